@@ -1,0 +1,143 @@
+/*
+ * Custom messages between the Error Codebook client and server, declared once for both sides.
+ * Each namespace says which way its message travels. Other editors may call the requests too.
+ */
+import { NotificationType, ProgressToken, RequestType } from 'vscode-languageserver-protocol';
+
+/** A display language the server can render in. */
+export type DisplayLanguage = 'en' | 'zh-cn';
+
+export interface SearchParams {
+  /** A code, a code prefix, or words of a message, meaning or fix, in English or Chinese. */
+  query: string;
+  /** The most items to return; the server caps it at 200. */
+  limit?: number;
+  /** The language to render titles in; the server's display language when left out. */
+  language?: DisplayLanguage;
+}
+
+export interface SearchItem {
+  /** Entry id, as accepted by errorCodebook/explain. */
+  id: string;
+  code: string;
+  catalogId: string;
+  /** "Provider · Service" in the display language. */
+  catalog: string;
+  httpStatus?: number;
+  /** The message, or the meaning where there is no message. */
+  title: string;
+  /** The meaning, when the title is the message. */
+  detail?: string;
+  score: number;
+}
+
+export interface SearchResult {
+  items: SearchItem[];
+}
+
+/** Client → server: rank catalog entries for a query. */
+export namespace SearchRequest {
+  export const method = 'errorCodebook/search';
+  export const type = new RequestType<SearchParams, SearchResult, void>(method);
+}
+
+export interface ExplainParams {
+  id: string;
+  language?: DisplayLanguage;
+}
+
+export interface ExplainResult {
+  id: string;
+  code: string;
+  /** The full explanation as Markdown; catalog text in it is escaped. */
+  markdown: string;
+  /** The same explanation as plain text, for copying. */
+  plainText: string;
+  /** Documentation links, https only, best first. */
+  links: { title: string; url: string }[];
+}
+
+/** Client → server: the full explanation of one entry; null when the id is unknown. */
+export namespace ExplainRequest {
+  export const method = 'errorCodebook/explain';
+  export const type = new RequestType<ExplainParams, ExplainResult | null, void>(method);
+}
+
+export interface FindingGroup {
+  /** The code as it appears in the text. */
+  code: string;
+  /** The entry the resolver picked, when there is one. */
+  entryId?: string;
+  /** "Provider · Service" of that entry, or the number of candidates. */
+  catalog: string;
+  /** What the code means, in the display language. */
+  meaning: string;
+  count: number;
+  /** Zero-based lines of the first and last occurrence. */
+  firstLine: number;
+  lastLine: number;
+  firstCharacter: number;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+}
+
+export interface DocumentFindingsParams {
+  uri: string;
+}
+
+export interface DocumentFindingsResult {
+  uri: string;
+  /** Every occurrence counted, not only those sent as diagnostics. */
+  total: number;
+  groups: FindingGroup[];
+  /** Why the document was not scanned, when it was not. */
+  skippedReason?: string;
+}
+
+/** Client → server: every code found in a document (open, or scanned from disk), grouped by code. */
+export namespace DocumentFindingsRequest {
+  export const method = 'errorCodebook/documentFindings';
+  export const type = new RequestType<DocumentFindingsParams, DocumentFindingsResult, void>(method);
+}
+
+export interface ScanFileParams {
+  /** A file: URI of a file on disk, of any size. */
+  uri: string;
+  workDoneToken?: ProgressToken;
+}
+
+export interface ScanFileResult {
+  uri: string;
+  total: number;
+  bytes: number;
+  cancelled: boolean;
+  /** A message a person can read when the file could not be scanned. */
+  error?: string;
+}
+
+/** Client → server: stream a file from disk and publish its findings as diagnostics. */
+export namespace ScanFileRequest {
+  export const method = 'errorCodebook/scanFile';
+  export const type = new RequestType<ScanFileParams, ScanFileResult, void>(method);
+}
+
+export interface FindingsChangedParams {
+  uri: string;
+  total: number;
+}
+
+/** Server → client: the findings of a document changed (status bar and Error Codes view refresh). */
+export namespace FindingsChangedNotification {
+  export const method = 'errorCodebook/findingsChanged';
+  export const type = new NotificationType<FindingsChangedParams>(method);
+}
+
+export interface CatalogStatusResult {
+  catalogs: { id: string; file: string; entries: number; provider: string; service: string }[];
+  problems: { file: string; line: number; column: number; message: string }[];
+}
+
+/** Client → server: which catalogs are loaded and what was wrong with the others. */
+export namespace CatalogStatusRequest {
+  export const method = 'errorCodebook/catalogStatus';
+  export const type = new RequestType<void, CatalogStatusResult, void>(method);
+}

@@ -1,0 +1,38 @@
+/*
+ * Loads a set of catalog texts into one index, reporting every problem and keeping every good catalog.
+ */
+import { CatalogFile } from './catalogModel';
+import { CatalogProblem, parseCatalogText } from './catalogLoader';
+import { CodeIndex } from './codeIndex';
+
+export interface CatalogText {
+  file: string;
+  text: string;
+}
+
+export interface LoadedCatalogs {
+  index: CodeIndex;
+  catalogs: { catalog: CatalogFile; file: string }[];
+  problems: CatalogProblem[];
+}
+
+export function loadCatalogs(texts: readonly CatalogText[], earlierProblems: readonly CatalogProblem[] = []): LoadedCatalogs {
+  const problems = [...earlierProblems];
+  const catalogs: { catalog: CatalogFile; file: string }[] = [];
+  const byId = new Map<string, string>();
+  for (const { file, text } of texts) {
+    const parsed = parseCatalogText(text, file);
+    problems.push(...parsed.problems);
+    if (!parsed.catalog) {
+      continue;
+    }
+    const earlier = byId.get(parsed.catalog.id);
+    if (earlier !== undefined) {
+      problems.push({ file, line: 1, column: 1, message: `Catalog id "${parsed.catalog.id}" is already used by ${earlier}; this catalog is left out.` });
+      continue;
+    }
+    byId.set(parsed.catalog.id, file);
+    catalogs.push({ catalog: parsed.catalog, file });
+  }
+  return { index: new CodeIndex(catalogs), catalogs, problems };
+}

@@ -1,0 +1,164 @@
+/*
+ * The index of every known code across the loaded catalogs. Lookups are by hash, so the scanner's
+ * cost does not grow with the number of codes: a token is hashed as it is read and only a hit is
+ * checked further.
+ */
+import { CatalogEntryData, CatalogFile, LanguageTag } from './catalogModel';
+import { CodeTemplate, compileCodeTemplate, isDistinctiveCode, matchCodeTemplate } from './codeTemplate';
+import { MessageMatcher, compileMessage } from './messageMatcher';
+
+/** A loaded catalog without its entries, plus the file it came from. */
+export interface CatalogInfo extends Omit<CatalogFile, 'entries'> {
+  file: string;
+  /** The order the catalog was loaded in; earlier catalogs win ties. */
+  order: number;
+}
+
+export interface Entry {
+  /** `<catalogId>:<code>`, or `<catalogId>:<code>:<n>` when the code repeats in its catalog. */
+  id: string;
+  catalog: CatalogInfo;
+  data: CatalogEntryData;
+  template: CodeTemplate;
+  /** Recognised anywhere as a whole token, without an error context. */
+  distinctive: boolean;
+  /** One matcher per distinct message text the catalog gives. */
+  messages: MessageMatcher[];
+}
+
+export interface Candidate {
+  entry: Entry;
+  /** What each placeholder of a template code stood for. */
+  bindings: Record<string, string>;
+}
+
+/** The hash the scanner computes while reading a token: h = h * 31 + charCode, in 32 bits. */
+export function hashStep(hash: number, charCode: number): number {
+  return (Math.imul(hash, 31) + charCode) | 0;
+}
+
+export function hashText(text: string): number {
+  let hash = 0;
+  for (let index = 0; index < text.length; index++) {
+    hash = hashStep(hash, text.charCodeAt(index));
+  }
+  return hash;
+}
+
+/** Longest literal prefix length the prefix table covers. */
+export const MAX_PREFIX_LENGTH = 64;
+
+export class CodeIndex {
+  readonly entries: readonly Entry[];
+  readonly catalogs: readonly CatalogInfo[];
+  private readonly byId = new Map<string, Entry>();
+  private readonly literals = new Map<string, Entry[]>();
+  /** Hashes of every literal code. */
+  readonly literalHashes = new Set<number>();
+  /** Template prefixes by length, hashed; `prefixLengths[n]` is 1 when some template prefix has length n. */
+  readonly prefixLengths = new Uint8Array(MAX_PREFIX_LENGTH + 1);
+  readonly prefixHashes = new Set<number>();
+  private readonly templatesByPrefix = new Map<string, Entry[]>();
+  /** Template codes with no usable literal prefix; they are found by search but not by scanning. */
+  readonly unscannableTemplates: Entry[] = [];
+
+  constructor(catalogs: readonly { catalog: CatalogFile; file: string }[]) {
+    const entries: Entry[] = [];
+    const infos: CatalogInfo[] = [];
+    catalogs.forEach(({ catalog, file }, order) => {
+      const { entries: data, ...rest } = catalog;
+      const info: CatalogInfo = { ...rest, file, order };
+      infos.push(info);
+      const repeats = new Map<string, number>();
+      for (const item of data) {
+        repeats.set(item.code, (repeats.get(item.code) ?? 0) + 1);
+      }
+      const seen = new Map<string, number>();
+      for (const item of data) {
+        const n = (seen.get(item.code) ?? 0) + 1;
+        seen.set(item.code, n);
+        const id = repeats.get(item.code)! > 1 ? `${catalog.id}:${item.code}:${n}` : `${catalog.id}:${item.code}`;
+        const template = compileCodeTemplate(item.code);
+        const texts = [...new Set(Object.values(item.message ?? {}).filter((text): text is string => !!text))];
+        entries.push({
+          id,
+          catalog: info,
+          data: item,
+          template,
+          distinctive: isDistinctiveCode(template),
+          messages: texts.map((text) => compileMessage(text, item.messageVariables ?? [])),
+        });
+      }
+    });
+    this.entries = entries;
+    this.catalogs = infos;
+    for (const entry of entries) {
+      if (this.byId.has(entry.id)) {
+        // A second catalog with the same id: keep the first, the loader reports the clash.
+        continue;
+      }
+      this.byId.set(entry.id, entry);
+      const { template } = entry;
+      if (!template.isTemplate) {
+        push(this.literals, template.source, entry);
+        this.literalHashes.add(hashText(template.source));
+      } else if (template.prefix.length >= 2 && template.prefix.length <= MAX_PREFIX_LENGTH) {
+        push(this.templatesByPrefix, template.prefix, entry);
+        this.prefixLengths[template.prefix.length] = 1;
+        this.prefixHashes.add(hashText(template.prefix));
+      } else {
+        this.unscannableTemplates.push(entry);
+      }
+    }
+  }
+
+  entry(id: string): Entry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every entry whose code is this token or whose template matches it, most specific first. */
+  lookup(token: string): Candidate[] {
+    const candidates: Candidate[] = [];
+    for (const entry of this.literals.get(token) ?? []) {
+      candidates.push({ entry, bindings: {} });
+    }
+    for (let length = 2; length <= Math.min(token.length, MAX_PREFIX_LENGTH); length++) {
+      if (this.prefixLengths[length] === 0) {
+        continue;
+      }
+      for (const entry of this.templatesByPrefix.get(token.slice(0, length)) ?? []) {
+        const bindings = matchCodeTemplate(entry.template, token);
+        if (bindings) {
+          candidates.push({ entry, bindings });
+        }
+      }
+    }
+    return candidates.sort((a, b) => specificity(b.entry) - specificity(a.entry) || a.entry.catalog.order - b.entry.catalog.order);
+  }
+
+  /** Whether the token could be a code at all: a literal code or one a template prefix starts. */
+  mayBeCode(token: string): boolean {
+    return this.lookup(token).length > 0;
+  }
+}
+
+function specificity(entry: Entry): number {
+  return entry.template.isTemplate ? entry.template.literalLength : 1000 + entry.template.literalLength;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    list.push(value);
+  } else {
+    map.set(key, [value]);
+  }
+}
+
+/** Text of a field in the wanted language, falling back to the source's other languages. */
+export function pickText(text: Partial<Record<LanguageTag, string>> | undefined, language: LanguageTag): string | undefined {
+  if (!text) {
+    return undefined;
+  }
+  return text[language] ?? text.en ?? text['zh-cn'];
+}

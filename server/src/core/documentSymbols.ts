@@ -1,0 +1,28 @@
+/*
+ * Document symbols: the codes of a document, for the Outline view and Go to Symbol.
+ */
+import { LanguageTag } from './catalogModel';
+import { CodeDocument, Range } from './codeDocument';
+import { catalogLabel, meaningOf, plainLine } from './render';
+
+export interface CodeSymbol {
+  name: string;
+  detail: string;
+  range: Range;
+}
+
+export function computeSymbols(document: CodeDocument, language: LanguageTag, maxCount = 5000): CodeSymbol[] {
+  const symbols: CodeSymbol[] = [];
+  for (const { occurrence, resolution } of document.occurrences()) {
+    const entry = resolution.ranked[0].entry;
+    symbols.push({
+      name: occurrence.token,
+      detail: `${plainLine(meaningOf(entry, language)).slice(0, 120)} · ${catalogLabel(entry.catalog, language)}`,
+      range: { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } },
+    });
+    if (symbols.length >= maxCount) {
+      break;
+    }
+  }
+  return symbols;
+}

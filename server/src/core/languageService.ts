@@ -1,0 +1,98 @@
+/*
+ * The Error Codebook language service: everything the product knows, with no editor, protocol or
+ * file system in sight. The LSP server and the command line are thin adapters over it.
+ */
+import { LanguageTag } from './catalogModel';
+import { CatalogText, LoadedCatalogs, loadCatalogs } from './catalogSet';
+import { CodeDocument, Position } from './codeDocument';
+import { CodeIndex } from './codeIndex';
+import { CodeDiagnostic, DiagnosticsOptions, computeDiagnostics } from './diagnostics';
+import { CodeLink, computeLinks } from './documentLinks';
+import { CodeSymbol, computeSymbols } from './documentSymbols';
+import { FindingGroup, groupFindings } from './findings';
+import { HoverResult, computeHover } from './hover';
+import { catalogLabel, renderExplanation, titleOf, meaningOf, Link } from './render';
+import { searchEntries } from './search';
+import { SeverityByStatus } from './severity';
+import { StreamScanner, StreamScannerOptions } from './streamScanner';
+
+export interface SearchResultItem {
+  id: string;
+  code: string;
+  catalogId: string;
+  catalog: string;
+  httpStatus?: number;
+  title: string;
+  detail?: string;
+  score: number;
+}
+
+export interface Explanation {
+  id: string;
+  code: string;
+  markdown: string;
+  plainText: string;
+  links: Link[];
+}
+
+export interface LanguageService {
+  readonly index: CodeIndex;
+  readonly loaded: LoadedCatalogs;
+  /** Replaces the catalogs; documents made earlier must be given the new index with `setIndex`. */
+  setCatalogs(texts: readonly CatalogText[]): LoadedCatalogs;
+  createDocument(text: string): CodeDocument;
+  createStreamScanner(options?: StreamScannerOptions): StreamScanner;
+  hover(document: CodeDocument, position: Position, language: LanguageTag): HoverResult | undefined;
+  diagnostics(document: CodeDocument, options: DiagnosticsOptions): { diagnostics: CodeDiagnostic[]; total: number };
+  links(document: CodeDocument, language: LanguageTag): CodeLink[];
+  symbols(document: CodeDocument, language: LanguageTag): CodeSymbol[];
+  findings(document: CodeDocument, language: LanguageTag, severity: SeverityByStatus): { total: number; groups: FindingGroup[] };
+  search(query: string, language: LanguageTag, limit?: number): SearchResultItem[];
+  explain(id: string, language: LanguageTag): Explanation | undefined;
+}
+
+export function createLanguageService(catalogTexts: readonly CatalogText[]): LanguageService {
+  let loaded = loadCatalogs(catalogTexts);
+  return {
+    get index() {
+      return loaded.index;
+    },
+    get loaded() {
+      return loaded;
+    },
+    setCatalogs(texts) {
+      loaded = loadCatalogs(texts);
+      return loaded;
+    },
+    createDocument: (text) => new CodeDocument(text, loaded.index),
+    createStreamScanner: (options) => new StreamScanner(loaded.index, options),
+    hover: (document, position, language) => computeHover(document, loaded.index, position, language),
+    diagnostics: computeDiagnostics,
+    links: computeLinks,
+    symbols: computeSymbols,
+    findings: (document, language, severity) => groupFindings(document.occurrences(), language, severity),
+    search(query, language, limit = 50) {
+      return searchEntries(loaded.index, query, limit).map(({ entry, score }) => {
+        const title = titleOf(entry, language);
+        const meaning = meaningOf(entry, language);
+        return {
+          id: entry.id,
+          code: entry.data.code,
+          catalogId: entry.catalog.id,
+          catalog: catalogLabel(entry.catalog, language),
+          ...(entry.data.httpStatus !== undefined ? { httpStatus: entry.data.httpStatus } : {}),
+          title,
+          ...(meaning !== title ? { detail: meaning } : {}),
+          score,
+        };
+      });
+    },
+    explain(id, language) {
+      const entry = loaded.index.entry(id);
+      if (!entry) {
+        return undefined;
+      }
+      return { id: entry.id, code: entry.data.code, ...renderExplanation(entry, language) };
+    },
+  };
+}

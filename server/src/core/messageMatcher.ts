@@ -1,0 +1,141 @@
+/*
+ * Matching a catalog message against the text a service really returned. Variable parts
+ * (`%s`, `{ParameterName}`, and the entry's declared `XX`/`xxx`) match any text; everything else is
+ * found with indexOf, so no catalog text is ever compiled into a regular expression.
+ */
+
+export interface MessageMatcher {
+  readonly message: string;
+  /** Literal pieces in order; a variable stands between each two (and before/after when flagged). */
+  readonly literals: readonly string[];
+  /** The name of each variable in order (`%s`, `ParameterName`, `XX`, …). */
+  readonly variables: readonly string[];
+  readonly startsWithVariable: boolean;
+  readonly endsWithVariable: boolean;
+  /** The longest literal piece, used for partial evidence. */
+  readonly longestLiteral: string;
+}
+
+export interface MessageMatch {
+  /** 1 for the whole message, 0.5 for a long distinctive part of it. */
+  score: number;
+  /** What each named `{Placeholder}` variable stood for in the text. */
+  bindings: Record<string, string>;
+}
+
+/** The least length of a literal piece that counts as partial evidence on its own. */
+const PARTIAL_EVIDENCE_LENGTH = 16;
+/** How far one variable may stretch, so a match stays local to one message. */
+const MAX_VARIABLE_LENGTH = 256;
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function compileMessage(message: string, declaredVariables: readonly string[] = []): MessageMatcher {
+  const normalized = collapseWhitespace(message).replace(/\.$/, '');
+  const pieces: { text: string; variable?: string }[] = [];
+  let literal = '';
+  let index = 0;
+  while (index < normalized.length) {
+    const variable = variableAt(normalized, index, declaredVariables);
+    if (variable) {
+      pieces.push({ text: literal });
+      pieces.push({ text: '', variable: variable.name });
+      literal = '';
+      index += variable.length;
+    } else {
+      literal += normalized[index];
+      index++;
+    }
+  }
+  pieces.push({ text: literal });
+  const literals: string[] = [];
+  const variables: string[] = [];
+  for (const piece of pieces) {
+    if (piece.variable !== undefined) {
+      variables.push(piece.variable);
+    } else {
+      literals.push(piece.text);
+    }
+  }
+  const startsWithVariable = literals[0] === '' && variables.length > 0;
+  const endsWithVariable = literals[literals.length - 1] === '' && variables.length > 0;
+  const longestLiteral = literals.reduce((longest, piece) => (piece.trim().length > longest.length ? piece.trim() : longest), '');
+  return { message, literals, variables, startsWithVariable, endsWithVariable, longestLiteral };
+}
+
+function variableAt(text: string, index: number, declared: readonly string[]): { name: string; length: number } | undefined {
+  if (text.startsWith('%s', index)) {
+    return { name: '%s', length: 2 };
+  }
+  if (text[index] === '{') {
+    const close = text.indexOf('}', index);
+    const name = close > index ? text.slice(index + 1, close) : '';
+    if (/^[A-Za-z][A-Za-z0-9]*$/.test(name)) {
+      return { name, length: close - index + 1 };
+    }
+  }
+  for (const token of declared) {
+    if (text.startsWith(token, index) && !isWordChar(text.charCodeAt(index - 1)) && !isWordChar(text.charCodeAt(index + token.length))) {
+      return { name: token, length: token.length };
+    }
+  }
+  return undefined;
+}
+
+function isWordChar(charCode: number): boolean {
+  return (charCode >= 48 && charCode <= 57) || (charCode >= 65 && charCode <= 90) || (charCode >= 97 && charCode <= 122);
+}
+
+/** Looks for the message in a piece of text (already whitespace-collapsed). */
+export function matchMessage(matcher: MessageMatcher, text: string): MessageMatch | undefined {
+  const whole = matchWhole(matcher, text);
+  if (whole) {
+    return whole;
+  }
+  if (matcher.longestLiteral.length >= PARTIAL_EVIDENCE_LENGTH && text.includes(matcher.longestLiteral)) {
+    return { score: 0.5, bindings: {} };
+  }
+  return undefined;
+}
+
+function matchWhole(matcher: MessageMatcher, text: string): MessageMatch | undefined {
+  const { literals, variables } = matcher;
+  if (literals.every((piece) => piece === '')) {
+    return undefined;
+  }
+  // Try each place the first literal occurs; the rest must follow within the variable bound.
+  const first = literals[0];
+  let start = first === '' ? 0 : text.indexOf(first);
+  while (start !== -1) {
+    const bindings: Record<string, string> = {};
+    let position = start + first.length;
+    let matched = true;
+    for (let i = 1; i < literals.length && matched; i++) {
+      const piece = literals[i];
+      if (piece === '') {
+        // A trailing variable takes the rest of the text, up to the bound.
+        const end = Math.min(text.length, position + MAX_VARIABLE_LENGTH);
+        bindings[variables[i - 1]] = text.slice(position, end);
+        position = end;
+        continue;
+      }
+      const next = text.indexOf(piece, position);
+      if (next === -1 || next - position > MAX_VARIABLE_LENGTH || next === position) {
+        matched = false;
+        break;
+      }
+      bindings[variables[i - 1]] = text.slice(position, next);
+      position = next + piece.length;
+    }
+    if (matched) {
+      return { score: 1, bindings };
+    }
+    if (first === '') {
+      return undefined;
+    }
+    start = text.indexOf(first, start + 1);
+  }
+  return undefined;
+}

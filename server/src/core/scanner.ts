@@ -1,0 +1,205 @@
+/*
+ * Finds code occurrences in one line of text. A single pass reads each character once, hashing
+ * tokens as it goes; only tokens whose hash is a known code (or a template prefix) are looked at
+ * further. Codes that are plain words or numbers are kept only in an error context.
+ */
+import { Candidate, CodeIndex, MAX_PREFIX_LENGTH, hashStep } from './codeIndex';
+import { matchMessage } from './messageMatcher';
+
+/** Why an occurrence counts. */
+export type OccurrenceContext =
+  /** A distinctive code, recognised anywhere as a whole token. */
+  | 'distinctive'
+  /** Under an error-code key: `"Code": "Throttling"`, `code=461`, `<Code>Forbidden</Code>`. */
+  | 'key'
+  /** The whole content of a string literal compared with an error code in source. */
+  | 'literal'
+  /** Next to the catalog message that belongs to it. */
+  | 'message';
+
+export interface Occurrence {
+  /** Zero-based line; start and end are UTF-16 offsets within the line. */
+  line: number;
+  start: number;
+  end: number;
+  token: string;
+  candidates: Candidate[];
+  context: OccurrenceContext;
+  /** The key the code stood under, for the `key` context. */
+  key?: string;
+}
+
+const CODE_CHAR = new Uint8Array(128);
+for (let charCode = 0; charCode < 128; charCode++) {
+  const char = String.fromCharCode(charCode);
+  CODE_CHAR[charCode] = /[A-Za-z0-9_.]/.test(char) ? 1 : 0;
+}
+
+/** Keys that hold an error code, compared lower-case without `_` and `-`. */
+const ERROR_CODE_KEYS = new Set([
+  'code', 'errorcode', 'errcode', 'errorcodestr', 'statuscode', 'status', 'httpstatus', 'httpstatuscode', 'httpcode',
+  'responsecode', 'resultcode', 'errorstatus', 'errortype',
+]);
+
+/** Keys that only carry an HTTP status; under them a number is a status, not a code, when another code is near. */
+const STATUS_KEYS = new Set(['status', 'statuscode', 'httpstatus', 'httpstatuscode', 'httpcode', 'responsecode']);
+
+export function normalizeKey(key: string): string {
+  return key.replace(/[_\-]/g, '').toLowerCase();
+}
+
+export function isStatusKey(key: string | undefined): boolean {
+  return key !== undefined && STATUS_KEYS.has(normalizeKey(key));
+}
+
+/** Scans one line (with or without its line terminator) and appends what it finds to `out`. */
+export function scanLine(text: string, line: number, index: CodeIndex, out: Occurrence[]): void {
+  const length = text.length;
+  const { literalHashes, prefixHashes, prefixLengths } = index;
+  let position = 0;
+  while (position < length) {
+    let charCode = text.charCodeAt(position);
+    if (charCode >= 128 || CODE_CHAR[charCode] === 0) {
+      position++;
+      continue;
+    }
+    // A run of code characters; leading and trailing dots are punctuation, not part of the token.
+    let start = position;
+    while (start < length && text.charCodeAt(start) === 46) {
+      start++;
+    }
+    let hash = 0;
+    let hashAtEnd = 0;
+    let end = start;
+    let prefixHit = false;
+    let cursor = start;
+    while (cursor < length) {
+      charCode = text.charCodeAt(cursor);
+      if (charCode >= 128 || CODE_CHAR[charCode] === 0) {
+        break;
+      }
+      hash = hashStep(hash, charCode);
+      if (charCode !== 46) {
+        end = cursor + 1;
+        hashAtEnd = hash;
+      }
+      const tokenLength = cursor - start + 1;
+      if (tokenLength <= MAX_PREFIX_LENGTH && prefixLengths[tokenLength] === 1 && prefixHashes.has(hash)) {
+        prefixHit = true;
+      }
+      cursor++;
+    }
+    position = cursor;
+    if (end > start && (prefixHit || literalHashes.has(hashAtEnd))) {
+      const token = text.slice(start, end);
+      const candidates = index.lookup(token);
+      if (candidates.length > 0) {
+        const occurrence = classify(text, line, start, end, token, candidates);
+        if (occurrence) {
+          out.push(occurrence);
+        }
+      }
+    }
+  }
+}
+
+function classify(text: string, line: number, start: number, end: number, token: string, candidates: Candidate[]): Occurrence | undefined {
+  if (candidates.some((candidate) => candidate.entry.distinctive)) {
+    return { line, start, end, token, candidates, context: 'distinctive' };
+  }
+  const key = keyBefore(text, start);
+  if (key !== undefined && ERROR_CODE_KEYS.has(normalizeKey(key))) {
+    return { line, start, end, token, candidates, context: 'key', key };
+  }
+  if (isComparedStringLiteral(text, start, end)) {
+    return { line, start, end, token, candidates, context: 'literal' };
+  }
+  if (hasOwnMessage(text, start, candidates)) {
+    return { line, start, end, token, candidates, context: 'message' };
+  }
+  return undefined;
+}
+
+/**
+ * The key a value stands under: `"key": "VALUE"`, `key=VALUE`, `Key: VALUE`, `'key' => 'VALUE'` or
+ * `<Key>VALUE`. Returns undefined when the token is not such a value.
+ */
+export function keyBefore(text: string, start: number): string | undefined {
+  let position = start - 1;
+  const quote = text[position];
+  if (quote === '"' || quote === "'" || quote === '`') {
+    position--;
+  }
+  while (position >= 0 && (text[position] === ' ' || text[position] === '\t')) {
+    position--;
+  }
+  const separator = text[position];
+  if (separator === '>' && text[position - 1] === '=') {
+    // PHP and Ruby style `'key' => 'VALUE'`.
+    position -= 2;
+  } else if (separator === '>') {
+    const open = text.lastIndexOf('<', position);
+    if (open === -1 || position - open > 64) {
+      return undefined;
+    }
+    const tag = text.slice(open + 1, position).trim();
+    return /^[A-Za-z_][A-Za-z0-9_.:-]*$/.test(tag) ? lastKeySegment(tag) : undefined;
+  } else if (separator === ':') {
+    position--;
+  } else if (separator === '=') {
+    // `==`, `!=`, `<=` and `>=` compare; they do not name a key.
+    const previous = text[position - 1];
+    if (previous === '=' || previous === '!' || previous === '<' || previous === '>') {
+      return undefined;
+    }
+    position--;
+  } else {
+    return undefined;
+  }
+  while (position >= 0 && (text[position] === ' ' || text[position] === '\t')) {
+    position--;
+  }
+  const closing = text[position];
+  if (closing === '"' || closing === "'") {
+    position--;
+  }
+  const keyEnd = position + 1;
+  while (position >= 0 && /[A-Za-z0-9_.\-]/.test(text[position])) {
+    position--;
+  }
+  const key = text.slice(position + 1, keyEnd);
+  return key.length > 0 && key.length <= 64 ? lastKeySegment(key) : undefined;
+}
+
+function lastKeySegment(key: string): string {
+  const dot = key.lastIndexOf('.');
+  return dot === -1 ? key : key.slice(dot + 1);
+}
+
+const COMPARISON = /===?|!==?|\.equals(?:IgnoreCase)?\(|\bcase\b|\.Is\(|\bin\s*[\[(]/;
+const CODE_WORD = /code|status|err/i;
+
+/** A string literal whose whole content is the code, on a line that compares an error code with it. */
+function isComparedStringLiteral(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  if ((before !== '"' && before !== "'" && before !== '`') || text[end] !== before) {
+    return false;
+  }
+  const rest = text.length > 2000 ? text.slice(Math.max(0, start - 1000), end + 1000) : text;
+  if (/\bcase\b/.test(rest)) {
+    return true;
+  }
+  return COMPARISON.test(rest) && CODE_WORD.test(rest.replace(text.slice(start, end), ''));
+}
+
+/** Whether the line holds the whole message of one of the candidates. */
+function hasOwnMessage(text: string, start: number, candidates: Candidate[]): boolean {
+  const window = messageWindow(text, start);
+  return candidates.some((candidate) => candidate.entry.messages.some((matcher) => matchMessage(matcher, window)?.score === 1));
+}
+
+/** The text searched for messages: whitespace collapsed and bounded, so a huge line costs no more than a normal one. */
+export function messageWindow(text: string, center = 0): string {
+  const bounded = text.length > 4096 ? text.slice(Math.max(0, center - 2048), center + 2048) : text;
+  return bounded.replace(/\s+/g, ' ');
+}

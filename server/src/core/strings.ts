@@ -1,0 +1,82 @@
+/*
+ * The server's own words, in every display language it has. Catalog text is never here: it is
+ * shown as the source wrote it.
+ */
+import { LanguageTag } from './catalogModel';
+
+const en = {
+  message: 'Message',
+  meaning: 'Meaning',
+  cause: 'Cause',
+  fix: 'Fix',
+  httpStatus: 'HTTP',
+  module: 'Module',
+  boundPlaceholder: 'Placeholder',
+  documentation: 'Documentation',
+  sourcePage: 'Source page',
+  alsoIn: 'Elsewhere this code means',
+  otherCandidates: 'Other entries this could be',
+  candidatesNote: 'Not enough context to tell which entry is meant; the most likely comes first.',
+  pickedByMessage: 'Picked by the message next to it.',
+  pickedByKey: 'Picked by the key it stands under.',
+  commonError: 'Common error',
+  translation: 'translation, not from the source',
+  repaired: 'Repaired from the capture',
+  noMeaning: 'No description in the catalog.',
+  candidates: (count: number) => `${count} possible entries`,
+  diagnosticMore: (shown: number, total: number) =>
+    `Error Codebook shows ${shown} of ${total} error codes in the Problems panel; the Error Codes view lists them all.`,
+  openDocumentation: (code: string) => `Open documentation for ${code}`,
+  copyExplanation: (code: string) => `Copy explanation of ${code}`,
+  tooLarge: (megabytes: number, limit: number) =>
+    `This file is ${megabytes} MB, over the ${limit} MB limit for scanning in the editor. Use "Error Codebook: Scan Log File…" to scan it from disk.`,
+  binary: 'This file looks binary; Error Codebook does not scan it.',
+  scanning: (name: string) => `Scanning ${name}`,
+  scanProgress: (megabytes: number, found: number) => `${megabytes} MB read, ${found} codes found`,
+  catalogProblem: (file: string, line: number, column: number, message: string) => `${file}:${line}:${column}: ${message}`,
+};
+
+export type Strings = typeof en;
+
+const zhCn: Strings = {
+  message: '错误信息',
+  meaning: '说明',
+  cause: '产生原因',
+  fix: '处理方法',
+  httpStatus: 'HTTP',
+  module: '模块',
+  boundPlaceholder: '占位符',
+  documentation: '文档',
+  sourcePage: '来源页面',
+  alsoIn: '此错误码在其他目录中的含义',
+  otherCandidates: '其他可能的条目',
+  candidatesNote: '上下文不足以确定具体条目;最可能的排在最前。',
+  pickedByMessage: '根据旁边的错误信息确定。',
+  pickedByKey: '根据所在的键确定。',
+  commonError: '常见错误',
+  translation: '译文,非来源原文',
+  repaired: '已修复采集损坏',
+  noMeaning: '目录中没有说明。',
+  candidates: (count: number) => `${count} 个可能的条目`,
+  diagnosticMore: (shown: number, total: number) =>
+    `Error Codebook 在问题面板中显示了 ${total} 个错误码中的 ${shown} 个;“错误码”视图列出了全部。`,
+  openDocumentation: (code: string) => `打开 ${code} 的文档`,
+  copyExplanation: (code: string) => `复制 ${code} 的解释`,
+  tooLarge: (megabytes: number, limit: number) =>
+    `此文件大小为 ${megabytes} MB,超过编辑器内扫描的 ${limit} MB 上限。请使用“Error Codebook: 扫描日志文件…”从磁盘扫描。`,
+  binary: '此文件看起来是二进制文件;Error Codebook 不扫描它。',
+  scanning: (name: string) => `正在扫描 ${name}`,
+  scanProgress: (megabytes: number, found: number) => `已读取 ${megabytes} MB,找到 ${found} 个错误码`,
+  catalogProblem: (file: string, line: number, column: number, message: string) => `${file}:${line}:${column}: ${message}`,
+};
+
+const bundles: Record<LanguageTag, Strings> = { en, 'zh-cn': zhCn };
+
+export function stringsFor(language: LanguageTag): Strings {
+  return bundles[language];
+}
+
+/** Maps an editor locale (`zh-CN`, `zh-cn`, `en-US`, …) to a display language. */
+export function languageFromLocale(locale: string | undefined): LanguageTag {
+  return locale !== undefined && /^zh\b/i.test(locale.trim()) ? 'zh-cn' : 'en';
+}
