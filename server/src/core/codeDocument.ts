@@ -123,20 +123,27 @@ export class CodeDocument {
     const line = occurrence.line;
     const own = this.lineText(line);
     let text = messageWindow(own, occurrence.start);
-    let otherCodeNearby = (this.found[line] ?? []).some((other) => other !== occurrence && !/^[0-9]+$/.test(other.token));
-    // Pretty-printed JSON: the message and the other code may sit on lines of their own nearby.
-    const from = Math.max(0, line - NEIGHBOURHOOD);
-    const to = Math.min(this.lines.length - 1, line + NEIGHBOURHOOD);
-    for (let other = from; other <= to; other++) {
-      if (other === line) {
-        continue;
-      }
-      const otherText = this.lineText(other);
-      if (MESSAGE_KEY.test(otherText.slice(0, 200))) {
-        text += ' ' + messageWindow(otherText);
-      }
-      if (!otherCodeNearby && occurrence.context === 'key') {
-        otherCodeNearby = (this.found[other] ?? []).some((item) => !/^[0-9]+$/.test(item.token));
+    const isNumber = (item: Occurrence) => /^[0-9]+$/.test(item.token);
+    let otherCodeNearby = (this.found[line] ?? []).some((other) => other !== occurrence && !isNumber(other));
+    // Pretty-printed JSON keeps the message and the other code of an object on lines of their own:
+    // look outward for them, but never past a line that holds another code (another object).
+    let messageFound = MESSAGE_KEY.test(own);
+    for (const direction of [-1, 1]) {
+      for (let step = 1; step <= NEIGHBOURHOOD; step++) {
+        const other = line + direction * step;
+        if (other < 0 || other >= this.lines.length) {
+          break;
+        }
+        const others = this.found[other] ?? [];
+        if (others.some((item) => !isNumber(item))) {
+          otherCodeNearby ||= occurrence.context === 'key' && isNumber(occurrence);
+          break;
+        }
+        const otherText = this.lineText(other);
+        if (!messageFound && MESSAGE_KEY.test(otherText.slice(0, 200))) {
+          text += ' ' + messageWindow(otherText);
+          messageFound = true;
+        }
       }
     }
     return { text, otherCodeNearby };

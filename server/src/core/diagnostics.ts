@@ -3,7 +3,7 @@
  * total is always reported so the rest can be listed elsewhere.
  */
 import { LanguageTag } from './catalogModel';
-import { CodeDocument, Range, ResolvedOccurrence } from './codeDocument';
+import { Range, ResolvedOccurrence } from './codeDocument';
 import { documentationLinks, renderDiagnosticMessage } from './render';
 import { SEVERITY_RANK, Severity, SeverityByStatus, severityOf } from './severity';
 
@@ -29,10 +29,10 @@ export interface DiagnosticsResult {
   total: number;
 }
 
-export function computeDiagnostics(document: CodeDocument, options: DiagnosticsOptions): DiagnosticsResult {
+export function computeDiagnostics(occurrences: Iterable<ResolvedOccurrence>, options: DiagnosticsOptions): DiagnosticsResult {
   // First collect cheap records; only those that survive the cap get a message.
   const records: { occurrence: ResolvedOccurrence; severity: Severity }[] = [];
-  for (const item of document.occurrences()) {
+  for (const item of occurrences) {
     const severity = severityOf(item.resolution.ranked[0].entry, options.severity);
     if (severity !== 'off') {
       records.push({ occurrence: item, severity });

@@ -18,26 +18,32 @@ export interface FindingGroup {
   severity: Severity;
 }
 
-/** Groups occurrences by code and entry; the largest groups come first, then the most severe. */
-export function groupFindings(occurrences: Iterable<ResolvedOccurrence>, language: LanguageTag, severity: SeverityByStatus): { total: number; groups: FindingGroup[] } {
-  const groups = new Map<string, FindingGroup>();
-  let total = 0;
-  for (const { occurrence, resolution } of occurrences) {
-    total++;
+/** Collects occurrences one at a time into groups, keeping nothing else, so a file of any size fits. */
+export class FindingsCollector {
+  private readonly groups = new Map<string, FindingGroup>();
+  total = 0;
+
+  constructor(
+    private readonly language: LanguageTag,
+    private readonly severity: SeverityByStatus,
+  ) {}
+
+  add({ occurrence, resolution }: ResolvedOccurrence): void {
+    this.total++;
     const entry = resolution.ranked[0].entry;
     const key = `${occurrence.token}\u0000${entry.id}`;
-    const group = groups.get(key);
+    const group = this.groups.get(key);
     if (group) {
       group.count++;
       group.lastLine = occurrence.line;
-      continue;
+      return;
     }
-    const level = severityOf(entry, severity);
-    groups.set(key, {
+    const level = severityOf(entry, this.severity);
+    this.groups.set(key, {
       code: occurrence.token,
       entryId: entry.id,
-      catalog: catalogLabel(entry.catalog, language),
-      meaning: plainLine(meaningOf(entry, language)),
+      catalog: catalogLabel(entry.catalog, this.language),
+      meaning: plainLine(meaningOf(entry, this.language)),
       count: 1,
       firstLine: occurrence.line,
       lastLine: occurrence.line,
@@ -45,6 +51,20 @@ export function groupFindings(occurrences: Iterable<ResolvedOccurrence>, languag
       severity: level === 'off' ? 'hint' : level,
     });
   }
-  const sorted = [...groups.values()].sort((a, b) => b.count - a.count || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.firstLine - b.firstLine);
-  return { total, groups: sorted };
+
+  /** The groups, largest first, then the most severe, then in order of appearance. */
+  result(): { total: number; groups: FindingGroup[] } {
+    const groups = [...this.groups.values()].sort(
+      (a, b) => b.count - a.count || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.firstLine - b.firstLine,
+    );
+    return { total: this.total, groups };
+  }
+}
+
+export function groupFindings(occurrences: Iterable<ResolvedOccurrence>, language: LanguageTag, severity: SeverityByStatus): { total: number; groups: FindingGroup[] } {
+  const collector = new FindingsCollector(language, severity);
+  for (const item of occurrences) {
+    collector.add(item);
+  }
+  return collector.result();
 }

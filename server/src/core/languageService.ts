@@ -67,7 +67,7 @@ export function createLanguageService(catalogTexts: readonly CatalogText[]): Lan
     createDocument: (text) => new CodeDocument(text, loaded.index),
     createStreamScanner: (options) => new StreamScanner(loaded.index, options),
     hover: (document, position, language) => computeHover(document, loaded.index, position, language),
-    diagnostics: computeDiagnostics,
+    diagnostics: (document, options) => computeDiagnostics(document.occurrences(), options),
     links: computeLinks,
     symbols: computeSymbols,
     findings: (document, language, severity) => groupFindings(document.occurrences(), language, severity),

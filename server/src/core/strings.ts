@@ -31,6 +31,7 @@ const en = {
   tooLarge: (megabytes: number, limit: number) =>
     `This file is ${megabytes} MB, over the ${limit} MB limit for scanning in the editor. Use "Error Codebook: Scan Log File…" to scan it from disk.`,
   binary: 'This file looks binary; Error Codebook does not scan it.',
+  scanFromDisk: 'Scan from disk',
   scanning: (name: string) => `Scanning ${name}`,
   scanProgress: (megabytes: number, found: number) => `${megabytes} MB read, ${found} codes found`,
   catalogProblem: (file: string, line: number, column: number, message: string) => `${file}:${line}:${column}: ${message}`,
@@ -65,6 +66,7 @@ const zhCn: Strings = {
   tooLarge: (megabytes: number, limit: number) =>
     `此文件大小为 ${megabytes} MB,超过编辑器内扫描的 ${limit} MB 上限。请使用“Error Codebook: 扫描日志文件…”从磁盘扫描。`,
   binary: '此文件看起来是二进制文件;Error Codebook 不扫描它。',
+  scanFromDisk: '从磁盘扫描',
   scanning: (name: string) => `正在扫描 ${name}`,
   scanProgress: (megabytes: number, found: number) => `已读取 ${megabytes} MB,找到 ${found} 个错误码`,
   catalogProblem: (file: string, line: number, column: number, message: string) => `${file}:${line}:${column}: ${message}`,

@@ -1,0 +1,95 @@
+/*
+ * errorCodebook/scanFile: streams a file from disk (any size, bounded memory) with cancellable
+ * progress, and publishes its findings as diagnostics of that file.
+ */
+import { URI } from 'vscode-uri';
+import { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
+import { FindingsChangedNotification, ScanFileRequest, ScanFileResult } from '../common/protocol';
+import { ResolvedOccurrence } from '../core/codeDocument';
+import { computeDiagnostics } from '../core/diagnostics';
+import { FindingsCollector } from '../core/findings';
+import { SEVERITY_RANK, severityOf } from '../core/severity';
+import { stringsFor } from '../core/strings';
+import { FileScanError, scanFile } from '../fileScan';
+import { ServerContext } from '../serverContext';
+import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from './diagnostics';
+
+export function registerScanFile(context: ServerContext): void {
+  const run = async (uri: string, token?: string | number, requestToken?: CancellationToken): Promise<ScanFileResult> => {
+    let path: string;
+    try {
+      const parsed = URI.parse(uri);
+      if (parsed.scheme !== 'file') {
+        return { uri, total: 0, bytes: 0, cancelled: false, error: `Only files on disk can be scanned; ${uri} is not a file: URI.` };
+      }
+      path = parsed.fsPath;
+    } catch {
+      return { uri, total: 0, bytes: 0, cancelled: false, error: `Not a URI: ${uri}` };
+    }
+    const settings = await context.settings.forResource(uri);
+    const language = context.languageFrom(settings);
+    const strings = stringsFor(language);
+    // The client's own progress token when it sent one; else a progress the server creates, which has a cancel button.
+    const created = token === undefined ? await context.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    const progress = token !== undefined ? context.connection.window.attachWorkDoneProgress(token) : created;
+    const cancelled = () => requestToken?.isCancellationRequested === true || created?.token.isCancellationRequested === true;
+    const name = path.split(/[\\/]/).pop() ?? path;
+    progress?.begin(strings.scanning(name), 0, undefined, true);
+    const max = Math.max(0, settings['diagnostics.maxPerFile']);
+    const severity = settings['diagnostics.severity'];
+    // Group every finding as it comes, and keep only the most severe `max` for diagnostics.
+    const collector = new FindingsCollector(language, severity);
+    let kept: ResolvedOccurrence[] = [];
+    const trim = () => {
+      kept = kept
+        .map((item, order) => ({ item, order, rank: rankOf(item) }))
+        .sort((a, b) => a.rank - b.rank || a.order - b.order)
+        .slice(0, max)
+        .sort((a, b) => a.order - b.order)
+        .map(({ item }) => item);
+    };
+    const rankOf = (item: ResolvedOccurrence) => {
+      const level = severityOf(item.resolution.ranked[0].entry, severity);
+      return level === 'off' ? 9 : SEVERITY_RANK[level];
+    };
+    try {
+      const result = await scanFile(context.service, path, {
+        onFound: (item) => {
+          collector.add(item);
+          kept.push(item);
+          if (kept.length > max * 2 + 1000) {
+            trim();
+          }
+        },
+        onProgress: ({ bytesRead, totalBytes, found: count }) => {
+          progress?.report(totalBytes > 0 ? Math.floor((bytesRead / totalBytes) * 100) : 0, strings.scanProgress(Math.round(bytesRead / 1048576), count));
+        },
+        isCancelled: cancelled,
+      });
+      trim();
+      const groups = collector.result();
+      context.diskFindings.set(uri, groups);
+      const diagnostics: Diagnostic[] = computeDiagnostics(kept, { language, severity, maxCount: max }).diagnostics.map(toLspDiagnostic);
+      if (groups.total > diagnostics.length) {
+        diagnostics.unshift({
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 3,
+          source: DIAGNOSTIC_SOURCE,
+          message: strings.diagnosticMore(diagnostics.length, groups.total),
+        });
+      }
+      await context.connection.sendDiagnostics({ uri, diagnostics });
+      await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total: groups.total });
+      return { uri, total: groups.total, bytes: result.bytes, cancelled: result.cancelled };
+    } catch (error) {
+      const message = error instanceof FileScanError ? error.message : `Scanning failed: ${(error as Error).message}`;
+      context.log(message);
+      return { uri, total: 0, bytes: 0, cancelled: false, error: message };
+    } finally {
+      progress?.done();
+    }
+  };
+
+  context.scanFromDisk = (uri) => run(uri);
+  context.connection.onRequest(ScanFileRequest.type, (params, requestToken) => run(String(params?.uri ?? ''), params?.workDoneToken, requestToken));
+}

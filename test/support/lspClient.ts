@@ -1,0 +1,128 @@
+/*
+ * A minimal LSP client for tests: spawns the built server over stdio and speaks to it as an editor
+ * would. Waiting is done by polling for what arrives, never by sleeping a fixed time.
+ */
+import { ChildProcess, spawn } from 'child_process';
+import * as path from 'path';
+import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const SERVER = path.join(ROOT, 'dist', 'server.js');
+
+export interface StartOptions {
+  locale?: string;
+  settings?: unknown;
+  /** Answers to workspace/configuration; undefined means the client does not support it. */
+  configuration?: (section: string, scopeUri?: string) => unknown;
+  clientCommands?: string[];
+}
+
+export class TestClient {
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly notifications: { method: string; params: unknown }[] = [];
+  readonly logs: string[] = [];
+  private versions = new Map<string, number>();
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: MessageConnection,
+  ) {}
+
+  static async start(options: StartOptions = {}): Promise<TestClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new TestClient(child, connection);
+    child.stderr!.on('data', (chunk) => client.logs.push(String(chunk)));
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      client.diagnostics.set(params.uri, params);
+    });
+    connection.onNotification((method, params) => {
+      client.notifications.push({ method, params });
+      if (method === 'window/logMessage') {
+        client.logs.push((params as { message: string }).message);
+      }
+    });
+    connection.onRequest('workspace/configuration', (params: { items: { section: string; scopeUri?: string }[] }) =>
+      params.items.map((item) => options.configuration?.(item.section, item.scopeUri) ?? null),
+    );
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/showMessageRequest', () => null);
+    connection.onRequest('window/showDocument', () => ({ success: true }));
+    connection.listen();
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      locale: options.locale ?? 'en',
+      capabilities: {
+        workspace: { configuration: options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true } },
+        window: { workDoneProgress: true, showDocument: { support: true } },
+        textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: { versionSupport: true } },
+      },
+      initializationOptions: { settings: options.settings, clientCommands: options.clientCommands ?? [] },
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  open(uri: string, languageId: string, text: string): void {
+    this.versions.set(uri, 1);
+    this.diagnostics.delete(uri);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  change(uri: string, changes: unknown[], version?: number): number {
+    const next = version ?? (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, Math.max(next, this.versions.get(uri) ?? 0));
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: next }, contentChanges: changes });
+    return next;
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  hover(uri: string, line: number, character: number): Promise<{ contents: { kind: string; value: string }; range: unknown } | null> {
+    return this.request('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+  }
+
+  /** Waits for diagnostics of a document (of a version, when given) and returns them. */
+  async waitForDiagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const params = await waitFor(() => {
+      const published = this.diagnostics.get(uri);
+      return published && (version === undefined || published.version === version) ? published : undefined;
+    }, timeoutMs, `diagnostics for ${uri}${version !== undefined ? ` version ${version}` : ''}`);
+    return params.diagnostics;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      void this.connection.sendNotification('exit');
+    } catch {
+      // The server may already be gone.
+    }
+    this.connection.dispose();
+    this.process.kill();
+  }
+}
+
+/** Polls until `probe` returns something, or fails with what it was waiting for. */
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== null && value !== false) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export function fileUri(file: string): string {
+  return `file://${path.resolve(file)}`;
+}

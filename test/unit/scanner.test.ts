@@ -1,0 +1,112 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { createLanguageService } from '../../server/src/core/languageService';
+import { catalogTexts } from '../support/miniCatalogs';
+
+const service = createLanguageService(catalogTexts());
+
+/** The codes found in a text, as `line:token` strings. */
+function found(text: string): string[] {
+  const document = service.createDocument(text);
+  return [...document.occurrences()].map(({ occurrence }) => `${occurrence.line}:${occurrence.token}`);
+}
+
+function picked(text: string): string[] {
+  const document = service.createDocument(text);
+  return [...document.occurrences()].map(({ resolution }) => resolution.ranked[0].entry.id);
+}
+
+describe('finding distinctive codes', () => {
+  it('finds them anywhere as whole tokens', () => {
+    assert.deepEqual(found('failed: AIS.0101\n(ModelArts.4204) "APIG.0308",AIP.0010.'), ['0:AIS.0101', '1:ModelArts.4204', '1:APIG.0308', '1:AIP.0010']);
+  });
+
+  it('never finds them inside a longer token', () => {
+    assert.deepEqual(found('XAIS.0101 AIS.01051 2.4.0101 ModelArts.410 AIS_0101 x.AIS.0101 AIS.0101x'), []);
+  });
+
+  it('finds them at the very start and end of the text and next to CJK text', () => {
+    assert.deepEqual(found('AIS.0101'), ['0:AIS.0101']);
+    assert.deepEqual(found('错误码AIS.0101。'), ['0:AIS.0101']);
+    assert.deepEqual(found('\r\nAIS.0101\rAPIG.0201\n'), ['1:AIS.0101', '2:APIG.0201']);
+  });
+
+  it('binds the placeholders of templated codes', () => {
+    const document = service.createDocument('InvalidParameter.SourceURI.Empty');
+    const [{ resolution }] = [...document.occurrences()];
+    assert.equal(resolution.ranked[0].entry.data.code, 'InvalidParameter.{ParameterName}.Empty');
+    assert.deepEqual(resolution.ranked[0].bindings, { ParameterName: 'SourceURI' });
+  });
+
+  it('prefers a literal code over a template it also matches', () => {
+    assert.deepEqual(picked('QuotaExhausted.CU'), ['alibabacloud-imm:QuotaExhausted.CU']);
+    assert.deepEqual(picked('QuotaExhausted.Project'), ['alibabacloud-imm:QuotaExhausted.{ResourceType}']);
+  });
+});
+
+describe('codes that need an error context', () => {
+  it('stay silent in prose, identifiers, timestamps, durations, counts and access logs', () => {
+    const traps = [
+      '2024-05-11T08:11:09.461Z served in 461 ms, 400 images, 503 bytes',
+      'The API answered Forbidden and then a Timeout; InternalError was logged as a word.',
+      'com.example.errors.InternalErrorException: wrapped; ThrottlingPolicy Throttling_policy',
+      '10.0.3.17 - - [02/Jun/2024:14:03:11 +0000] "POST /v2/ocr HTTP/1.1" 403 512 "-" "python-requests/2.31.0" 0.461',
+      'const label = "InternalError";',
+      'version 4.0.462 build 461-rc2',
+    ].join('\n');
+    assert.deepEqual(found(traps), []);
+  });
+
+  it('count under an error-code key in JSON, logs and XML', () => {
+    assert.deepEqual(found('{"Code": "Throttling"}'), ['0:Throttling']);
+    assert.deepEqual(found('code=462 status: 503'), ['0:462', '0:503']);
+    assert.deepEqual(found('<Error><Code>Forbidden</Code></Error>'), ['0:Forbidden']);
+    assert.deepEqual(found("'ErrorCode' => 'InternalError'"), ['0:InternalError']);
+  });
+
+  it('count as a string literal compared with an error code', () => {
+    assert.deepEqual(found('if (err.code === "Throttling") {'), ['0:Throttling']);
+    assert.deepEqual(found('    case "InternalError":'), ['0:InternalError']);
+    assert.deepEqual(found('if ("Timeout".equals(error.getCode())) {'), ['0:Timeout']);
+  });
+
+  it('count next to the catalog message that belongs to them', () => {
+    assert.deepEqual(found('462 Invalid Input - image data error - gif image empty'), ['0:462']);
+    assert.deepEqual(found('462 Invalid Input - something else entirely'), []);
+  });
+
+  it('leave out an HTTP status that belongs to another code near it', () => {
+    assert.deepEqual(found('{"status_code": 400, "error_code": "AIS.0101"}'), ['0:AIS.0101']);
+    assert.deepEqual(found('{\n  "status": 400,\n  "Code": "InvalidParameter.X.Empty"\n}'), ['2:InvalidParameter.X.Empty']);
+    assert.deepEqual(found('TeaException: code: 403, errorCode=Forbidden.AccountInDebt'), ['0:Forbidden.AccountInDebt']);
+  });
+});
+
+describe('telling entries apart', () => {
+  it('uses the message on the same line', () => {
+    assert.deepEqual(picked('{"error_code": "APIG.0201", "error_msg": "The request body is oversized."}'), ['huaweicloud-image-recognition:APIG.0201']);
+    assert.deepEqual(picked('{"error_code": "APIG.0201", "error_msg": "Backend timeout."}'), ['huaweicloud-ocr:APIG.0201']);
+    assert.deepEqual(picked('code=462 Invalid Input - image data error - base64decode error: incorrect padding in base64 string'), ['alibabacloud-ocr-marketplace:462:1']);
+  });
+
+  it('uses the sibling message of pretty-printed JSON, never another object\'s', () => {
+    const text = ['[', '  {', '    "error_code": "APIG.0201",', '    "error_msg": "The request body is oversized."', '  },', '  {', '    "error_msg": "Backend timeout.",', '    "error_code": "APIG.0201"', '  }', ']'].join('\n');
+    assert.deepEqual(picked(text), ['huaweicloud-image-recognition:APIG.0201', 'huaweicloud-ocr:APIG.0201']);
+  });
+
+  it('matches messages with variable parts and checks their bindings', () => {
+    assert.deepEqual(picked('APIG.0308 The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 minute.'), ['huaweicloud-ocr:APIG.0308']);
+    const document = service.createDocument('{"Code":"InvalidMaxKeys","Message":"Specified parameter MaxKeys is not valid."}');
+    const [{ resolution }] = [...document.occurrences()];
+    assert.equal(resolution.ranked[0].entry.id, 'alibabacloud-imm:Invalid{ParameterName}');
+    assert.equal(resolution.confident, true);
+    assert.equal(resolution.evidence, 'message');
+  });
+
+  it('shows every candidate, most likely first, without evidence', () => {
+    const document = service.createDocument('code=462');
+    const [{ resolution }] = [...document.occurrences()];
+    assert.equal(resolution.ranked.length, 2);
+    assert.equal(resolution.confident, false);
+  });
+});
