@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /*
  * error-codebook: the command line, for terminals and CI. It shares the core with the language
  * server and streams every input, so files of any size and standard input work alike.

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /*
  * error-codebook-ls: the Error Codebook language server. It speaks LSP over stdio (`--stdio`),
  * Node IPC (`--node-ipc`) or a socket (`--socket=N`), and adapts the pure core to the protocol,

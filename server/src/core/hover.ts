@@ -3,7 +3,6 @@
  */
 import { LanguageTag } from './catalogModel';
 import { CodeDocument, Position, Range } from './codeDocument';
-import { CodeIndex } from './codeIndex';
 import { renderHover } from './render';
 
 export interface HoverResult {
@@ -11,17 +10,14 @@ export interface HoverResult {
   range: Range;
 }
 
-export function computeHover(document: CodeDocument, index: CodeIndex, position: Position, language: LanguageTag): HoverResult | undefined {
+export function computeHover(document: CodeDocument, position: Position, language: LanguageTag): HoverResult | undefined {
   const found = document.occurrenceAt(position);
   if (!found) {
     return undefined;
   }
   const { occurrence, resolution } = found;
-  // Entries of the same code in other catalogs that the resolver did not consider (none today, but
-  // a template and a literal can differ), so the hover always tells every meaning of the code.
-  const others = index.lookup(occurrence.token).map((candidate) => candidate.entry);
   return {
-    markdown: renderHover(resolution, occurrence.token, language, others),
+    markdown: renderHover(resolution, occurrence.token, language),
     range: { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } },
   };
 }

@@ -66,7 +66,7 @@ export function createLanguageService(catalogTexts: readonly CatalogText[]): Lan
     },
     createDocument: (text) => new CodeDocument(text, loaded.index),
     createStreamScanner: (options) => new StreamScanner(loaded.index, options),
-    hover: (document, position, language) => computeHover(document, loaded.index, position, language),
+    hover: computeHover,
     diagnostics: (document, options) => computeDiagnostics(document.occurrences(), options),
     links: computeLinks,
     symbols: computeSymbols,

@@ -131,7 +131,7 @@ function header(entry: Entry, language: LanguageTag, code: string): string {
 }
 
 /** Hover Markdown for an occurrence, given what the resolver decided. */
-export function renderHover(resolution: Resolution, token: string, language: LanguageTag, others: readonly Entry[]): string {
+export function renderHover(resolution: Resolution, token: string, language: LanguageTag): string {
   const strings = stringsFor(language);
   const [best, ...rest] = resolution.ranked;
   const parts: string[] = [header(best.entry, language, token)];
@@ -146,10 +146,6 @@ export function renderHover(resolution: Resolution, token: string, language: Lan
     const heading = resolution.confident ? strings.alsoIn : strings.otherCandidates;
     const lines = rest.map((candidate) => `- ${candidateLine(candidate, language)}`);
     parts.push(`---\n\n**${escapeMarkdown(heading)}**${resolution.confident ? '' : `  \n*${escapeMarkdown(strings.candidatesNote)}*`}\n\n${lines.join('\n')}`);
-  }
-  const elsewhere = others.filter((entry) => !resolution.ranked.some((candidate) => candidate.entry === entry));
-  if (elsewhere.length > 0) {
-    parts.push(`**${escapeMarkdown(strings.alsoIn)}**\n\n${elsewhere.map((entry) => `- ${entryLine(entry, language)}`).join('\n')}`);
   }
   return parts.filter((part) => part.length > 0).join('\n\n');
 }

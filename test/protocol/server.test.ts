@@ -1,0 +1,230 @@
+/*
+ * The built server, spoken to over stdio as an editor would, on realistic fixture documents.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ROOT, TestClient, fileUri, waitFor } from '../support/lspClient';
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'documents');
+
+function fixture(name: string): { uri: string; text: string } {
+  const file = path.join(FIXTURES, name);
+  return { uri: fileUri(file), text: fs.readFileSync(file, 'utf8') };
+}
+
+/** The position of the n-th (0-based) occurrence of `needle` in `text`, at its middle. */
+function positionOf(text: string, needle: string, nth = 0): { line: number; character: number } {
+  const lines = text.split(/\r?\n/);
+  let seen = 0;
+  for (let line = 0; line < lines.length; line++) {
+    let from = 0;
+    for (;;) {
+      const index = lines[line].indexOf(needle, from);
+      if (index === -1) {
+        break;
+      }
+      if (seen++ === nth) {
+        return { line, character: index + Math.floor(needle.length / 2) };
+      }
+      from = index + 1;
+    }
+  }
+  throw new Error(`${needle} not found`);
+}
+
+describe('language server over stdio (locale en)', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ locale: 'en', clientCommands: ['errorCodebook.copyExplanation'] });
+  });
+  after(() => client.stop());
+
+  it('publishes one diagnostic per occurrence in an SDK log, with source, code and documentation', async () => {
+    const { uri, text } = fixture('huaweicloud-sdk-python.log');
+    client.open(uri, 'log', text);
+    const diagnostics = await client.waitForDiagnostics(uri);
+    const codes = diagnostics.map((diagnostic) => diagnostic.code);
+    assert.deepEqual(codes, ['AIS.0101', 'APIG.0308', 'ModelArts.4204', 'APIG.0201', 'APIG.0201', 'AIP.0010']);
+    for (const diagnostic of diagnostics) {
+      assert.equal(diagnostic.source, 'Error Codebook');
+      assert.match(diagnostic.codeDescription!.href, /^https:\/\//);
+      assert.ok(diagnostic.message.startsWith(`${diagnostic.code}: `), diagnostic.message);
+    }
+    const oversized = diagnostics[3];
+    assert.match(oversized.message, /Image Recognition/);
+    assert.equal(oversized.severity, 2);
+    assert.match(diagnostics[4].message, /OCR/);
+  });
+
+  it('hovers with the code, provider and service, message, meaning, fix and documentation', async () => {
+    const { uri, text } = fixture('huaweicloud-sdk-python.log');
+    const hover = await client.hover(uri, positionOf(text, 'ModelArts.4204').line, positionOf(text, 'ModelArts.4204').character);
+    assert.ok(hover, 'a hover');
+    const value = hover.contents.value;
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.match(value, /\*\*ModelArts\\\.4204\*\* — Huawei Cloud · /);
+    assert.match(value, /subscribed/);
+    assert.match(value, /\*\*Fix:\*\*/);
+    assert.match(value, /\]\(https:\/\/support\.huaweicloud\.com\/intl\/en-us\/api-ocr\/ocr_03_0028\.html\)/);
+  });
+
+  it('picks APIG.0201 by the message next to it', async () => {
+    const { uri, text } = fixture('error-bodies.json');
+    client.open(uri, 'json', text);
+    const first = positionOf(text, 'APIG.0201', 0);
+    const second = positionOf(text, 'APIG.0201', 1);
+    const oversized = await client.hover(uri, first.line, first.character);
+    const timeout = await client.hover(uri, second.line, second.character);
+    assert.match(oversized!.contents.value, /Image Recognition/);
+    assert.match(timeout!.contents.value, /Huawei Cloud · (?!Image)/);
+    const diagnostics = await client.waitForDiagnostics(uri);
+    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['APIG.0201', 'APIG.0201', 'InvalidMaxKeys', '462', 'ServiceUnavailable']);
+  });
+
+  it('binds template placeholders and says so in the hover', async () => {
+    const { uri, text } = fixture('aliyun-tea-java.log');
+    client.open(uri, 'log', text);
+    const position = positionOf(text, 'InvalidParameter.SourceURI.Empty');
+    const hover = await client.hover(uri, position.line, position.character);
+    assert.match(hover!.contents.value, /\{ParameterName\} = SourceURI/);
+    assert.match(hover!.contents.value, /error-center\.aliyun\.com\/status\/search\?Keyword=InvalidParameter\.SourceURI\.Empty/);
+    const diagnostics = await client.waitForDiagnostics(uri);
+    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['InvalidParameter.SourceURI.Empty', 'Forbidden.AccountInDebt', 'Throttling', '462', 'InternalError']);
+  });
+
+  it('stays silent on access logs and traps', async () => {
+    for (const name of ['access.log', 'traps.log']) {
+      const { uri, text } = fixture(name);
+      client.open(uri, 'log', text);
+      assert.deepEqual(await client.waitForDiagnostics(uri), [], name);
+    }
+  });
+
+  it('gives source files hovers and links but no diagnostics by default', async () => {
+    const { uri, text } = fixture('Client.java');
+    client.open(uri, 'java', text);
+    assert.deepEqual(await client.waitForDiagnostics(uri), []);
+    const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((symbol) => symbol.name), ['Throttling', 'ServiceUnavailable', 'InternalError', 'Forbidden.AccountInDebt']);
+    const position = positionOf(text, 'Forbidden.AccountInDebt');
+    const hover = await client.hover(uri, position.line, position.character);
+    assert.match(hover!.contents.value, /Alibaba Cloud/);
+    const links = await client.request<{ target: string }[]>('textDocument/documentLink', { textDocument: { uri } });
+    assert.equal(links.length, 4);
+    assert.ok(links.every((link) => link.target.startsWith('https://error-center.aliyun.com/status/search?Keyword=')));
+  });
+
+  it('offers code actions to open documentation and copy the explanation', async () => {
+    const { uri } = fixture('huaweicloud-sdk-python.log');
+    const diagnostics = await client.waitForDiagnostics(uri);
+    const actions = await client.request<{ title: string; command: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics: [diagnostics[0]] },
+    });
+    assert.deepEqual(actions.map((action) => action.command.command), ['errorCodebook.openDocumentation', 'errorCodebook.copyExplanation']);
+    assert.match(String(actions[0].command.arguments[0]), /^https:\/\//);
+    assert.equal(actions[1].command.arguments[0], 'huaweicloud-ocr:AIS.0101');
+  });
+
+  it('answers errorCodebook/search in English and Chinese, and errorCodebook/explain', async () => {
+    const byCode = await client.request<{ items: { id: string }[] }>('errorCodebook/search', { query: 'ModelArts.42' });
+    assert.ok(byCode.items.length >= 4);
+    assert.ok(byCode.items.every((item) => item.id.includes('ModelArts.42')));
+    const byWords = await client.request<{ items: { id: string }[] }>('errorCodebook/search', { query: 'incorrect padding' });
+    assert.equal(byWords.items[0].id.startsWith('alibabacloud-ocr-marketplace:462'), true);
+    const byChinese = await client.request<{ items: { id: string; code: string }[] }>('errorCodebook/search', { query: '欠费' });
+    assert.ok(byChinese.items.some((item) => item.code === 'Forbidden.AccountInDebt'));
+    const explained = await client.request<{ markdown: string; plainText: string; links: { url: string }[] } | null>('errorCodebook/explain', { id: byChinese.items.find((item) => item.code === 'Forbidden.AccountInDebt')!.id });
+    assert.ok(explained);
+    assert.match(explained.plainText, /The specified account is in debt/);
+    assert.ok(explained.links.every((link) => link.url.startsWith('https://')));
+    assert.equal(await client.request('errorCodebook/explain', { id: 'no-such:entry' }), null);
+  });
+
+  it('lists every finding of a document grouped by code', async () => {
+    const { uri } = fixture('huaweicloud-sdk-python.log');
+    const findings = await client.request<{ total: number; groups: { code: string; count: number }[] }>('errorCodebook/documentFindings', { uri });
+    assert.equal(findings.total, 6);
+    assert.ok(findings.groups.some((group) => group.code === 'APIG.0201' && group.count === 1));
+  });
+
+  it('updates diagnostics after an incremental edit', async () => {
+    const { uri, text } = fixture('traps.log');
+    const version = client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'error_code=AIS.0105 ' }]);
+    const diagnostics = await client.waitForDiagnostics(uri, version);
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.range.start.character]), [['AIS.0105', 0, 11]]);
+    assert.ok(text.length > 0);
+  });
+
+  it('reports the catalogs it loaded', async () => {
+    const status = await client.request<{ catalogs: { id: string; entries: number }[]; problems: unknown[] }>('errorCodebook/catalogStatus', undefined);
+    assert.deepEqual(status.catalogs.map((catalog) => catalog.id).sort(), ['alibabacloud-imm', 'alibabacloud-ocr-marketplace', 'huaweicloud-image-recognition', 'huaweicloud-ocr']);
+    assert.deepEqual(status.problems, []);
+    await waitFor(() => client.logs.some((line) => line.includes('Loaded catalog huaweicloud-ocr')), 5000, 'catalog log line');
+  });
+});
+
+describe('language server in Chinese (locale zh-cn)', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ locale: 'zh-cn' });
+  });
+  after(() => client.stop());
+
+  it('shows the Chinese text of the source, and its own words in Chinese', async () => {
+    const { uri, text } = fixture('huaweicloud-sdk-python.log');
+    client.open(uri, 'log', text);
+    const position = positionOf(text, 'AIS.0101');
+    const hover = await client.hover(uri, position.line, position.character);
+    assert.match(hover!.contents.value, /华为云/);
+    assert.match(hover!.contents.value, /\*\*说明:\*\* 输入参数不符合规范/);
+    assert.match(hover!.contents.value, /The input parameter is invalid/);
+    const diagnostics = await client.waitForDiagnostics(uri);
+    assert.match(diagnostics[0].message, /输入参数不符合规范/);
+  });
+
+  it('lets the displayLanguage setting override the locale', async () => {
+    const english = await TestClient.start({ locale: 'zh-cn', settings: { displayLanguage: 'en' } });
+    try {
+      const { uri, text } = fixture('huaweicloud-sdk-python.log');
+      english.open(uri, 'log', text);
+      const diagnostics = await english.waitForDiagnostics(uri);
+      assert.match(diagnostics[0].message, /The input parameter does not meet the requirements/);
+    } finally {
+      await english.stop();
+    }
+  });
+});
+
+describe('settings through workspace/configuration', () => {
+  it('turns on diagnostics for source files and changes severities', async () => {
+    const client = await TestClient.start({
+      configuration: () => ({ diagnostics: { source: true, severity: { clientError: 'error' } } }),
+    });
+    try {
+      const { uri, text } = fixture('client.py');
+      client.open(uri, 'python', text);
+      const diagnostics = await client.waitForDiagnostics(uri);
+      assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['ModelArts.4204', 'APIG.0308', 'AIS.0105', 'Throttling']);
+      assert.equal(diagnostics.find((diagnostic) => diagnostic.code === 'Throttling')!.severity, 1);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('caps diagnostics and says how many there are', async () => {
+    const client = await TestClient.start({ settings: { diagnostics: { maxPerFile: 3 } } });
+    try {
+      const { uri, text } = fixture('huaweicloud-sdk-python.log');
+      client.open(uri, 'log', text);
+      const diagnostics = await client.waitForDiagnostics(uri);
+      assert.equal(diagnostics.length, 4);
+      assert.match(diagnostics[0].message, /shows 3 of 6 error codes/);
+    } finally {
+      await client.stop();
+    }
+  });
+});
