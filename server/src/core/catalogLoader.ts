@@ -2,7 +2,7 @@
  * Turns the text of a catalog file into a checked catalog. Every problem is reported with the file,
  * line and column it stands at; a broken entry is skipped and the rest of the catalog still loads.
  */
-import { Node, ParseError, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import {
   CATALOG_FORMAT_VERSION,
   CODE_PLACEHOLDERS,
@@ -25,6 +25,8 @@ export interface CatalogProblem {
 export interface ParsedCatalog {
   catalog?: CatalogFile;
   problems: CatalogProblem[];
+  /** Where the catalog's "id" stands, for problems about the catalog as a whole (a repeated id). */
+  idPosition?: { line: number; column: number };
 }
 
 /** The longest text a catalog field may hold. */
@@ -63,7 +65,8 @@ export function parseCatalogText(text: string, file: string): ParsedCatalog {
   }
   const checker = new Checker(report);
   const catalog = checker.catalog(root);
-  return { catalog, problems };
+  const idNode = catalog ? findNodeAtLocation(root, ['id']) : undefined;
+  return { catalog, problems, ...(idNode ? { idPosition: toLineColumn(lineStarts, idNode.offset) } : {}) };
 }
 
 function describeParseError(code: string): string {
@@ -222,7 +225,9 @@ class Checker {
     }
     const unknown = values.filter((value) => !(LANGUAGE_TAGS as readonly string[]).includes(value));
     if (unknown.length > 0) {
-      this.report(node!.offset, `Unknown language "${truncate(unknown[0])}"; use ${LANGUAGE_TAGS.join(' or ')}.`);
+      // At the unknown language itself, which may stand on a line of its own.
+      const item = node!.children?.find((child) => child.value === unknown[0]);
+      this.report((item ?? node!).offset, `Unknown language "${truncate(unknown[0])}"; use ${LANGUAGE_TAGS.join(' or ')}.`);
       return undefined;
     }
     return values as LanguageTag[];
@@ -349,21 +354,25 @@ class Checker {
     if (variables) {
       const list = this.stringList(variables, `Entry ${code}: "messageVariables"`) ?? [];
       for (const variable of list) {
+        // At the variable itself, which may stand on a line of its own.
+        const item = variables.children?.find((child) => child.value === variable) ?? variables;
         if (!MESSAGE_VARIABLES.has(variable)) {
-          this.report(variables.offset, `Entry ${code}: unknown message variable "${truncate(variable)}"; known ones are XX, XXX and xxx.`);
+          this.report(item.offset, `Entry ${code}: unknown message variable "${truncate(variable)}"; known ones are XX, XXX and xxx.`);
           return undefined;
         }
         if (!Object.values(entry.message ?? {}).some((message) => message?.includes(variable))) {
-          this.report(variables.offset, `Entry ${code}: the message variable "${variable}" does not occur in the message.`);
+          this.report(item.offset, `Entry ${code}: the message variable "${variable}" does not occur in the message.`);
           return undefined;
         }
       }
       entry.messageVariables = list;
     }
-    for (const message of Object.values(entry.message ?? {})) {
+    for (const [language, message] of Object.entries(entry.message ?? {})) {
       for (const placeholder of message ? codePlaceholders(message) : []) {
         if (!(CODE_PLACEHOLDERS as readonly string[]).includes(placeholder)) {
-          this.report(props.get('message')!.offset, `Entry ${code}: unknown placeholder {${truncate(placeholder)}} in the message.`);
+          // At the message text itself, which may stand on a line of its own.
+          const text = findNodeAtLocation(props.get('message')!, [language]) ?? props.get('message')!;
+          this.report(text.offset, `Entry ${code}: unknown placeholder {${truncate(placeholder)}} in the message.`);
           return undefined;
         }
       }

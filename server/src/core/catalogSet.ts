@@ -28,7 +28,8 @@ export function loadCatalogs(texts: readonly CatalogText[], earlierProblems: rea
     }
     const earlier = byId.get(parsed.catalog.id);
     if (earlier !== undefined) {
-      problems.push({ file, line: 1, column: 1, message: `Catalog id "${parsed.catalog.id}" is already used by ${earlier}; this catalog is left out.` });
+      const { line, column } = parsed.idPosition ?? { line: 1, column: 1 };
+      problems.push({ file, line, column, message: `Catalog id "${parsed.catalog.id}" is already used by ${earlier}; this catalog is left out.` });
       continue;
     }
     byId.set(parsed.catalog.id, file);
