@@ -14,7 +14,7 @@ export interface FileScanProgress {
 }
 
 export interface FileScanOptions {
-  onFound: (found: ResolvedOccurrence, lineText: string) => void;
+  onFound: (found: ResolvedOccurrence) => void;
   onProgress?: (progress: FileScanProgress) => void;
   isCancelled?: () => boolean;
   chunkSize?: number;
@@ -54,9 +54,9 @@ export async function scanStream(service: LanguageService, stream: NodeJS.Readab
   let found = 0;
   let checkedBinary = false;
   let lastReport = 0;
-  const onFound = (item: ResolvedOccurrence, lineText: string) => {
+  const onFound = (item: ResolvedOccurrence) => {
     found++;
-    options.onFound(item, lineText);
+    options.onFound(item);
   };
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createLanguageService } from '../../server/src/core/languageService';
+import { compileMessage, matchMessage } from '../../server/src/core/messageMatcher';
 import { catalogTexts } from '../support/miniCatalogs';
 
 const service = createLanguageService(catalogTexts());
@@ -79,6 +80,24 @@ describe('codes that need an error context', () => {
     assert.deepEqual(found('{"status_code": 400, "error_code": "AIS.0101"}'), ['0:AIS.0101']);
     assert.deepEqual(found('{\n  "status": 400,\n  "Code": "InvalidParameter.X.Empty"\n}'), ['2:InvalidParameter.X.Empty']);
     assert.deepEqual(found('TeaException: code: 403, errorCode=Forbidden.AccountInDebt'), ['0:Forbidden.AccountInDebt']);
+  });
+});
+
+describe('matching a message', () => {
+  it('finds it only as words of their own, never inside a longer word or dotted code', () => {
+    const forbidden = compileMessage('Forbidden');
+    assert.equal(matchMessage(forbidden, 'errorCode=Forbidden.AccountInDebt'), undefined);
+    assert.equal(matchMessage(forbidden, 'NotForbidden'), undefined);
+    assert.equal(matchMessage(forbidden, 'message=Forbidden.')?.score, 1);
+    assert.equal(matchMessage(forbidden, '"Message":"Forbidden"')?.score, 1);
+    const invalidUrl = compileMessage('Invalid URL');
+    assert.equal(matchMessage(invalidUrl, 'Invalid URLs were given'), undefined);
+    assert.equal(matchMessage(invalidUrl, 'status=400 Invalid URL, request id 1')?.score, 1);
+  });
+
+  it('lets a variable at either end run into the text around it', () => {
+    const matcher = compileMessage('%s is invalid');
+    assert.equal(matchMessage(matcher, 'the parameterX is invalid')?.score, 1);
   });
 });
 

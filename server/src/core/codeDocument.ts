@@ -3,8 +3,9 @@
  * edit rescans only the lines it touched (and re-resolves a few lines around them).
  */
 import { CodeIndex } from './codeIndex';
-import { Evidence, Resolution, resolve } from './resolver';
-import { Occurrence, messageWindow, scanLine } from './scanner';
+import { LineSource, NEIGHBOURHOOD, gatherEvidence } from './evidence';
+import { Resolution, resolve } from './resolver';
+import { Occurrence, scanLine } from './scanner';
 
 export interface Position {
   line: number;
@@ -19,11 +20,6 @@ export interface Range {
 /** A change as LSP sends it: a range and its new text, or the whole new text. */
 export type TextChange = { range: Range; text: string } | { text: string };
 
-/** How many lines around an occurrence can hold its sibling message or the other code of its JSON object. */
-export const NEIGHBOURHOOD = 6;
-
-const MESSAGE_KEY = /["']?(?:error_?msg|error_?message|errorMessage|ErrorMessage|Message|message|msg|Msg)["']?\s*[:=]/;
-
 export interface ResolvedOccurrence {
   occurrence: Occurrence;
   resolution: Resolution;
@@ -35,6 +31,11 @@ export class CodeDocument {
   /** Occurrences per line; undefined where a line has none. */
   private found: (Occurrence[] | undefined)[] = [];
   private resolutions = new WeakMap<Occurrence, Resolution>();
+  /** The document's lines and occurrences, as evidence gathering reads them. */
+  private readonly lineSource: LineSource = {
+    lineText: (line) => (line >= 0 && line < this.lines.length ? this.lineText(line) : undefined),
+    occurrencesOn: (line) => this.found[line],
+  };
   /** Lines scanned since the document was created, for work-counting tests. */
   linesScanned = 0;
 
@@ -67,7 +68,7 @@ export class CodeDocument {
 
   setText(text: string): void {
     this.lines = splitLines(text);
-    this.rescanAll();
+    this.rescanAll(text);
   }
 
   applyChanges(changes: readonly TextChange[]): void {
@@ -113,52 +114,34 @@ export class CodeDocument {
   private resolve(occurrence: Occurrence): Resolution {
     let resolution = this.resolutions.get(occurrence);
     if (!resolution) {
-      resolution = resolve(occurrence, this.evidenceFor(occurrence));
+      resolution = resolve(occurrence, gatherEvidence(occurrence, this.lineSource));
       this.resolutions.set(occurrence, resolution);
     }
     return resolution;
   }
 
-  private evidenceFor(occurrence: Occurrence): Evidence {
-    const line = occurrence.line;
-    const own = this.lineText(line);
-    let text = messageWindow(own, occurrence.start);
-    const isNumber = (item: Occurrence) => /^[0-9]+$/.test(item.token);
-    let otherCodeNearby = (this.found[line] ?? []).some((other) => other !== occurrence && !isNumber(other));
-    // Pretty-printed JSON keeps the message and the other code of an object on lines of their own:
-    // look outward for them, but never past a line that holds another code (another object).
-    let messageFound = MESSAGE_KEY.test(own);
-    for (const direction of [-1, 1]) {
-      for (let step = 1; step <= NEIGHBOURHOOD; step++) {
-        const other = line + direction * step;
-        if (other < 0 || other >= this.lines.length) {
-          break;
-        }
-        const others = this.found[other] ?? [];
-        if (others.some((item) => !isNumber(item))) {
-          otherCodeNearby ||= occurrence.context === 'key' && isNumber(occurrence);
-          break;
-        }
-        const otherText = this.lineText(other);
-        if (!messageFound && MESSAGE_KEY.test(otherText.slice(0, 200))) {
-          text += ' ' + messageWindow(otherText);
-          messageFound = true;
-        }
-      }
-    }
-    return { text, otherCodeNearby };
-  }
-
-  private rescanAll(): void {
+  /** `text`, when given, is the whole text the lines were split from. */
+  private rescanAll(text?: string): void {
     this.found = new Array<Occurrence[] | undefined>(this.lines.length).fill(undefined);
     this.resolutions = new WeakMap();
-    this.scanLines(0, this.lines.length);
+    this.scanLines(0, this.lines.length, text);
   }
 
-  private scanLines(from: number, to: number): void {
+  /**
+   * `joined`, when given, is the text of lines [from, to) in one string: scanning each line in place
+   * there is about twice as fast as scanning each line's slice (a slice reads through its parent).
+   */
+  private scanLines(from: number, to: number, joined?: string): void {
     const buffer: Occurrence[] = [];
+    let offset = 0;
     for (let line = from; line < to; line++) {
-      scanLine(this.lines[line], line, this.index, buffer);
+      const raw = this.lines[line];
+      if (joined === undefined) {
+        scanLine(raw, line, this.index, buffer);
+      } else {
+        scanLine(joined, line, this.index, buffer, offset, offset + raw.length);
+        offset += raw.length;
+      }
       this.found[line] = buffer.length > 0 ? buffer.splice(0) : undefined;
     }
     this.linesScanned += to - from;

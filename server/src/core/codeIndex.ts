@@ -32,9 +32,54 @@ export interface Candidate {
   bindings: Record<string, string>;
 }
 
+/**
+ * An entry whose messages are compiled (and whose distinctiveness is decided) the first time they
+ * are needed: only the few entries a document names ever are, so building the index of a large
+ * catalog stays cheap.
+ */
+class IndexEntry implements Entry {
+  private compiled: MessageMatcher[] | undefined;
+  private isDistinctive: boolean | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly catalog: CatalogInfo,
+    readonly data: CatalogEntryData,
+    readonly template: CodeTemplate,
+  ) {}
+
+  get distinctive(): boolean {
+    return (this.isDistinctive ??= isDistinctiveCode(this.template));
+  }
+
+  get messages(): MessageMatcher[] {
+    if (this.compiled === undefined) {
+      const texts = [...new Set(Object.values(this.data.message ?? {}).filter((text): text is string => !!text))];
+      this.compiled = texts.map((text) => compileMessage(text, this.data.messageVariables ?? []));
+    }
+    return this.compiled;
+  }
+}
+
+/**
+ * compileCodeTemplate with a shortcut for a code without any `{`, which is what nearly every code
+ * is: the same template, without running the placeholder search (index building is per entry).
+ */
+function compileCode(code: string): CodeTemplate {
+  if (code.length === 0 || code.includes('{')) {
+    return compileCodeTemplate(code);
+  }
+  return { source: code, segments: [{ literal: code }], prefix: code, isTemplate: false, literalLength: code.length };
+}
+
 /** The hash the scanner computes while reading a token: h = h * 31 + charCode, in 32 bits. */
 export function hashStep(hash: number, charCode: number): number {
   return (Math.imul(hash, 31) + charCode) | 0;
+}
+
+/** A token hash folded to 16 bits, the index into `CodeIndex.hashFilter`. */
+export function foldHash(hash: number): number {
+  return (hash ^ (hash >>> 16)) & 0xffff;
 }
 
 export function hashText(text: string): number {
@@ -58,6 +103,18 @@ export class CodeIndex {
   /** Template prefixes by length, hashed; `prefixLengths[n]` is 1 when some template prefix has length n. */
   readonly prefixLengths = new Uint8Array(MAX_PREFIX_LENGTH + 1);
   readonly prefixHashes = new Set<number>();
+  /**
+   * The first two characters a code token can start with, as `startPairs[first * 128 + second]`; a
+   * one-character code is filed under second 0 and `.`. The scanner skips any token whose start is
+   * not here without hashing it, which is what most tokens of a log are.
+   */
+  readonly startPairs = new Uint8Array(128 * 128);
+  /**
+   * A quick filter in front of the two hash sets, indexed by `foldHash(hash)`: bit 1 when some literal
+   * code, bit 2 when some template prefix folds there. Most misses stop here without a set lookup,
+   * which matters when many prefix lengths are in use (large catalogs).
+   */
+  readonly hashFilter = new Uint8Array(1 << 16);
   private readonly templatesByPrefix = new Map<string, Entry[]>();
   /** Template codes with no usable literal prefix; they are found by search but not by scanning. */
   readonly unscannableTemplates: Entry[] = [];
@@ -75,19 +132,14 @@ export class CodeIndex {
       }
       const seen = new Map<string, number>();
       for (const item of data) {
-        const n = (seen.get(item.code) ?? 0) + 1;
-        seen.set(item.code, n);
-        const id = repeats.get(item.code)! > 1 ? `${catalog.id}:${item.code}:${n}` : `${catalog.id}:${item.code}`;
-        const template = compileCodeTemplate(item.code);
-        const texts = [...new Set(Object.values(item.message ?? {}).filter((text): text is string => !!text))];
-        entries.push({
-          id,
-          catalog: info,
-          data: item,
-          template,
-          distinctive: isDistinctiveCode(template),
-          messages: texts.map((text) => compileMessage(text, item.messageVariables ?? [])),
-        });
+        let id = `${catalog.id}:${item.code}`;
+        if (repeats.get(item.code)! > 1) {
+          const n = (seen.get(item.code) ?? 0) + 1;
+          seen.set(item.code, n);
+          id += `:${n}`;
+        }
+        const template = compileCode(item.code);
+        entries.push(new IndexEntry(id, info, item, template));
       }
     });
     this.entries = entries;
@@ -102,12 +154,32 @@ export class CodeIndex {
       if (!template.isTemplate) {
         push(this.literals, template.source, entry);
         this.literalHashes.add(hashText(template.source));
+        this.hashFilter[foldHash(hashText(template.source))] |= 1;
+        this.addStart(template.source);
       } else if (template.prefix.length >= 2 && template.prefix.length <= MAX_PREFIX_LENGTH) {
         push(this.templatesByPrefix, template.prefix, entry);
         this.prefixLengths[template.prefix.length] = 1;
         this.prefixHashes.add(hashText(template.prefix));
+        this.hashFilter[foldHash(hashText(template.prefix))] |= 2;
+        this.addStart(template.prefix);
       } else {
         this.unscannableTemplates.push(entry);
+      }
+    }
+  }
+
+  private addStart(text: string): void {
+    const first = text.charCodeAt(0);
+    if (!(first < 128)) {
+      return;
+    }
+    if (text.length === 1) {
+      this.startPairs[first * 128] = 1;
+      this.startPairs[first * 128 + 46] = 1;
+    } else {
+      const second = text.charCodeAt(1);
+      if (second < 128) {
+        this.startPairs[first * 128 + second] = 1;
       }
     }
   }

@@ -68,8 +68,11 @@ export function matchCodeTemplate(template: CodeTemplate, token: string): Record
     return token === template.source ? {} : undefined;
   }
   const bindings: Record<string, string> = {};
-  return matchFrom(template.segments, 0, token, 0, bindings) ? bindings : undefined;
+  return matchFrom(template.segments, 0, token, 0, bindings, new Set()) ? bindings : undefined;
 }
+
+/** The longest name a placeholder binds; names are short, and the bound keeps matching linear in the token. */
+export const MAX_BINDING_LENGTH = 256;
 
 function matchFrom(
   segments: readonly CodeSegment[],
@@ -77,29 +80,39 @@ function matchFrom(
   token: string,
   position: number,
   bindings: Record<string, string>,
+  failed: Set<number>,
 ): boolean {
   if (segmentIndex === segments.length) {
     return position === token.length;
   }
+  // Whether the rest matches from here does not depend on how we got here: remember failures, so a
+  // template with several placeholders never tries the same place twice.
+  const state = segmentIndex * (token.length + 1) + position;
+  if (failed.has(state)) {
+    return false;
+  }
   const segment = segments[segmentIndex];
   if ('literal' in segment) {
-    return (
-      token.startsWith(segment.literal, position) &&
-      matchFrom(segments, segmentIndex + 1, token, position + segment.literal.length, bindings)
-    );
+    if (token.startsWith(segment.literal, position) && matchFrom(segments, segmentIndex + 1, token, position + segment.literal.length, bindings, failed)) {
+      return true;
+    }
+    failed.add(state);
+    return false;
   }
   // A placeholder binds a run of name characters; try the longest first, then shorter ones.
   let end = position;
-  while (end < token.length && isNameChar(token.charCodeAt(end))) {
+  const limit = Math.min(token.length, position + MAX_BINDING_LENGTH);
+  while (end < limit && isNameChar(token.charCodeAt(end))) {
     end++;
   }
   for (let stop = end; stop > position; stop--) {
     bindings[segment.placeholder] = token.slice(position, stop);
-    if (matchFrom(segments, segmentIndex + 1, token, stop, bindings)) {
+    if (matchFrom(segments, segmentIndex + 1, token, stop, bindings, failed)) {
       return true;
     }
   }
   delete bindings[segment.placeholder];
+  failed.add(state);
   return false;
 }
 

@@ -88,6 +88,32 @@ function isWordChar(charCode: number): boolean {
   return (charCode >= 48 && charCode <= 57) || (charCode >= 65 && charCode <= 90) || (charCode >= 97 && charCode <= 122);
 }
 
+/** A character of a code-like token: a word character or `_`. */
+function isTokenChar(charCode: number): boolean {
+  return isWordChar(charCode) || charCode === 95;
+}
+
+/**
+ * Whether a match [start, end) is a message of its own and not part of a longer word or dotted code:
+ * the message `Forbidden` is not in `Forbidden.AccountInDebt`, nor `Invalid URL` in `Invalid URLs`.
+ * A variable at either end may run into anything.
+ */
+function standsAlone(text: string, start: number, end: number, matcher: MessageMatcher): boolean {
+  if (!matcher.startsWithVariable && isTokenChar(text.charCodeAt(start))) {
+    const before = text.charCodeAt(start - 1);
+    if (isTokenChar(before) || (before === 46 && isTokenChar(text.charCodeAt(start - 2)))) {
+      return false;
+    }
+  }
+  if (!matcher.endsWithVariable && end > start && isTokenChar(text.charCodeAt(end - 1))) {
+    const after = text.charCodeAt(end);
+    if (isTokenChar(after) || (after === 46 && isTokenChar(text.charCodeAt(end + 1)))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Looks for the message in a piece of text (already whitespace-collapsed). */
 export function matchMessage(matcher: MessageMatcher, text: string): MessageMatch | undefined {
   const whole = matchWhole(matcher, text);
@@ -122,14 +148,19 @@ function matchWhole(matcher: MessageMatcher, text: string): MessageMatch | undef
         continue;
       }
       const next = text.indexOf(piece, position);
-      if (next === -1 || next - position > MAX_VARIABLE_LENGTH || next === position) {
+      if (next === -1) {
+        // Later starts only search from further on: they cannot find it either. Giving up here keeps
+        // a text full of the first piece from costing the square of its length.
+        return undefined;
+      }
+      if (next - position > MAX_VARIABLE_LENGTH || next === position) {
         matched = false;
         break;
       }
       bindings[variables[i - 1]] = text.slice(position, next);
       position = next + piece.length;
     }
-    if (matched) {
+    if (matched && standsAlone(text, start, position, matcher)) {
       return { score: 1, bindings };
     }
     if (first === '') {

@@ -18,16 +18,20 @@ export interface Link {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_{}\[\]()#+\-.!|<>~:"'=&$%^@,;?/]/g, (char) => `\\${char}`)
-    .replace(/\r\n|\r|\n/g, '  \n');
+    .split(/\r\n|\r|\n/)
+    // Spaces and tabs starting a line are dropped, so no line of catalog text becomes an indented code block.
+    .map((line, index) => (index === 0 ? line : line.replace(/^[ \t]+/, '')))
+    .join('  \n');
 }
 
-/** Removes control characters that could disturb a one-line message. */
+/** Removes control characters (C0, DEL and C1) that could disturb a one-line message. */
 export function plainLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** "Provider · Service" on one line: it is shown in diagnostics, symbols and lists as well as in Markdown. */
 export function catalogLabel(catalog: CatalogInfo, language: LanguageTag): string {
-  return `${pickText(catalog.provider, language) ?? catalog.id} · ${pickText(catalog.service, language) ?? ''}`.trim();
+  return plainLine(`${pickText(catalog.provider, language) ?? catalog.id} · ${pickText(catalog.service, language) ?? ''}`);
 }
 
 /** The documentation links of an entry, best first, https only. */

@@ -3,8 +3,8 @@
  * tokens as it goes; only tokens whose hash is a known code (or a template prefix) are looked at
  * further. Codes that are plain words or numbers are kept only in an error context.
  */
-import { Candidate, CodeIndex, MAX_PREFIX_LENGTH, hashStep } from './codeIndex';
-import { matchMessage } from './messageMatcher';
+import { Candidate, CodeIndex, MAX_PREFIX_LENGTH, foldHash, hashStep } from './codeIndex';
+import { MessageMatcher, matchMessage } from './messageMatcher';
 
 /** Why an occurrence counts. */
 export type OccurrenceContext =
@@ -52,11 +52,17 @@ export function isStatusKey(key: string | undefined): boolean {
   return key !== undefined && STATUS_KEYS.has(normalizeKey(key));
 }
 
-/** Scans one line (with or without its line terminator) and appends what it finds to `out`. */
-export function scanLine(text: string, line: number, index: CodeIndex, out: Occurrence[]): void {
-  const length = text.length;
-  const { literalHashes, prefixHashes, prefixLengths } = index;
-  let position = 0;
+/**
+ * Scans one line (with or without its line terminator) and appends what it finds to `out`. The line
+ * may be given as the range [from, to) of a larger text, e.g. a whole document: reading a flat string
+ * is much faster than reading a slice of one, and only a line with a code is cut out of it. Offsets
+ * of what is found are relative to the line's start either way.
+ */
+export function scanLine(text: string, line: number, index: CodeIndex, out: Occurrence[], from = 0, to = text.length): void {
+  const length = to;
+  const { literalHashes, prefixHashes, prefixLengths, startPairs, hashFilter } = index;
+  let lineText: string | undefined;
+  let position = from;
   while (position < length) {
     let charCode = text.charCodeAt(position);
     if (charCode >= 128 || CODE_CHAR[charCode] === 0) {
@@ -67,6 +73,24 @@ export function scanLine(text: string, line: number, index: CodeIndex, out: Occu
     let start = position;
     while (start < length && text.charCodeAt(start) === 46) {
       start++;
+    }
+    // Most tokens of a log (words, numbers, ids) cannot start any code: skip them whole, unhashed.
+    const first = start < length ? text.charCodeAt(start) : 0;
+    let second = start + 1 < length ? text.charCodeAt(start + 1) : 0;
+    if (second >= 128 || CODE_CHAR[second] === 0) {
+      second = 0;
+    }
+    if (first >= 128 || startPairs[first * 128 + second] === 0) {
+      let cursor = start;
+      while (cursor < length) {
+        charCode = text.charCodeAt(cursor);
+        if (charCode >= 128 || CODE_CHAR[charCode] === 0) {
+          break;
+        }
+        cursor++;
+      }
+      position = cursor;
+      continue;
     }
     let hash = 0;
     let hashAtEnd = 0;
@@ -84,17 +108,18 @@ export function scanLine(text: string, line: number, index: CodeIndex, out: Occu
         hashAtEnd = hash;
       }
       const tokenLength = cursor - start + 1;
-      if (tokenLength <= MAX_PREFIX_LENGTH && prefixLengths[tokenLength] === 1 && prefixHashes.has(hash)) {
+      if (tokenLength <= MAX_PREFIX_LENGTH && prefixLengths[tokenLength] === 1 && (hashFilter[foldHash(hash)] & 2) !== 0 && prefixHashes.has(hash)) {
         prefixHit = true;
       }
       cursor++;
     }
     position = cursor;
-    if (end > start && (prefixHit || literalHashes.has(hashAtEnd))) {
+    if (end > start && (prefixHit || ((hashFilter[foldHash(hashAtEnd)] & 1) !== 0 && literalHashes.has(hashAtEnd)))) {
       const token = text.slice(start, end);
       const candidates = index.lookup(token);
       if (candidates.length > 0) {
-        const occurrence = classify(text, line, start, end, token, candidates);
+        lineText ??= from === 0 && to === text.length ? text : text.slice(from, to);
+        const occurrence = classify(lineText, line, start - from, end - from, token, candidates);
         if (occurrence) {
           out.push(occurrence);
         }
@@ -138,8 +163,12 @@ export function keyBefore(text: string, start: number): string | undefined {
     // PHP and Ruby style `'key' => 'VALUE'`.
     position -= 2;
   } else if (separator === '>') {
-    const open = text.lastIndexOf('<', position);
-    if (open === -1 || position - open > 64) {
+    // Look back at most 64 characters for the `<`, so a long line of `>`s costs no more than a short one.
+    let open = position - 1;
+    while (open >= 0 && position - open <= 64 && text.charCodeAt(open) !== 60) {
+      open--;
+    }
+    if (open < 0 || position - open > 64) {
       return undefined;
     }
     const tag = text.slice(open + 1, position).trim();
@@ -194,8 +223,38 @@ function isComparedStringLiteral(text: string, start: number, end: number): bool
 
 /** Whether the line holds the whole message of one of the candidates. */
 function hasOwnMessage(text: string, start: number, candidates: Candidate[]): boolean {
+  // A number or word that is a code only with its message (`took 461 ms`, `Throttling is on`) is
+  // common in logs: rule most out with one indexOf before collapsing the line's whitespace.
+  // Only the bounded window around the code is searched: searching the whole line for each code
+  // would cost the square of a long line's length.
+  const bounded = text.length > 4096 ? text.slice(Math.max(0, start - 2048), start + 2048) : text;
+  if (!candidates.some((candidate) => candidate.entry.messages.some((matcher) => bounded.includes(messageProbe(matcher))))) {
+    return false;
+  }
   const window = messageWindow(text, start);
   return candidates.some((candidate) => candidate.entry.messages.some((matcher) => matchMessage(matcher, window)?.score === 1));
+}
+
+const messageProbes = new WeakMap<MessageMatcher, string>();
+
+/**
+ * The longest run without whitespace in a message's literal text. Collapsing whitespace leaves such
+ * runs as they are, so the line must hold it for the whole message to match.
+ */
+function messageProbe(matcher: MessageMatcher): string {
+  let probe = messageProbes.get(matcher);
+  if (probe === undefined) {
+    probe = '';
+    for (const piece of matcher.literals) {
+      for (const word of piece.split(/\s+/)) {
+        if (word.length > probe.length) {
+          probe = word;
+        }
+      }
+    }
+    messageProbes.set(matcher, probe);
+  }
+  return probe;
 }
 
 /** The text searched for messages: whitespace collapsed and bounded, so a huge line costs no more than a normal one. */

@@ -1,6 +1,7 @@
 /*
  * textDocument/publishDiagnostics: one diagnostic per occurrence, up to the configured cap, most
- * severe first, with a note when the cap cut some off. Publishing is debounced per document.
+ * severe first, with a note when the cap cut some off. Publishing is debounced per document: the
+ * first refresh after a quiet spell is published at once, the rest of a burst once at its end.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { FindingsChangedNotification } from '../common/protocol';
@@ -88,14 +89,23 @@ export function registerDiagnostics(context: ServerContext): void {
     await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total });
   };
 
+  // When diagnostics of a document were last computed, so the first change after a quiet spell (and
+  // the opening) is published at once, and only a burst of changes waits for the debounce.
+  const lastRun = new Map<string, number>();
+
   const schedule = (uri: string) => {
     clearTimeout(timers.get(uri));
+    const quiet = Date.now() - (lastRun.get(uri) ?? -Infinity) >= DEBOUNCE_MS;
     timers.set(
       uri,
-      setTimeout(() => {
-        timers.delete(uri);
-        publish(uri).catch((error) => context.log(`Could not publish diagnostics for ${uri}: ${(error as Error).stack ?? error}`));
-      }, DEBOUNCE_MS),
+      setTimeout(
+        () => {
+          timers.delete(uri);
+          lastRun.set(uri, Date.now());
+          publish(uri).catch((error) => context.log(`Could not publish diagnostics for ${uri}: ${(error as Error).stack ?? error}`));
+        },
+        quiet ? 0 : DEBOUNCE_MS,
+      ),
     );
   };
 
@@ -103,6 +113,7 @@ export function registerDiagnostics(context: ServerContext): void {
   context.onClose((uri) => {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
+    lastRun.delete(uri);
     toldTooLarge.delete(uri);
     if (!context.diskFindings.has(uri)) {
       void context.connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -1,0 +1,591 @@
+/*
+ * Property tests of the scanner and resolver: any text (any UTF-16, lone surrogates, NUL, binary,
+ * CR/LF/CRLF mixes) is scanned without an exception, the result equals a simple reference
+ * implementation written here, huge inputs complete, and the work done grows linearly with the
+ * input. Work is COUNTED (characters read and searched, elements iterated, index lookups), never timed.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { CatalogFile } from '../../server/src/core/catalogModel';
+import { Candidate, CodeIndex } from '../../server/src/core/codeIndex';
+import { LanguageService, createLanguageService } from '../../server/src/core/languageService';
+import { ResolvedOccurrence } from '../../server/src/core/codeDocument';
+import { ALL, catalogTexts } from '../support/miniCatalogs';
+
+const service = createLanguageService(catalogTexts());
+const SEVERITY = { serverError: 'error', clientError: 'warning', unknownStatus: 'warning', success: 'hint' } as const;
+
+// ---------------------------------------------------------------------------------------------
+// The reference implementation: deliberately naive, sharing no code with the scanner.
+// ---------------------------------------------------------------------------------------------
+
+interface RefEntry {
+  id: string;
+  code: string;
+  order: number;
+  isTemplate: boolean;
+  literalLength: number;
+  /** Built here, in the test, from the few mini templates: `{Name}` binds 1–256 name characters. */
+  pattern?: RegExp;
+  /** In the mini catalogs exactly the codes with a dot in their literal text are distinctive. */
+  distinctive: boolean;
+}
+
+function referenceEntries(catalogs: CatalogFile[]): RefEntry[] {
+  const entries: RefEntry[] = [];
+  catalogs.forEach((catalog, order) => {
+    const counts = new Map<string, number>();
+    for (const entry of catalog.entries) {
+      counts.set(entry.code, (counts.get(entry.code) ?? 0) + 1);
+    }
+    const seen = new Map<string, number>();
+    for (const entry of catalog.entries) {
+      const n = (seen.get(entry.code) ?? 0) + 1;
+      seen.set(entry.code, n);
+      const isTemplate = entry.code.includes('{');
+      const literal = entry.code.replace(/\{[A-Za-z]+\}/g, '');
+      entries.push({
+        id: counts.get(entry.code)! > 1 ? `${catalog.id}:${entry.code}:${n}` : `${catalog.id}:${entry.code}`,
+        code: entry.code,
+        order,
+        isTemplate,
+        literalLength: literal.length,
+        pattern: isTemplate ? new RegExp(`^${entry.code.replace(/\./g, '\\.').replace(/\{[A-Za-z]+\}/g, '[A-Za-z0-9_]{1,256}')}$`) : undefined,
+        distinctive: literal.includes('.'),
+      });
+    }
+  });
+  return entries;
+}
+
+const REF_ENTRIES = referenceEntries(ALL);
+const LITERALS = new Map<string, RefEntry[]>();
+for (const entry of REF_ENTRIES) {
+  if (!entry.isTemplate) {
+    LITERALS.set(entry.code, [...(LITERALS.get(entry.code) ?? []), entry]);
+  }
+}
+
+function referenceLookup(token: string): RefEntry[] {
+  return [...(LITERALS.get(token) ?? []), ...REF_ENTRIES.filter((entry) => entry.pattern?.test(token))];
+}
+
+interface RefOccurrence {
+  line: number;
+  start: number;
+  end: number;
+  token: string;
+  ids: string[];
+  distinctive: boolean;
+  /** With no evidence around: literal before template, more literal characters, earlier catalog. */
+  expectedChoice: string;
+}
+
+function referenceScan(text: string): RefOccurrence[] {
+  const result: RefOccurrence[] = [];
+  text.split(/\r\n|\r|\n/).forEach((lineText, line) => {
+    for (const match of lineText.matchAll(/[A-Za-z0-9_.]+/g)) {
+      const raw = match[0];
+      const leading = raw.length - raw.replace(/^\.+/, '').length;
+      const token = raw.replace(/^\.+/, '').replace(/\.+$/, '');
+      if (token === '') {
+        continue;
+      }
+      const entries = referenceLookup(token);
+      if (entries.length === 0) {
+        continue;
+      }
+      const start = match.index! + leading;
+      const byPreference = [...entries].sort(
+        (a, b) => Number(a.isTemplate) - Number(b.isTemplate) || b.literalLength - a.literalLength || a.order - b.order,
+      );
+      result.push({
+        line,
+        start,
+        end: start + token.length,
+        token,
+        ids: entries.map((entry) => entry.id).sort(),
+        distinctive: entries.some((entry) => entry.distinctive),
+        expectedChoice: byPreference[0].id,
+      });
+    }
+  });
+  return result;
+}
+
+function ids(candidates: Candidate[]): string[] {
+  return candidates.map((candidate) => candidate.entry.id).sort();
+}
+
+function key(item: { line: number; start: number; end: number; token: string }): string {
+  return `${item.line}:${item.start}-${item.end}:${item.token}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arbitraries: real codes spliced into random text with random separators.
+// ---------------------------------------------------------------------------------------------
+
+/** Every real code of the mini catalogs, instances of their templates, and near misses. */
+const CODES = [
+  ...new Set(ALL.flatMap((catalog) => catalog.entries.map((entry) => entry.code)).filter((code) => !code.includes('{'))),
+  'InvalidParameter.SourceURI.Empty',
+  'InvalidParameter.MaxKeys',
+  'InvalidParameter.a_1',
+  'QuotaExhausted.Project',
+  'InvalidMaxKeys',
+  'InvalidBucket',
+  // Near misses and pieces of codes.
+  'AIS.010',
+  'AIS.01010',
+  'APIG.',
+  'APIG',
+  '.0101',
+  'AIS..0101',
+  'ModelArts.4204x',
+  'InvalidParameter.',
+  'InvalidParameter..Empty',
+  'InvalidParameter.X.Y.Empty',
+  'Invalid',
+  'QuotaExhausted.',
+  'Forbidden.AccountInDebtX',
+  '4620',
+];
+
+/** Separators of every kind, including none at all (a code glued to its neighbour). */
+const SEPARATORS = [
+  '', ' ', '  ', '\t', ',', ';', ':', '=', '==', '"', "'", '`', '(', ')', '[', ']', '{', '}', '<', '>', '</', '/', '\\',
+  '-', '+', '|', '.', '..', '...', '#', '@', '!', '?', '*', '&', '%', '$', '~', '^',
+  '\u0000', '\u0001', '\u001b', '\u007f', '\u00a0', '\u00e9', '\u200b', '\u2028', '\u3002', '\uff0c', '错误码', '：',
+  '\ud800', '\udfff', '\ud83d\ude00', '\ufeff', '\ufffd', '\r', '\n', '\r\n', '\n\r', '\r\r\n',
+];
+
+/** Any UTF-16 code unit, lone surrogates and NUL included, weighted towards the interesting ones. */
+const anyChar = fc.oneof(
+  fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+  fc.integer({ min: 0, max: 127 }).map((code) => String.fromCharCode(code)),
+  fc.constantFrom('A', 'I', 'S', '.', '0', '1', '_', 'x', '\r', '\n', '\u0000', '\ud800', '\udc00'),
+);
+const filler = fc.string({ unit: anyChar, maxLength: 12 });
+const code = fc.constantFrom(...CODES);
+const separator = fc.constantFrom(...SEPARATORS);
+const piece = fc.oneof({ arbitrary: code, weight: 3 }, { arbitrary: separator, weight: 3 }, { arbitrary: filler, weight: 2 });
+
+/** Random text made of codes, separators and random characters, starting and ending anywhere. */
+const text = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''));
+
+/** Text with codes at the very start and the very end, around a random separator. */
+const edgeText = fc
+  .tuple(code, separator, text, separator, code)
+  .map(([first, before, middle, after, last]) => `${first}${before}${middle}${after}${last}`);
+
+/** Lines of error bodies and logs, where deciding a code takes the lines around it. */
+const ERROR_BODY_LINES = [
+  '[', ']', '{', '}', '},', '  {', '  },',
+  '    "error_code": "APIG.0201",', '    "error_code": "APIG.0201"', '    "error_msg": "Backend timeout.",', '    "error_msg": "The request body is oversized."',
+  '    "code": 462,', '    "status": 400,', '    "Code": "Throttling",', '    "Code": "InvalidParameter.SourceURI.Empty",',
+  '    "message": "Invalid Input - image data error - base64decode error: incorrect padding in base64 string"',
+  '    "Message": "The request project is blocked due to throttling control. Please wait a few minutes before trying again."',
+  'com.aliyun.tea.TeaException: code: 400, The input parameter SourceURI is empty. Please refer to document.',
+  '2024-06-02 14:03:15.990 ERROR TeaException: code: 403, errorCode=Forbidden.AccountInDebt',
+  '2024-06-02 14:03:25.874 INFO took 461 ms', '',
+];
+const errorBodyText = fc.array(fc.constantFrom(...ERROR_BODY_LINES), { maxLength: 30 }).map((lines) => lines.join('\n'));
+
+/** Text that carries no evidence for choosing between entries: no messages, keys or provider names. */
+function hasNoEvidence(value: string): boolean {
+  const lower = value.toLowerCase();
+  return !['huaweicloud', 'aliyun', 'message', 'msg', 'invalid input', 'the '].some((word) => lower.includes(word));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counting work, not time.
+// ---------------------------------------------------------------------------------------------
+
+type Patchable = Record<string, unknown>;
+
+/**
+ * Runs `run` with the primitives the core can spend time in instrumented, and returns how much work
+ * they did: characters read with charCodeAt, characters searched by indexOf/includes/startsWith/…,
+ * characters a regular expression ran over, characters transformed by replace/split/toLowerCase,
+ * elements iterated by array methods, and each index lookup (plus its token's length).
+ */
+function countWork<T>(run: () => T, index?: CodeIndex): { result: T; work: number } {
+  let work = 0;
+  const restores: (() => void)[] = [];
+  const patch = (target: object, name: string, cost: (self: never, args: never[], result: never) => number) => {
+    const object = target as Patchable;
+    const original = object[name] as (...args: unknown[]) => unknown;
+    const hadOwn = Object.prototype.hasOwnProperty.call(object, name);
+    object[name] = function (this: unknown, ...args: unknown[]) {
+      const result = original.apply(this, args);
+      work += cost(this as never, args as never[], result as never);
+      return result;
+    };
+    restores.push(() => {
+      if (hadOwn) {
+        object[name] = original;
+      } else {
+        delete object[name];
+      }
+    });
+  };
+  const originalIndexOf = String.prototype.indexOf;
+  const start = (length: number, from: unknown) => Math.max(0, Math.min(length, Math.trunc(Number(from ?? 0)) || 0));
+  // A search costs the characters it went over: from where it started to the end of what it found,
+  // or to the end of the text when it found nothing.
+  const forward = (self: string, search: unknown, from: unknown, found: number) =>
+    (found === -1 ? self.length : found + String(search).length) - start(self.length, from) + 1;
+  patch(String.prototype, 'charCodeAt', () => 1);
+  patch(String.prototype, 'indexOf', (self: string, [search, from]: unknown[], found: number) => forward(self, search, from, found));
+  patch(String.prototype, 'includes', (self: string, [search, from]: unknown[]) =>
+    forward(self, search, from, originalIndexOf.call(self, String(search), start(self.length, from))),
+  );
+  patch(String.prototype, 'lastIndexOf', (self: string, [, from]: unknown[], found: number) => {
+    const origin = from === undefined ? self.length : Math.max(0, Math.min(self.length, Number(from) + 1));
+    return origin - Math.max(0, found) + 1;
+  });
+  patch(String.prototype, 'startsWith', (_self: string, [search]: unknown[]) => String(search).length + 1);
+  patch(String.prototype, 'endsWith', (_self: string, [search]: unknown[]) => String(search).length + 1);
+  for (const name of ['replace', 'replaceAll', 'split', 'match', 'matchAll', 'search', 'toLowerCase', 'toUpperCase', 'trim', 'normalize']) {
+    patch(String.prototype, name, (self: string) => self.length + 1);
+  }
+  const originalExec = RegExp.prototype.exec;
+  RegExp.prototype.exec = function (this: RegExp, input: string) {
+    const subject = String(input);
+    const from = this.global || this.sticky ? this.lastIndex : 0;
+    const match = originalExec.call(this, subject);
+    // The characters this run went over: up to the end of its match, or to the end of the subject.
+    work += (match ? match.index + match[0].length : subject.length) - Math.min(from, subject.length) + 1;
+    return match;
+  };
+  restores.push(() => {
+    RegExp.prototype.exec = originalExec;
+  });
+  // Array methods that take a callback cost one unit per call of the callback (searches stop early).
+  for (const name of ['some', 'every', 'filter', 'map', 'find', 'findIndex', 'forEach', 'reduce', 'flatMap']) {
+    const prototype = Array.prototype as unknown as Patchable;
+    const original = prototype[name] as (...args: unknown[]) => unknown;
+    prototype[name] = function (this: unknown, callback: (...args: unknown[]) => unknown, ...rest: unknown[]) {
+      const counted = function (this: unknown, ...args: unknown[]) {
+        work++;
+        return callback.apply(this, args);
+      };
+      return original.call(this, typeof callback === 'function' ? counted : callback, ...rest);
+    };
+    restores.push(() => {
+      prototype[name] = original;
+    });
+  }
+  patch(Array.prototype, 'indexOf', (self: unknown[], _args: unknown[], found: number) => (found === -1 ? self.length : found + 1) + 1);
+  patch(Array.prototype, 'includes', (self: unknown[]) => self.length + 1);
+  patch(Array.prototype, 'join', (self: unknown[]) => self.length + 1);
+  if (index) {
+    patch(index, 'lookup', (_self: never, [token]: unknown[]) => String(token).length + 1);
+  }
+  try {
+    const result = run();
+    return { result, work };
+  } finally {
+    for (const restore of restores.reverse()) {
+      restore();
+    }
+  }
+}
+
+/** Scans a text and resolves every occurrence, counting the work. */
+function workToScan(value: string, languageService: LanguageService = service): number {
+  return countWork(() => {
+    const document = languageService.createDocument(value);
+    let count = 0;
+    for (const item of document.occurrences()) {
+      count += item.resolution.ranked.length;
+    }
+    return count;
+  }, languageService.index).work;
+}
+
+/**
+ * Asserts that doubling the input at most doubles the work, plus a constant: the work of a
+ * small input of the same kind, which covers what is done once per document or per window edge.
+ */
+function assertLinear(build: (n: number) => string, n: number, small: number, languageService: LanguageService = service): void {
+  const constant = workToScan(build(small), languageService);
+  const once = workToScan(build(n), languageService);
+  const twice = workToScan(build(2 * n), languageService);
+  assert.ok(once > constant, `the base input must do more work than the small one (${once} vs ${constant})`);
+  assert.ok(twice <= 2 * once + constant, `doubling the input from ${build(n).length} to ${build(2 * n).length} characters took ${twice} units of work; at most ${2 * once + constant} (2 × ${once} + ${constant}) were allowed`);
+}
+
+function scanAllFeatures(value: string): ResolvedOccurrence[] {
+  const document = service.createDocument(value);
+  const found = [...document.occurrences()];
+  service.diagnostics(document, { language: 'en', severity: SEVERITY, maxCount: 1000 });
+  service.links(document, 'zh-cn');
+  service.symbols(document, 'en');
+  service.findings(document, 'en', SEVERITY);
+  for (const { occurrence } of found) {
+    assert.ok(service.hover(document, { line: occurrence.line, character: occurrence.start }, 'en'));
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the scanner and resolver on any text', () => {
+  it('the work counter sees quadratic work when there is some (self-test)', () => {
+    const linear = (n: number) => countWork(() => 'a'.repeat(n).indexOf('b')).work;
+    const quadratic = (n: number) => countWork(() => {
+      const value = 'a'.repeat(n);
+      for (let i = 0; i < n; i++) {
+        value.indexOf('b', i);
+      }
+    }).work;
+    assert.ok(linear(2000) <= 2 * linear(1000) + linear(10));
+    assert.ok(quadratic(2000) > 2 * quadratic(1000) + quadratic(10));
+  });
+
+  it('never throws, on any text, in any feature', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, edgeText, fc.string({ unit: anyChar, maxLength: 200 })), (value) => {
+        scanAllFeatures(value);
+        service.search(value, 'en');
+        service.search(value, 'zh-cn', 5);
+        const scanner = service.createStreamScanner();
+        scanner.push(value, () => undefined);
+        scanner.end(() => undefined);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds exactly the distinctive codes the reference finds, where it finds them, with the same candidates', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, edgeText), (value) => {
+        const document = service.createDocument(value);
+        const actual = [...document.occurrences()];
+        const expected = referenceScan(value);
+        const expectedByKey = new Map(expected.map((item) => [key(item), item]));
+        // Every occurrence is a whole token the reference also sees, with the same candidates.
+        for (const { occurrence } of actual) {
+          const reference = expectedByKey.get(key(occurrence));
+          assert.ok(reference, `unexpected occurrence ${key(occurrence)} in ${JSON.stringify(value)}`);
+          assert.deepEqual(ids(occurrence.candidates), reference.ids, `candidates of ${key(occurrence)} in ${JSON.stringify(value)}`);
+          assert.equal(occurrence.context === 'distinctive', reference.distinctive);
+        }
+        // Every distinctive code is found, whatever stands around it.
+        assert.deepEqual(
+          actual.filter(({ occurrence }) => occurrence.context === 'distinctive').map(({ occurrence }) => key(occurrence)),
+          expected.filter((item) => item.distinctive).map(key),
+          JSON.stringify(value),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('chooses the entry the reference chooses when the text holds no evidence', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, edgeText).filter(hasNoEvidence), (value) => {
+        const expected = new Map(referenceScan(value).map((item) => [key(item), item]));
+        for (const { occurrence, resolution } of service.createDocument(value).occurrences()) {
+          if (occurrence.context !== 'distinctive') {
+            continue;
+          }
+          assert.equal(resolution.ranked[0].entry.id, expected.get(key(occurrence))!.expectedChoice, `${key(occurrence)} in ${JSON.stringify(value)}`);
+          assert.equal(resolution.suppressed, false);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('chooses the entry whose message stands next to the code, whatever surrounds them', () => {
+    const withMessages: [string, string, string][] = [
+      ['APIG.0201', 'Backend timeout.', 'huaweicloud-ocr:APIG.0201'],
+      ['APIG.0201', 'The request body is oversized.', 'huaweicloud-image-recognition:APIG.0201'],
+      ['462', 'Invalid Input - image data error - gif image empty', 'alibabacloud-ocr-marketplace:462:2'],
+      ['462', 'Invalid Input - image data error - base64decode error: incorrect padding in base64 string', 'alibabacloud-ocr-marketplace:462:1'],
+    ];
+    const lineSafeFiller = fc.string({ unit: anyChar, maxLength: 12 }).map((value) => value.replace(/[\r\n]/g, ' '));
+    fc.assert(
+      fc.property(fc.constantFrom(...withMessages), lineSafeFiller, fc.constantFrom(' ', ': ', ' - ', '\t', '|'), lineSafeFiller, ([codeText, message, id], before, gap, after) => {
+        const value = `${before} ${codeText}${gap}${message} ${after}`;
+        const found = [...service.createDocument(value).occurrences()].filter(({ occurrence }) => occurrence.token === codeText);
+        assert.equal(found.length, 1, JSON.stringify(value));
+        assert.equal(found[0].resolution.ranked[0].entry.id, id, JSON.stringify(value));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the streaming scanner finds and decides what the document does, for any chunking', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, edgeText, errorBodyText), fc.array(fc.nat(), { maxLength: 6 }), (raw, cuts) => {
+        // The streaming scanner breaks lines at LF only (CRLF included); a lone CR is a separator there.
+        const value = raw.replace(/\r(?!\n)/g, ' ');
+        const positions = [...new Set(cuts.map((cut) => cut % (value.length + 1)))].sort((a, b) => a - b);
+        const scanner = service.createStreamScanner();
+        const streamed: string[] = [];
+        const collect = ({ occurrence, resolution }: ResolvedOccurrence) => {
+          streamed.push(`${key(occurrence)} ${resolution.ranked[0].entry.id}`);
+        };
+        let last = 0;
+        for (const position of [...positions, value.length]) {
+          scanner.push(value.slice(last, position), collect);
+          last = position;
+        }
+        scanner.end(collect);
+        const whole = [...service.createDocument(value).occurrences()].map(({ occurrence, resolution }) => `${key(occurrence)} ${resolution.ranked[0].entry.id}`);
+        assert.deepEqual(streamed, whole, JSON.stringify(value));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('huge inputs complete', () => {
+  const TEN_MB = 10 * 1024 * 1024;
+
+  it('a 10 MB single line made of random pieces, with every distinctive code found', () => {
+    const unit = fc.array(piece, { minLength: 4, maxLength: 40 }).map((pieces) => ` ${pieces.join('').replace(/[\r\n]/g, ' ')} `);
+    fc.assert(
+      fc.property(unit, (value) => {
+        const repeats = Math.ceil(TEN_MB / value.length);
+        const line = value.repeat(repeats);
+        const perUnit = referenceScan(value).filter((item) => item.distinctive).length;
+        const document = service.createDocument(line);
+        let distinctive = 0;
+        for (const { occurrence } of document.occurrences()) {
+          assert.equal(occurrence.line, 0);
+          if (occurrence.context === 'distinctive') {
+            distinctive++;
+          }
+        }
+        assert.equal(distinctive, perUnit * repeats);
+        assert.equal(document.lineCount, 1);
+      }),
+      { numRuns: 2 },
+    );
+  });
+
+  it('a 10 MB single line that is one token, or all NULs, or all lone surrogates', () => {
+    for (const line of [
+      'a'.repeat(TEN_MB),
+      `Invalid${'x'.repeat(TEN_MB)}`,
+      `InvalidParameter.${'x'.repeat(TEN_MB)}.Empty`,
+      `AIS.0101${'.'.repeat(TEN_MB)}`,
+      `${'.'.repeat(TEN_MB)}AIS.0101`,
+      '\u0000'.repeat(TEN_MB),
+      '\ud800'.repeat(TEN_MB),
+    ]) {
+      const found = [...service.createDocument(line).occurrences()].map(({ occurrence }) => occurrence.token);
+      assert.deepEqual(found, line.includes('AIS.0101') ? ['AIS.0101'] : []);
+    }
+  });
+
+  it('a million short lines, with CR, LF and CRLF', () => {
+    const lineArb = fc.array(fc.oneof(code, separator.filter((value) => !/[\r\n]/.test(value)), fc.constantFrom('x', '1', 'error')), { minLength: 1, maxLength: 4 }).map((pieces) => pieces.join(' '));
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 10, maxLength: 10 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) => {
+        const lineCount = 1_000_000;
+        const all: string[] = new Array(lineCount);
+        for (let line = 0; line < lineCount; line++) {
+          all[line] = lines[line % lines.length];
+        }
+        const value = all.join(eol);
+        const document = service.createDocument(value);
+        assert.equal(document.lineCount, lineCount);
+        const perBlock = referenceScan(lines.join('\n')).filter((item) => item.distinctive).length;
+        let distinctive = 0;
+        for (const { occurrence } of document.occurrences()) {
+          if (occurrence.context === 'distinctive') {
+            distinctive++;
+          }
+        }
+        assert.equal(distinctive, perBlock * (lineCount / lines.length));
+      }),
+      { numRuns: 1 },
+    );
+  });
+});
+
+describe('work grows linearly with the input (counted, not timed)', () => {
+  // Lines longer than the 4096-character message window, so per-occurrence work is bounded.
+  const sameLine = (unit: string) => (n: number) => unit.repeat(n);
+  const ownLines = (unit: string) => (n: number) => Array.from({ length: n }, () => unit).join('\n');
+
+  it('distinctive codes packed on one line', () => {
+    assertLinear(sameLine('AIS.0101 '), 4000, 1000);
+  });
+
+  it('numeric codes under error-code keys packed on one line', () => {
+    assertLinear(sameLine('code=462 '), 4000, 1000);
+  });
+
+  it('plain-word codes after a `>` far from any `<`', () => {
+    assertLinear(sameLine('a>Throttling '), 3000, 750);
+  });
+
+  it('codes next to their messages on one line', () => {
+    assertLinear(sameLine('{"error_code": "APIG.0201", "error_msg": "Backend timeout."} '), 600, 150);
+  });
+
+  it('pretty-printed JSON error bodies, one field per line', () => {
+    const body = ['{', '  "status": 400,', '  "error_code": "APIG.0201",', '  "error_msg": "The request body is oversized."', '},'].join('\n');
+    assertLinear(ownLines(body), 2000, 500);
+  });
+
+  it('template codes and near misses on lines of their own', () => {
+    assertLinear(ownLines('InvalidParameter.SourceURI.Empty QuotaExhausted.CU InvalidParameter..Empty Invalid 462'), 2000, 500);
+  });
+
+  it('a line where the start of a code\'s message repeats but its end never comes', () => {
+    // Within the bounded message window too: each occurrence of the message's first part must not
+    // send a search to the end of the window again.
+    assertLinear((n) => `{"Code": "InvalidBucket", "Message": "${'The resource '.repeat(n)}"}`, 120, 30);
+    assertLinear((n) => `Code=InvalidBucket ${'The resource x '.repeat(n)}`, 120, 30);
+  });
+
+  it('random text, on one line and on many', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 3, maxLength: 16 }).map((pieces) => pieces.join('')), (unit) => {
+        const oneLine = ` ${unit.replace(/[\r\n]/g, ' ')} `;
+        assertLinear(sameLine(oneLine), Math.ceil(20_000 / oneLine.length), Math.ceil(5_000 / oneLine.length));
+        assertLinear(ownLines(unit), 400, 100);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('one long token against a template with two placeholders, from any catalog', () => {
+    const twoPlaceholders = createLanguageService([
+      {
+        file: 'two.json',
+        text: JSON.stringify({
+          version: 1,
+          id: 'two-placeholders',
+          provider: { en: 'Test' },
+          service: { en: 'Test' },
+          languages: ['en'],
+          sources: [{ language: 'en', url: 'https://example.com/errors' }],
+          entries: [
+            { code: 'Invalid{ParameterName}For{ResourceType}X', message: { en: 'Bad {ParameterName} for {ResourceType}.' } },
+            { code: '{ParameterName}{ResourceType}Y' },
+          ],
+        }),
+      },
+    ]);
+    assert.deepEqual(twoPlaceholders.loaded.problems, []);
+    assert.deepEqual(
+      twoPlaceholders.index.lookup('InvalidNameForBucketX').map((candidate) => candidate.bindings),
+      [{ ParameterName: 'Name', ResourceType: 'Bucket' }],
+    );
+    assert.deepEqual(
+      [...twoPlaceholders.createDocument('{"Code": "InvalidNameForBucketX"}').occurrences()].map(({ occurrence }) => occurrence.token),
+      ['InvalidNameForBucketX'],
+    );
+    assertLinear((n) => `Invalid${'For'.repeat(n)}.y`, 4000, 1000, twoPlaceholders);
+    assertLinear((n) => `Invalid${'For'.repeat(n)}X.y`, 4000, 1000, twoPlaceholders);
+  });
+});
