@@ -52,7 +52,7 @@ describe('error-codebook scan', () => {
   it('reads standard input and explains in Chinese', () => {
     const result = run(['scan', '--lang', 'zh-cn', '-'], '{"error_code": "AIS.0101", "error_msg": "The input parameter is invalid."}\n');
     assert.equal(result.status, 0);
-    assert.match(result.stdout, /-:1:16: warning: AIS\.0101: 输入参数不符合规范/);
+    assert.match(result.stdout, /-:1:17: warning: AIS\.0101: 输入参数不符合规范/);
   });
 
   it('expands globs', () => {

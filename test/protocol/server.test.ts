@@ -88,7 +88,7 @@ describe('language server over stdio (locale en)', () => {
     client.open(uri, 'log', text);
     const position = positionOf(text, 'InvalidParameter.SourceURI.Empty');
     const hover = await client.hover(uri, position.line, position.character);
-    assert.match(hover!.contents.value, /\{ParameterName\} = SourceURI/);
+    assert.match(hover!.contents.value, /\*\*Placeholder:\*\* \\\{ParameterName\\\} \\= SourceURI/);
     assert.match(hover!.contents.value, /error-center\.aliyun\.com\/status\/search\?Keyword=InvalidParameter\.SourceURI\.Empty/);
     const diagnostics = await client.waitForDiagnostics(uri);
     assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['InvalidParameter.SourceURI.Empty', 'Forbidden.AccountInDebt', 'Throttling', '462', 'InternalError']);

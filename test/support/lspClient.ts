@@ -69,14 +69,19 @@ export class TestClient {
   open(uri: string, languageId: string, text: string): void {
     this.versions.set(uri, 1);
     this.diagnostics.delete(uri);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   }
 
   change(uri: string, changes: unknown[], version?: number): number {
     const next = version ?? (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, Math.max(next, this.versions.get(uri) ?? 0));
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: next }, contentChanges: changes });
+    this.notify('textDocument/didChange', { textDocument: { uri, version: next }, contentChanges: changes });
     return next;
+  }
+
+  /** Sends a notification; a failure to write is logged, and shows up as what the test then waits for in vain. */
+  notify(method: string, params: unknown): void {
+    this.connection.sendNotification(method, params).catch((error: unknown) => this.logs.push(`Could not send ${method}: ${String(error)}`));
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
@@ -97,12 +102,22 @@ export class TestClient {
   }
 
   async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.process.exitCode !== null || this.process.signalCode !== null) {
+        resolve();
+      } else {
+        this.process.once('exit', () => resolve());
+      }
+    });
+    const timeout = () => new Promise<void>((resolve) => setTimeout(resolve, 2000).unref());
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
-      void this.connection.sendNotification('exit');
+      await Promise.race([this.connection.sendRequest('shutdown'), timeout()]);
+      await this.connection.sendNotification('exit');
     } catch {
       // The server may already be gone.
     }
+    // The server ends itself after `exit`; nothing is written to it once its input is closed.
+    await Promise.race([exited, timeout()]);
     this.connection.dispose();
     this.process.kill();
   }
