@@ -1,0 +1,140 @@
+/*
+ * The readable view of one catalog entry: a webview panel that shows the server's explanation,
+ * rendered by a strict renderer (markdown.ts) under a Content Security Policy that allows no
+ * remote content, with the entry's documentation links and a Copy button.
+ */
+import * as crypto from 'crypto';
+import * as vscode from 'vscode';
+import { ExplainResult } from '../../server/src/common/protocol';
+import { escapeHtml, isHttpsUrl, renderMarkdown } from './markdown';
+
+export const EXPLANATION_VIEW_TYPE = 'errorCodebook.explanation';
+
+type FromWebview = { type: 'copy' } | { type: 'open'; url: string };
+
+export class ExplanationPanel implements vscode.Disposable {
+  private static current: ExplanationPanel | undefined;
+  private explanation: ExplainResult;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** Shows an explanation, in the panel already open when there is one. */
+  static show(explanation: ExplainResult, preserveFocus = false): ExplanationPanel {
+    if (ExplanationPanel.current) {
+      ExplanationPanel.current.update(explanation);
+      ExplanationPanel.current.panel.reveal(undefined, preserveFocus);
+      return ExplanationPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      EXPLANATION_VIEW_TYPE,
+      ExplanationPanel.titleOf(explanation),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
+      { enableScripts: true, enableCommandUris: false, localResourceRoots: [], retainContextWhenHidden: false },
+    );
+    ExplanationPanel.current = new ExplanationPanel(panel, explanation);
+    return ExplanationPanel.current;
+  }
+
+  /** The open panel's entry id, if any (for tests and for commands). */
+  static get shownId(): string | undefined {
+    return ExplanationPanel.current?.explanation.id;
+  }
+
+  private static titleOf(explanation: ExplainResult): string {
+    return vscode.l10n.t('Error Code {0}', explanation.code);
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    explanation: ExplainResult,
+  ) {
+    this.explanation = explanation;
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)),
+    );
+    this.render();
+  }
+
+  update(explanation: ExplainResult): void {
+    this.explanation = explanation;
+    this.render();
+  }
+
+  dispose(): void {
+    if (ExplanationPanel.current === this) {
+      ExplanationPanel.current = undefined;
+    }
+    vscode.Disposable.from(...this.disposables).dispose();
+    this.panel.dispose();
+  }
+
+  private async receive(message: FromWebview): Promise<void> {
+    if (message?.type === 'copy') {
+      await vscode.env.clipboard.writeText(this.explanation.plainText);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the explanation of {0}.', this.explanation.code), 3000);
+      void this.panel.webview.postMessage({ type: 'copied' });
+    } else if (message?.type === 'open' && typeof message.url === 'string' && isHttpsUrl(message.url)) {
+      // Only the entry's own https documentation links are opened.
+      if (this.explanation.links.some((link) => link.url === message.url) || this.explanation.markdown.includes(message.url)) {
+        await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+      }
+    }
+  }
+
+  private render(): void {
+    this.panel.title = ExplanationPanel.titleOf(this.explanation);
+    this.panel.webview.html = explanationHtml(this.explanation, crypto.randomBytes(16).toString('base64'), vscode.env.language);
+  }
+}
+
+export function explanationHtml(explanation: ExplainResult, nonce: string, language: string): string {
+  const links = explanation.links.filter((link) => isHttpsUrl(link.url));
+  const linkItems = links
+    .map((link) => `<li><a href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a><div class="url">${escapeHtml(link.url)}</div></li>`)
+    .join('');
+  const copy = escapeHtml(vscode.l10n.t('Copy'));
+  const docs = escapeHtml(vscode.l10n.t('Documentation'));
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>${escapeHtml(explanation.code)}</title>
+<style nonce="${nonce}">
+  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 20px 20px; line-height: 1.5; max-width: 60em; }
+  .toolbar { position: sticky; top: 0; padding: 10px 0; background: var(--vscode-editor-background); display: flex; gap: 8px; align-items: center; }
+  button { font-family: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 12px; cursor: pointer; border-radius: 2px; }
+  button:hover { background: var(--vscode-button-hoverBackground); }
+  .status { color: var(--vscode-descriptionForeground); }
+  a { color: var(--vscode-textLink-foreground); }
+  hr { border: none; border-top: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); }
+  .url { color: var(--vscode-descriptionForeground); font-size: 0.9em; word-break: break-all; }
+  ul.links { padding-left: 1.2em; }
+</style>
+</head>
+<body>
+<div class="toolbar"><button id="copy" type="button">${copy}</button><span class="status" id="status" role="status"></span></div>
+<article id="explanation">
+${renderMarkdown(explanation.markdown)}
+</article>
+${links.length > 0 ? `<section id="links"><h3>${docs}</h3><ul class="links">${linkItems}</ul></section>` : ''}
+<script nonce="${nonce}">
+  const vscode = acquireVsCodeApi();
+  document.getElementById('copy').addEventListener('click', () => vscode.postMessage({ type: 'copy' }));
+  document.addEventListener('click', (event) => {
+    const anchor = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (anchor) {
+      event.preventDefault();
+      vscode.postMessage({ type: 'open', url: anchor.getAttribute('href') });
+    }
+  });
+  window.addEventListener('message', (event) => {
+    if (event.data && event.data.type === 'copied') {
+      document.getElementById('status').textContent = ${JSON.stringify(vscode.l10n.t('Copied')).replace(/</g, '\\u003c')};
+    }
+  });
+</script>
+</body>
+</html>`;
+}

@@ -1,0 +1,57 @@
+/*
+ * Error Codebook for VS Code: starts the language server and adds what an LSP server cannot —
+ * commands, the Error Codes view, the status bar item and the explanation view. Activation is lazy
+ * (the scanned languages, or a command) and does nothing heavier than starting the server.
+ */
+import * as vscode from 'vscode';
+import { CatalogStatusLog } from './catalogStatus';
+import { CodesTreeView, revealFinding } from './codesTree';
+import { Commands } from './commandIds';
+import { copyExplanation } from './commands/copyExplanation';
+import { explainEntry } from './commands/explainEntry';
+import { lookUp, lookUpAtCursor } from './commands/lookUp';
+import { scanLogFile } from './commands/scanLogFile';
+import { showDocumentCodes } from './commands/showDocumentCodes';
+import { FindingsModel } from './findingsModel';
+import { ServerConnection } from './serverConnection';
+import { FindingsStatusBar } from './statusBar';
+
+let server: ServerConnection | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const outputChannel = vscode.window.createOutputChannel('Error Codebook');
+  server = new ServerConnection(context, outputChannel);
+  const connection = server;
+  const model = new FindingsModel(connection);
+  const catalogLog = new CatalogStatusLog(connection, context.asAbsolutePath('catalogs'));
+  context.subscriptions.push(outputChannel, connection, model, catalogLog, new FindingsStatusBar(model, connection), new CodesTreeView(model));
+
+  const register = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  register(Commands.lookUp, (arg) => lookUp(connection, arg));
+  register(Commands.lookUpAtCursor, (uri, options) => lookUpAtCursor(connection, uri, options));
+  register(Commands.copyExplanation, (arg) => copyExplanation(connection, arg));
+  register(Commands.explainEntry, (arg) => explainEntry(connection, arg));
+  register(Commands.scanLogFile, (arg) => scanLogFile(connection, model, arg));
+  register(Commands.showDocumentCodes, (arg) => showDocumentCodes(model, arg));
+  register(Commands.revealFinding, (uri, line, character) =>
+    uri instanceof vscode.Uri ? revealFinding(uri, Number(line) || 0, Number(character) || 0) : undefined,
+  );
+  register(Commands.showOutput, () => outputChannel.show(true));
+  register(Commands.restartServer, async () => {
+    outputChannel.appendLine('Restarting the server on request.');
+    await connection.restart();
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Error Codebook server restarted.'), 3000);
+    return true;
+  });
+
+  // Started, not awaited: activation stays quick, and every command waits for the server itself.
+  connection.ready().catch((error: unknown) => {
+    outputChannel.appendLine(`The Error Codebook server could not start: ${String((error as Error)?.stack ?? error)}`);
+  });
+}
+
+export async function deactivate(): Promise<void> {
+  const current = server;
+  server = undefined;
+  await current?.stop();
+}

@@ -1,0 +1,218 @@
+/*
+ * The language server, as the rest of the extension sees it: started over Node IPC for the
+ * documents the settings select, restarted after crashes (RestartingErrorHandler) or on request,
+ * and recreated when the set of scanned languages or files changes.
+ */
+import * as vscode from 'vscode';
+import {
+  CancellationToken,
+  DocumentSelector,
+  LanguageClient,
+  LanguageClientOptions,
+  RequestType,
+  ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { FindingsChangedNotification, FindingsChangedParams } from '../../server/src/common/protocol';
+import { ErrorCodebookSettings } from '../../server/src/common/settings';
+import { CLIENT_COMMANDS } from './commandIds';
+import { RestartingErrorHandler } from './errorHandler';
+import { SETTINGS_SECTION, readSettings } from './settings';
+
+const CLIENT_ID = 'errorCodebook';
+const CLIENT_NAME = 'Error Codebook';
+
+/** Documents are synchronised only from disk and from untitled editors: never output channels or other virtual documents. */
+const SCHEMES = ['file', 'untitled'];
+
+export function documentSelectorFor(settings: ErrorCodebookSettings): DocumentSelector {
+  const selector: { scheme: string; language?: string; pattern?: string }[] = [];
+  for (const language of settings['scan.languages']) {
+    for (const scheme of SCHEMES) {
+      selector.push({ scheme, language });
+    }
+  }
+  for (const pattern of settings['scan.include']) {
+    selector.push({ scheme: 'file', pattern });
+  }
+  return selector;
+}
+
+export class ServerConnection implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private starting: Promise<LanguageClient> | undefined;
+  private selector: DocumentSelector = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private clientDisposables: vscode.Disposable[] = [];
+  private readonly findingsChanged = new vscode.EventEmitter<FindingsChangedParams>();
+  private readonly started = new vscode.EventEmitter<LanguageClient>();
+  private readonly gaveUp = new vscode.EventEmitter<void>();
+  private shown = false;
+  private stoppedForGood = false;
+  readonly errorHandler: RestartingErrorHandler;
+
+  /** The findings of a document changed (server notification errorCodebook/findingsChanged). */
+  readonly onDidChangeFindings = this.findingsChanged.event;
+  /** The server is running: after the first start, a restart, or a restart after a crash. */
+  readonly onDidStart = this.started.event;
+  /** The server crashed too often and stays stopped until the user restarts it. */
+  readonly onDidGiveUp = this.gaveUp.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    readonly outputChannel: vscode.OutputChannel,
+  ) {
+    this.errorHandler = new RestartingErrorHandler({
+      log: (message) => outputChannel.appendLine(message),
+      restarted: () => void this.tellOnce(vscode.l10n.t('The Error Codebook server stopped unexpectedly and was restarted. Further restarts this session are only logged.'), false),
+      gaveUp: (crashes, minutes) => {
+        this.stoppedForGood = true;
+        this.gaveUp.fire();
+        void this.tellOnce(vscode.l10n.t('The Error Codebook server stopped {0} times in {1} minutes and will not be restarted.', crashes, minutes), true);
+      },
+    });
+    this.disposables.push(this.findingsChanged, this.started, this.gaveUp);
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        // The documents handed to the server are fixed when it starts, so start it again when they change.
+        if (event.affectsConfiguration(`${SETTINGS_SECTION}.scan.languages`) || event.affectsConfiguration(`${SETTINGS_SECTION}.scan.include`)) {
+          const selector = documentSelectorFor(readSettings());
+          if (JSON.stringify(selector) !== JSON.stringify(this.selector)) {
+            outputChannel.appendLine('The scanned languages or files changed; restarting the server.');
+            void this.restart();
+          }
+        }
+      }),
+    );
+  }
+
+  /** The documents the server is given, as the running client was started with. */
+  get documentSelector(): DocumentSelector {
+    return this.selector;
+  }
+
+  /** Whether a document is handed to the server (before the server's own exclude patterns). */
+  selects(document: vscode.TextDocument): boolean {
+    return vscode.languages.match(this.selector as vscode.DocumentSelector, document) > 0;
+  }
+
+  /** Whether the server stopped for good (it crashed too often) until the user restarts it. */
+  get isStopped(): boolean {
+    return this.stoppedForGood;
+  }
+
+  /** Starts the server when it is not running, and resolves when it is. */
+  ready(): Promise<LanguageClient> {
+    if (!this.starting) {
+      const starting = this.create();
+      this.starting = starting;
+      starting.catch(() => {
+        if (this.starting === starting) {
+          this.starting = undefined;
+        }
+      });
+    }
+    return this.starting;
+  }
+
+  async sendRequest<P, R>(type: RequestType<P, R, void>, params: P, token?: CancellationToken): Promise<R> {
+    const client = await this.ready();
+    return token ? client.sendRequest(type, params, token) : client.sendRequest(type, params);
+  }
+
+  /** Stops the server and starts a new one with the current settings. */
+  async restart(): Promise<LanguageClient> {
+    const previous = this.starting;
+    this.starting = undefined;
+    await this.stopClient(previous);
+    this.errorHandler.reset();
+    this.stoppedForGood = false;
+    return this.ready();
+  }
+
+  async stop(): Promise<void> {
+    const previous = this.starting;
+    this.starting = undefined;
+    await this.stopClient(previous);
+  }
+
+  dispose(): void {
+    void this.stop();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private async stopClient(previous: Promise<LanguageClient> | undefined): Promise<void> {
+    const client = this.client ?? (await previous?.catch(() => undefined));
+    this.client = undefined;
+    vscode.Disposable.from(...this.clientDisposables).dispose();
+    this.clientDisposables = [];
+    if (client) {
+      await client.dispose(2000).catch((error: unknown) => this.outputChannel.appendLine(`Stopping the server failed: ${String(error)}`));
+    }
+  }
+
+  private async create(): Promise<LanguageClient> {
+    const module = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    this.selector = documentSelectorFor(readSettings());
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: this.selector,
+      diagnosticCollectionName: CLIENT_ID,
+      outputChannel: this.outputChannel,
+      errorHandler: this.errorHandler,
+      synchronize: { configurationSection: SETTINGS_SECTION },
+      // A function, so a restart sends the settings of that moment.
+      initializationOptions: () => ({
+        settings: readSettings(),
+        clientCommands: CLIENT_COMMANDS,
+        globalStoragePath: this.context.globalStorageUri.fsPath,
+      }),
+      markdown: { isTrusted: false, supportHtml: false },
+    };
+    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+    this.client = client;
+    this.clientDisposables.push(
+      client.onNotification(FindingsChangedNotification.type, (params) => this.findingsChanged.fire(params)),
+      client.onDidChangeState((event) => {
+        if (event.newState === State.Running && this.client === client) {
+          this.stoppedForGood = false;
+          this.started.fire(client);
+        }
+      }),
+    );
+    try {
+      await client.start();
+    } catch (error) {
+      // Do not leave a half-started client restarting on its own: the next request starts a fresh one.
+      this.outputChannel.appendLine(`The server could not start: ${String((error as Error)?.message ?? error)}`);
+      if (this.client === client) {
+        this.client = undefined;
+        vscode.Disposable.from(...this.clientDisposables).dispose();
+        this.clientDisposables = [];
+      }
+      await client.dispose(1000).catch(() => undefined);
+      throw error;
+    }
+    return client;
+  }
+
+  /** One message per session about the server's health, whatever happens after: the rest goes to the output. */
+  private async tellOnce(message: string, isError: boolean): Promise<void> {
+    if (this.shown) {
+      return;
+    }
+    this.shown = true;
+    const showOutput = vscode.l10n.t('Show Output');
+    const restart = vscode.l10n.t('Restart Server');
+    const choice = isError ? await vscode.window.showWarningMessage(message, restart, showOutput) : await vscode.window.showInformationMessage(message, showOutput);
+    if (choice === showOutput) {
+      this.outputChannel.show(true);
+    } else if (choice === restart) {
+      await this.restart();
+    }
+  }
+}

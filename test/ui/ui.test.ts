@@ -1,0 +1,278 @@
+/*
+ * The installed extension (error-codebook.vsix, from `npm run package`) driven through VS Code's
+ * UI: code-server on 127.0.0.1 with the samples/ folder, headless Chromium via playwright-core.
+ * It reads what a person would see — the hover widget, the Problems panel, the Error Codes view,
+ * the status bar, the command palette's results, the explanation view — and saves screenshots in
+ * test-results/screenshots/ (the hover and Problems ones also become images/*.png for the README).
+ *
+ *   npm run test:ui            (packages first)
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import {
+  CodeServer,
+  ROOT,
+  copyFolder,
+  findInstallation,
+  installExtension,
+  launchBrowser,
+  makeRunDir,
+  onSignals,
+  startCodeServer,
+  workbenchUrl,
+} from '../vscode/codeServer';
+
+const VSIX = path.join(ROOT, 'error-codebook.vsix');
+const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const IMAGES = path.join(ROOT, 'images');
+const STEP_TIMEOUT = 30000;
+
+let runDir = '';
+let server: CodeServer | undefined;
+let browser: BrowserContext | undefined;
+let page: Page;
+let unhook = () => {};
+
+async function cleanup(): Promise<void> {
+  await browser?.close().catch(() => undefined);
+  browser = undefined;
+  await server?.stop();
+  server = undefined;
+  if (runDir && !process.env.KEEP_RUN_DIR) {
+    fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+async function screenshot(name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
+  return file;
+}
+
+function normalise(text: string | null | undefined): string {
+  return (text ?? '').replace(/\u00a0/g, ' ').replace(/[ \t]+/g, ' ');
+}
+
+/** Quick Open (Ctrl+P) a file of the workspace, and wait for its text. */
+async function openFile(name: string, expectedText: string): Promise<void> {
+  await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } });
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance .view-lines', { hasText: expectedText }).first().waitFor({ state: 'visible' });
+}
+
+/** The centre of a word's text on screen, found through the DOM of the editor's rendered lines. */
+async function wordCentre(word: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((needle) => {
+    // Runs in the page; the project's TypeScript has no DOM library, so its globals are typed loosely here.
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+    const { document, NodeFilter } = globalThis as unknown as { document: any; NodeFilter: any };
+    const lines: any[] = Array.from(document.querySelectorAll('.editor-instance .view-lines .view-line'));
+    for (const line of lines) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = String(node.textContent ?? '').replace(/\u00a0/g, ' ');
+        const index = text.indexOf(needle);
+        if (index >= 0) {
+          const range = document.createRange();
+          range.setStart(node, index);
+          range.setEnd(node, index + needle.length);
+          const rect = range.getBoundingClientRect();
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } as { x: number; y: number };
+        }
+      }
+    }
+    return undefined;
+  }, word);
+  assert.ok(point, `${word} is not on screen`);
+  return point;
+}
+
+async function problemsLabel(): Promise<string> {
+  return (await page.locator('[id="status.problems"]').getAttribute('aria-label')) ?? '';
+}
+
+async function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = STEP_TIMEOUT): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() > deadline) {
+      const slug = what.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+      await screenshot(`failed-${slug}`).catch(() => undefined);
+      throw new Error(`Timed out waiting for ${what} (screenshot: test-results/screenshots/failed-${slug}.png)`);
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The frame inside a webview's iframes that holds the extension's HTML. */
+async function webviewFrame(hasSelector: string): Promise<Frame> {
+  let found: Frame | undefined;
+  await waitUntil(async () => {
+    for (const frame of page.frames()) {
+      if ((await frame.locator(hasSelector).count().catch(() => 0)) > 0) {
+        found = frame;
+        return true;
+      }
+    }
+    return false;
+  }, `a webview with ${hasSelector}`);
+  return found!;
+}
+
+describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeout: 240000 }, () => {
+  before(async () => {
+    const installation = findInstallation();
+    assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package (npm run test:ui does it)`);
+    runDir = makeRunDir('error-codebook-ui');
+    unhook = onSignals(cleanup);
+    const workspace = path.join(runDir, 'samples');
+    copyFolder(path.join(ROOT, 'samples'), workspace);
+    fs.mkdirSync(path.join(runDir, 'extensions'), { recursive: true });
+    await installExtension(installation, runDir, VSIX);
+    server = await startCodeServer(installation, {
+      runDir,
+      workspace,
+      logFile: path.join(ROOT, 'test-results', 'ui-code-server.log'),
+      settings: {
+        'errorCodebook.displayLanguage': 'en',
+        'editor.minimap.enabled': false,
+        'editor.wordWrap': 'on',
+        'workbench.colorTheme': 'Default Dark Modern',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'workbench.activityBar.location': 'default',
+      },
+    });
+    browser = await launchBrowser(installation, runDir, server.origin);
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    await page.goto(workbenchUrl(server, workspace));
+    await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: 60000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 60000 });
+  });
+
+  after(async () => {
+    await cleanup();
+    unhook();
+  });
+
+  it('explains a code on hover', async () => {
+    await openFile('huaweicloud-ocr-worker.log', 'ModelArts.4204');
+    await waitUntil(async () => /Warnings: [1-9]|Errors: [1-9]/.test(await problemsLabel()), 'the server to publish problems');
+    // Lines wrap, and the code may be split across two screen lines: aim at its first part.
+    const { x, y } = await wordCentre('ModelArts');
+    await page.mouse.move(x - 40, y + 40);
+    await page.mouse.move(x, y, { steps: 4 });
+    const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
+    await hover.waitFor({ state: 'visible' });
+    await waitUntil(async () => /ModelArts\.4204/.test(normalise(await hover.textContent())), 'the hover to show ModelArts.4204');
+    const text = normalise(await hover.textContent());
+    assert.match(text, /Huawei Cloud/);
+    assert.match(text, /subscribed/);
+    assert.match(text, /Fix:/);
+    const editor = await page.locator('.monaco-workbench .part.editor').boundingBox();
+    const file = await screenshot('hover', editor ?? undefined);
+    fs.copyFileSync(file, path.join(IMAGES, 'hover.png'));
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+  });
+
+  it('counts the codes of the active file in the status bar', async () => {
+    const item = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
+    await item.waitFor({ state: 'visible' });
+    const text = normalise(await item.textContent()).trim();
+    // AIS.0101, APIG.0308, ModelArts.4204, APIG.0201 twice, AIP.0010 and AIS.0103.
+    assert.equal(text, '7 error codes');
+  });
+
+  it('lists the findings in the Problems panel', async () => {
+    await page.locator('[id="status.problems"]').click();
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible' });
+    await waitUntil(async () => (await rows.allTextContents()).some((row) => row.includes('ModelArts.4204')), 'a Problems row for ModelArts.4204');
+    const texts = (await rows.allTextContents()).map(normalise);
+    const row = texts.find((candidate) => candidate.includes('ModelArts.4204'))!;
+    assert.match(row, /Error Codebook/);
+    assert.match(row, /not been subscribed|subscribed/);
+    assert.ok(texts.some((candidate) => /APIG\.0201.*Image Recognition/.test(candidate)), texts.join('\n'));
+    const file = await screenshot('problems');
+    fs.copyFileSync(file, path.join(IMAGES, 'problems.png'));
+  });
+
+  it('groups the codes of the file in the Error Codes view', async () => {
+    const header = page.locator('.pane-header', { hasText: 'Error Codes' }).first();
+    await header.waitFor({ state: 'visible' });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') {
+      await header.click();
+    }
+    const pane = page.locator('.pane', { has: header });
+    const rows = pane.locator('.monaco-list-row');
+    // APIG.0201 occurs twice, meaning a different entry each time (Image Recognition, OCR): two groups.
+    await waitUntil(
+      async () => (await rows.allTextContents()).filter((row) => normalise(row).startsWith('APIG.0201 ×1')).length === 2,
+      'two APIG.0201 groups',
+    );
+    const texts = (await rows.allTextContents()).map(normalise);
+    assert.ok(texts.some((row) => row.startsWith('ModelArts.4204 ×1')), texts.join('\n'));
+    assert.match(normalise(await pane.locator('.pane-header').first().textContent()), /huaweicloud-ocr-worker\.log/);
+    await page.mouse.move(700, 20);
+    await screenshot('error-codes-view');
+  });
+
+  it('stays silent on an nginx access log', async () => {
+    await openFile('nginx-access.log', 'kube-probe');
+    const item = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
+    await waitUntil(async () => normalise(await item.textContent()).trim() === '0 error codes', 'the status bar to say 0 error codes');
+    await screenshot('nginx-silent');
+  });
+
+  it('looks up a code from the command palette and shows its explanation', async () => {
+    await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } });
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Error Codebook: Look Up Error Code');
+    const command = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Error Codebook: Look Up Error Code…' }).first();
+    await command.waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => /Look Up Error Code/.test(normalise(await page.locator('.quick-input-widget .quick-input-title').textContent())), 'the look-up quick pick');
+    await input.fill('AIS.0101');
+    const results = page.locator('.quick-input-list .monaco-list-row');
+    await waitUntil(async () => (await results.allTextContents()).some((row) => row.includes('AIS.0101')), 'search results for AIS.0101');
+    const texts = (await results.allTextContents()).map(normalise);
+    assert.ok(texts[0].includes('AIS.0101'), texts.join('\n'));
+    assert.match(texts[0], /Huawei Cloud/);
+    await screenshot('look-up');
+    await page.keyboard.press('Enter');
+    await page.locator('.tab', { hasText: 'Error Code AIS.0101' }).first().waitFor({ state: 'visible' });
+    const frame = await webviewFrame('#explanation');
+    const explanation = normalise(await frame.locator('#explanation').textContent());
+    assert.match(explanation, /AIS\.0101/);
+    assert.match(explanation, /Huawei Cloud/);
+    assert.ok((await frame.locator('#links a[href^="https://"]').count()) > 0, 'documentation links');
+    await frame.locator('#copy').click();
+    await waitUntil(async () => normalise(await frame.locator('#status').textContent()) === 'Copied', 'the Copy button to report success');
+    await screenshot('explanation');
+  });
+
+  it('searches by words of the meaning, in Chinese too', async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('>Error Codebook: Look Up Error Code');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Error Codebook: Look Up Error Code…' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => /Look Up Error Code/.test(normalise(await page.locator('.quick-input-widget .quick-input-title').textContent())), 'the look-up quick pick');
+    await input.fill('欠费');
+    const results = page.locator('.quick-input-list .monaco-list-row');
+    await waitUntil(async () => (await results.allTextContents()).some((row) => row.includes('Forbidden.AccountInDebt')), 'Forbidden.AccountInDebt for 欠费');
+    await screenshot('look-up-chinese');
+    await page.keyboard.press('Escape');
+  });
+});
