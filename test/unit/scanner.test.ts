@@ -71,6 +71,20 @@ describe('codes that need an error context', () => {
     assert.deepEqual(found('if ("Timeout".equals(error.getCode())) {'), ['0:Timeout']);
   });
 
+  it('stay silent on HTTP status lines and bare reason phrases, which any server writes', () => {
+    const traps = [
+      'HTTP/1.1 503 Service Unavailable',
+      '< HTTP/2 400',
+      'upstream answered 503 Service Unavailable, retrying',
+      '<html><head><title>503 Service Unavailable</title></head></html>',
+    ].join('\n');
+    assert.deepEqual(found(traps), []);
+    // Under an error-code key the number still counts.
+    assert.deepEqual(found('{"code": 503, "message": "Service Unavailable"}'), ['0:503']);
+    // A message of the catalog's own is still evidence.
+    assert.deepEqual(found('HTTP 400 Invalid URL'), ['0:400']);
+  });
+
   it('count next to the catalog message that belongs to them', () => {
     assert.deepEqual(found('462 Invalid Input - image data error - gif image empty'), ['0:462']);
     assert.deepEqual(found('462 Invalid Input - something else entirely'), []);

@@ -132,6 +132,11 @@ function classify(text: string, line: number, start: number, end: number, token:
   if (candidates.some((candidate) => candidate.entry.distinctive)) {
     return { line, start, end, token, candidates, context: 'distinctive' };
   }
+  const numeric = isDigits(token);
+  if (numeric && isHttpStatusLine(text, start)) {
+    // `HTTP/1.1 503 Service Unavailable` is a response's status line, whoever answered.
+    return undefined;
+  }
   const key = keyBefore(text, start);
   if (key !== undefined && ERROR_CODE_KEYS.has(normalizeKey(key))) {
     return { line, start, end, token, candidates, context: 'key', key };
@@ -139,11 +144,48 @@ function classify(text: string, line: number, start: number, end: number, token:
   if (isComparedStringLiteral(text, start, end)) {
     return { line, start, end, token, candidates, context: 'literal' };
   }
-  if (hasOwnMessage(text, start, candidates)) {
+  if (hasOwnMessage(text, start, numeric ? candidates.filter((candidate) => !isReasonPhraseOnly(candidate)) : candidates)) {
     return { line, start, end, token, candidates, context: 'message' };
   }
   return undefined;
 }
+
+function isDigits(token: string): boolean {
+  for (let index = 0; index < token.length; index++) {
+    const charCode = token.charCodeAt(index);
+    if (charCode < 48 || charCode > 57) {
+      return false;
+    }
+  }
+  return token.length > 0;
+}
+
+/** Whether the number at `start` follows an HTTP version, as in a status line (`HTTP/1.1 403`, `HTTP/2 503`). */
+function isHttpStatusLine(text: string, start: number): boolean {
+  return /HTTP\/[0-9](?:\.[0-9])?[ \t]+$/i.test(text.slice(Math.max(0, start - 16), start));
+}
+
+/**
+ * Whether an entry's only message is the standard reason phrase of its status (`403 Forbidden`,
+ * `502 Bad Gateway`): any server says that, so the phrase is no evidence of this catalog.
+ */
+function isReasonPhraseOnly(candidate: Candidate): boolean {
+  const { messages } = candidate.entry;
+  return messages.length > 0 && messages.every((matcher) => HTTP_REASON_PHRASES.has(matcher.literals.join(' ').trim().toLowerCase()));
+}
+
+/** The reason phrases of RFC 9110 and its predecessors, lower-case. */
+const HTTP_REASON_PHRASES = new Set([
+  'bad request', 'unauthorized', 'payment required', 'forbidden', 'not found', 'method not allowed', 'not acceptable',
+  'proxy authentication required', 'request timeout', 'request time-out', 'conflict', 'gone', 'length required',
+  'precondition failed', 'payload too large', 'content too large', 'request entity too large', 'uri too long',
+  'request-uri too long', 'unsupported media type', 'range not satisfiable', 'requested range not satisfiable',
+  'expectation failed', 'misdirected request', 'unprocessable entity', 'unprocessable content', 'locked',
+  'failed dependency', 'too early', 'upgrade required', 'precondition required', 'too many requests',
+  'request header fields too large', 'unavailable for legal reasons', 'internal server error', 'not implemented',
+  'bad gateway', 'service unavailable', 'gateway timeout', 'gateway time-out', 'http version not supported',
+  'variant also negotiates', 'insufficient storage', 'loop detected', 'not extended', 'network authentication required',
+]);
 
 /**
  * The key a value stands under: `"key": "VALUE"`, `key=VALUE`, `Key: VALUE`, `'key' => 'VALUE'` or
