@@ -1,8 +1,9 @@
 /*
  * The built-in catalogs (catalogs/*.json): they validate against catalogs/schema/catalog.schema.json
  * and load without a problem; codes, placeholders, message variables and URLs are well formed; the
- * counts of the five source documents hold; and every entry's text is found, verbatim and in table
- * order, in the seed documents of test/fixtures/seeds, read at test time.
+ * counts of the five source documents hold; every entry's text is found, verbatim and in table
+ * order, in the seed documents of test/fixtures/seeds, read at test time; and the catalogs captured
+ * only from Chinese pages carry an English translation of every Chinese text, next to it.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -88,6 +89,9 @@ describe('catalog files', () => {
       ['unknown entry property', (copy) => (copy.entries[0].note = 'x')],
       ['unknown text language', (copy) => (copy.entries[0].message = { fr: 'x' })],
       ['httpStatus as a string', (copy) => (copy.entries[0].httpStatus = '400')],
+      ['translation of an unknown field', (copy) => (copy.entries[0].translations = { note: { en: 'x' } })],
+      ['translation into an unknown language', (copy) => (copy.entries[0].translations = { description: { fr: 'x' } })],
+      ['translation as a plain string', (copy) => (copy.entries[0].translations = { description: 'x' })],
     ];
     for (const [what, damage] of broken) {
       const copy = structuredClone(base);
@@ -102,6 +106,11 @@ describe('catalog files', () => {
     assert.deepEqual(loaded.problems, []);
     for (const { catalog: loadedCatalog } of loaded.catalogs) {
       assert.equal(loadedCatalog.entries.length, catalog(loadedCatalog.id).entries.length, loadedCatalog.id);
+      assert.deepEqual(
+        JSON.parse(JSON.stringify(loadedCatalog.entries.map((entry) => entry.translations ?? null))),
+        catalog(loadedCatalog.id).entries.map((entry) => entry.translations ?? null),
+        `${loadedCatalog.id}: translations are lost or changed on loading`,
+      );
     }
     for (const id of [
       'huaweicloud-ocr:ModelArts.4204',
@@ -491,5 +500,137 @@ describe('catalog text is the source text, verbatim', () => {
     const iam = bullets.find((entry) => entry.code === 'APIG.0301')!;
     iam.solution!['zh-cn'] = iam.solution!['zh-cn']!.replace('• ', '');
     assert.equal(verbatimProblems(bullets, check, source).length, 1);
+  });
+});
+
+/*
+ * Translations: the three catalogs captured only from Chinese pages carry, under `translations`, an
+ * English translation of every Chinese description, cause and solution, and of every message that is
+ * itself Chinese (English messages are what the service returns and stay untranslated). Nothing else
+ * is translated, nothing into zh-cn, and Huawei OCR (captured in both languages) has none. A
+ * translation keeps the source's lines, its `• ` bullets and its placeholders, and holds no Chinese.
+ * The source fields themselves are checked, unchanged, by the verbatim row check above.
+ */
+const TRANSLATED_CATALOGS = ['alibabacloud-ocr-marketplace', 'huaweicloud-image-recognition', 'alibabacloud-imm'];
+const TRANSLATABLE_FIELDS = ['message', 'description', 'cause', 'solution'] as const;
+/** CJK ideographs and CJK or full-width punctuation (《》，：…). */
+const CHINESE = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+function placeholdersOf(text: string): string[] {
+  return [...text.matchAll(/%s|\{[A-Za-z]+\}/g)].map((match) => match[0]).sort();
+}
+
+function translationProblems(data: CatalogFile): string[] {
+  const problems: string[] = [];
+  const translated = TRANSLATED_CATALOGS.includes(data.id);
+  for (const [index, entry] of data.entries.entries()) {
+    const at = `${data.id} entry ${index + 1}, ${entry.code}`;
+    for (const field of Object.keys(entry.translations ?? {})) {
+      if (!(TRANSLATABLE_FIELDS as readonly string[]).includes(field)) {
+        problems.push(`${at}: "${field}" cannot be translated`);
+      }
+    }
+    for (const field of TRANSLATABLE_FIELDS) {
+      const source = entry[field]?.['zh-cn'];
+      const needed =
+        translated && source !== undefined && entry[field]?.en === undefined && (field !== 'message' || CHINESE.test(source));
+      const translation = entry.translations?.[field];
+      if (translation === undefined) {
+        if (needed) {
+          problems.push(`${at}: ${field} has no English translation`);
+        }
+        continue;
+      }
+      if (!needed) {
+        problems.push(`${at}: ${field} is translated, but it is ${source === undefined ? 'absent' : 'not Chinese-only text'}`);
+      }
+      for (const language of Object.keys(translation)) {
+        if (language !== 'en') {
+          problems.push(`${at}: ${field} is translated into ${language}; only English translations are made`);
+        }
+      }
+      const english = translation.en;
+      if (english === undefined || source === undefined) {
+        if (needed) {
+          problems.push(`${at}: ${field} has no English translation`);
+        }
+        continue;
+      }
+      if (english.trim() === '' || english !== english.trim() || /[ \t]{2}|\t|\r|\n\s|\s\n/.test(english)) {
+        problems.push(`${at}: the ${field} translation is empty or has stray whitespace`);
+      }
+      if (CHINESE.test(english)) {
+        problems.push(`${at}: the ${field} translation still holds Chinese: "${english}"`);
+      }
+      if (english === source) {
+        problems.push(`${at}: the ${field} translation is the source text`);
+      }
+      const sourceLines = source.split('\n');
+      const englishLines = english.split('\n');
+      if (sourceLines.length !== englishLines.length) {
+        problems.push(`${at}: the ${field} translation has ${englishLines.length} lines, the source ${sourceLines.length}`);
+      } else if (sourceLines.some((line, number) => line.startsWith('• ') !== englishLines[number].startsWith('• '))) {
+        problems.push(`${at}: the ${field} translation does not keep the source's "• " bullets`);
+      }
+      if (placeholdersOf(english).join(' ') !== placeholdersOf(source).join(' ')) {
+        problems.push(`${at}: the ${field} translation does not keep the placeholders of "${source}"`);
+      }
+    }
+  }
+  return problems;
+}
+
+describe('catalog translations', () => {
+  it('translate every Chinese-only text of the Chinese-only catalogs into English, and nothing else', () => {
+    for (const [id, data] of catalogs) {
+      assert.deepEqual(translationProblems(data), [], id);
+    }
+    const counts = Object.fromEntries(
+      TRANSLATED_CATALOGS.map((id) => [
+        id,
+        Object.fromEntries(
+          TRANSLATABLE_FIELDS.map((field) => [field, catalog(id).entries.filter((entry) => entry.translations?.[field]?.en).length]),
+        ),
+      ]),
+    );
+    assert.deepEqual(counts, {
+      'alibabacloud-ocr-marketplace': { message: 2, description: 34, cause: 0, solution: 0 },
+      'huaweicloud-image-recognition': { message: 0, description: 77, cause: 0, solution: 77 },
+      'alibabacloud-imm': { message: 0, description: 38, cause: 5, solution: 5 },
+    });
+    assert.ok(catalog('huaweicloud-ocr').entries.every((entry) => entry.translations === undefined));
+    const marketplace = catalog('alibabacloud-ocr-marketplace').entries;
+    assert.deepEqual(
+      marketplace.filter((entry) => entry.translations?.message).map((entry) => entry.code),
+      ['421', '450'],
+    );
+  });
+
+  it('fail on a missing, extra, Chinese, mis-structured or misplaced translation', () => {
+    const damaged: [string, string, (entries: any[]) => void][] = [
+      ['a dropped description translation', 'huaweicloud-image-recognition', (entries) => delete entries[0].translations.description],
+      ['a dropped solution translation', 'huaweicloud-image-recognition', (entries) => delete entries.at(-1).translations],
+      ['a dropped cause translation', 'alibabacloud-imm', (entries) => delete entries.find((entry) => entry.kind === 'commonError').translations.cause],
+      ['a dropped translation of a Chinese message', 'alibabacloud-ocr-marketplace', (entries) => delete entries.find((entry) => entry.code === '450').translations],
+      ['a translated English message', 'alibabacloud-ocr-marketplace', (entries) => (entries[0].translations.message = { en: 'Invalid URL' })],
+      ['a translation into zh-cn', 'alibabacloud-imm', (entries) => (entries[0].translations.description['zh-cn'] = '参数不合法。')],
+      ['a translation still in Chinese', 'alibabacloud-imm', (entries) => (entries[0].translations.description.en = '参数不合法。')],
+      ['a translation of an absent field', 'alibabacloud-imm', (entries) => (entries[0].translations.solution = { en: 'Check it.' })],
+      ['a lost line', 'alibabacloud-imm', (entries) => {
+        const quota = entries.find((entry) => entry.code === 'QuotaExhausted.CU');
+        quota.translations.solution.en = quota.translations.solution.en.replace(/\n/g, ' ');
+      }],
+      ['a lost bullet', 'alibabacloud-imm', (entries) => {
+        const quota = entries.find((entry) => entry.code === 'QuotaExhausted.CU');
+        quota.translations.solution.en = quota.translations.solution.en.replace('• ', '');
+      }],
+      ['a translation in Huawei OCR', 'huaweicloud-ocr', (entries) => (entries[0].translations = { description: { en: 'x' } })],
+    ];
+    for (const [what, id, damage] of damaged) {
+      const copy = structuredClone(catalog(id));
+      damage(copy.entries);
+      assert.notDeepEqual(translationProblems(copy), [], `the check accepts ${what}`);
+    }
+    assert.equal(placeholdersOf('The param:%s, val:%s').length, 2);
   });
 });
