@@ -54,15 +54,40 @@ export function documentationLinks(entry: Entry, language: LanguageTag, code = e
   return links;
 }
 
+type TranslatableField = 'message' | 'description' | 'cause' | 'solution';
+
+/**
+ * A field for one line of text in the display language: the source's text in that language, else
+ * the project's translation into it (marked as one), else the source's own text. `cut` shortens the
+ * text before the mark is added (e.g. to its first line).
+ */
+export function lineTextOf(entry: Entry, field: TranslatableField, language: LanguageTag, cut: (text: string) => string = (text) => text): string | undefined {
+  const source = entry.data[field];
+  const own = source?.[language];
+  if (own !== undefined) {
+    return cut(own);
+  }
+  const translated = entry.data.translations?.[field]?.[language];
+  if (translated !== undefined) {
+    return `${cut(translated)} (${stringsFor(language).translated})`;
+  }
+  const other = pickText(source, language);
+  return other === undefined ? undefined : cut(other);
+}
+
 /** The text that says what an entry means: its description, else its cause, else its message. */
 export function meaningOf(entry: Entry, language: LanguageTag): string {
-  const data = entry.data;
-  return pickText(data.description, language) ?? pickText(data.cause, language) ?? pickText(data.message, language) ?? stringsFor(language).noMeaning;
+  return (
+    lineTextOf(entry, 'description', language) ??
+    lineTextOf(entry, 'cause', language) ??
+    lineTextOf(entry, 'message', language) ??
+    stringsFor(language).noMeaning
+  );
 }
 
 /** A short title: the message, or the meaning where there is none. */
 export function titleOf(entry: Entry, language: LanguageTag): string {
-  return pickText(entry.data.message, language) ?? meaningOf(entry, language);
+  return lineTextOf(entry, 'message', language) ?? meaningOf(entry, language);
 }
 
 function distinctTexts(text: LocalizedText | undefined, language: LanguageTag): string[] {
@@ -98,6 +123,10 @@ function fieldsOf(entry: Entry, language: LanguageTag, strings: Strings, binding
   const messages = distinctTexts(data.message, language);
   if (messages.length > 0) {
     fields.push({ label: strings.message, texts: messages });
+  }
+  const messageTranslation = data.message?.[language] === undefined ? data.translations?.message?.[language] : undefined;
+  if (messageTranslation) {
+    fields.push({ label: `${strings.message} (${strings.translation})`, texts: [messageTranslation] });
   }
   for (const [key, label] of [
     ['description', strings.meaning],
@@ -189,7 +218,7 @@ export function renderDiagnosticMessage(resolution: Resolution, token: string, l
   const best = resolution.ranked[0];
   const entry = best.entry;
   const meaning = plainLine(meaningOf(entry, language));
-  const fix = plainLine((pickText(entry.data.solution, language) ?? '').split(/\r?\n/)[0] ?? '');
+  const fix = plainLine(lineTextOf(entry, 'solution', language, (text) => text.split(/\r?\n/)[0]) ?? '');
   const bound = Object.entries(best.bindings).map(([name, value]) => ` {${name}} = ${value}.`).join('');
   const others = resolution.confident || resolution.ranked.length < 2 ? '' : ` (${strings.candidates(resolution.ranked.length)})`;
   const text = `${token}: ${meaning}${bound}${fix ? ` ${strings.fix}: ${truncate(fix, 240)}` : ''} [${catalogLabel(entry.catalog, language)}]${others}`;
