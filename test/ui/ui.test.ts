@@ -3,7 +3,8 @@
  * UI: code-server on 127.0.0.1 with the samples/ folder, headless Chromium via playwright-core.
  * It reads what a person would see — the hover widget, the Problems panel, the Error Codes view,
  * the status bar, the command palette's results, the explanation view — and saves screenshots in
- * test-results/screenshots/ (the hover and Problems ones also become images/*.png for the README).
+ * test-results/screenshots/. `npm run screenshots` runs it with ERROR_CODEBOOK_README_IMAGES=1, which
+ * also copies the hover and Problems ones to images/*.png for the README.
  *
  *   npm run test:ui            (packages first)
  */
@@ -28,6 +29,8 @@ import {
 const VSIX = path.join(ROOT, 'error-codebook.vsix');
 const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 const IMAGES = path.join(ROOT, 'images');
+/** Whether this run refreshes the README's screenshots. */
+const UPDATE_README_IMAGES = process.env.ERROR_CODEBOOK_README_IMAGES === '1';
 const STEP_TIMEOUT = 30000;
 
 let runDir = '';
@@ -51,6 +54,13 @@ async function screenshot(name: string, clip?: { x: number; y: number; width: nu
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
   return file;
+}
+
+/** Copies a screenshot into images/ for the README, when this run is asked to. */
+function keepForReadme(file: string, name: string): void {
+  if (UPDATE_README_IMAGES) {
+    fs.copyFileSync(file, path.join(IMAGES, name));
+  }
 }
 
 function normalise(text: string | null | undefined): string {
@@ -179,7 +189,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     assert.match(text, /Fix:/);
     const editor = await page.locator('.monaco-workbench .part.editor').boundingBox();
     const file = await screenshot('hover', editor ?? undefined);
-    fs.copyFileSync(file, path.join(IMAGES, 'hover.png'));
+    keepForReadme(file, 'hover.png');
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
   });
@@ -203,7 +213,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     assert.match(row, /not been subscribed|subscribed/);
     assert.ok(texts.some((candidate) => /APIG\.0201.*Image Recognition/.test(candidate)), texts.join('\n'));
     const file = await screenshot('problems');
-    fs.copyFileSync(file, path.join(IMAGES, 'problems.png'));
+    keepForReadme(file, 'problems.png');
   });
 
   it('groups the codes of the file in the Error Codes view', async () => {
