@@ -159,10 +159,13 @@ function walk(folder: string, visit: (file: string) => void): void {
   }
 }
 
+/** The command line rates findings as the editor does by default. */
+const DEFAULT_SEVERITY = defaultSettings()['diagnostics.severity'];
+
 function toFinding(item: ResolvedOccurrence, language: LanguageTag): Finding {
   const { occurrence, resolution } = item;
   const entry = resolution.ranked[0].entry;
-  const level = severityOf(entry, defaultSettings()['diagnostics.severity']);
+  const level = severityOf(entry, DEFAULT_SEVERITY);
   const link = documentationLinks(entry, language, occurrence.token)[0];
   return {
     line: occurrence.line + 1,

@@ -11,6 +11,7 @@ import { CatalogProblem, MAX_TEXT_LENGTH, parseCatalogText } from '../../server/
 import { loadCatalogs } from '../../server/src/core/catalogSet';
 import { createLanguageService } from '../../server/src/core/languageService';
 import { compileMessage, matchMessage } from '../../server/src/core/messageMatcher';
+import { streamText } from '../support/streaming';
 import { huaweiOcr, catalogTexts } from '../support/miniCatalogs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -431,9 +432,7 @@ describe('loading a set of catalogs', () => {
       }
       service.search('(a+)+$', 'en');
       service.explain('regex-like:Regex.0001', 'zh-cn');
-      const scanner = service.createStreamScanner();
-      scanner.push('Regex.0001 (a+)+$\n', () => undefined);
-      scanner.end(() => undefined);
+      streamText(service, 'Regex.0001 (a+)+$\n');
     } finally {
       (globalThis as { RegExp: RegExpConstructor }).RegExp = OriginalRegExp;
       Object.assign(String.prototype, originals);

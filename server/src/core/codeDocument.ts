@@ -4,7 +4,7 @@
  */
 import { CodeIndex } from './codeIndex';
 import { LineSource, NEIGHBOURHOOD, gatherEvidence } from './evidence';
-import { Resolution, resolve } from './resolver';
+import { Resolution, canBeSuppressed, resolve } from './resolver';
 import { Occurrence, scanLine } from './scanner';
 
 export interface Position {
@@ -23,6 +23,18 @@ export type TextChange = { range: Range; text: string } | { text: string };
 export interface ResolvedOccurrence {
   occurrence: Occurrence;
   resolution: Resolution;
+}
+
+/** An occurrence whose resolution is worked out when it is first asked for. */
+class LazyResolution implements ResolvedOccurrence {
+  constructor(
+    readonly occurrence: Occurrence,
+    private readonly resolver: (occurrence: Occurrence) => Resolution,
+  ) {}
+
+  get resolution(): Resolution {
+    return this.resolver(this.occurrence);
+  }
 }
 
 export class CodeDocument {
@@ -81,8 +93,12 @@ export class CodeDocument {
     }
   }
 
-  /** Every occurrence in line order, with its resolution; suppressed ones are left out. */
+  /**
+   * Every occurrence in line order; suppressed ones are left out. Each is resolved when its
+   * `resolution` is first read, so a caller that needs only some of them pays only for those.
+   */
   *occurrences(): Generator<ResolvedOccurrence> {
+    const resolve = (occurrence: Occurrence) => this.resolve(occurrence);
     for (let line = 0; line < this.found.length; line++) {
       const list = this.found[line];
       if (list === undefined) {
@@ -90,9 +106,8 @@ export class CodeDocument {
       }
       for (const occurrence of list) {
         occurrence.line = line;
-        const resolution = this.resolve(occurrence);
-        if (!resolution.suppressed) {
-          yield { occurrence, resolution };
+        if (!(canBeSuppressed(occurrence) && this.resolve(occurrence).suppressed)) {
+          yield new LazyResolution(occurrence, resolve);
         }
       }
     }

@@ -93,6 +93,9 @@ export function hashText(text: string): number {
 /** Longest literal prefix length the prefix table covers. */
 export const MAX_PREFIX_LENGTH = 64;
 
+/** How many distinct tokens `CodeIndex.lookup` remembers before it starts afresh. */
+const LOOKUP_CACHE_SIZE = 4096;
+
 export class CodeIndex {
   readonly entries: readonly Entry[];
   readonly catalogs: readonly CatalogInfo[];
@@ -188,8 +191,26 @@ export class CodeIndex {
     return this.byId.get(id);
   }
 
-  /** Every entry whose code is this token or whose template matches it, most specific first. */
-  lookup(token: string): Candidate[] {
+  /** Answers of `lookup` by token: logs repeat the same few codes (and trap numbers) over and over. */
+  private readonly lookups = new Map<string, readonly Candidate[]>();
+
+  /**
+   * Every entry whose code is this token or whose template matches it, most specific first. The
+   * answer is shared between calls with the same token: do not change it.
+   */
+  lookup(token: string): readonly Candidate[] {
+    let candidates = this.lookups.get(token);
+    if (candidates === undefined) {
+      candidates = this.findCandidates(token);
+      if (this.lookups.size >= LOOKUP_CACHE_SIZE) {
+        this.lookups.clear();
+      }
+      this.lookups.set(detached(token), candidates);
+    }
+    return candidates;
+  }
+
+  private findCandidates(token: string): Candidate[] {
     const candidates: Candidate[] = [];
     for (const entry of this.literals.get(token) ?? []) {
       candidates.push({ entry, bindings: {} });
@@ -212,6 +233,14 @@ export class CodeIndex {
   mayBeCode(token: string): boolean {
     return this.lookup(token).length > 0;
   }
+}
+
+/**
+ * A copy of a string that does not keep a larger one alive: V8 makes a slice of 13 or more
+ * characters a view of its parent (a whole document, say), and a cache must not hold that.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : text.split('').join('');
 }
 
 function specificity(entry: Entry): number {

@@ -5,7 +5,7 @@
 import { LanguageTag } from './catalogModel';
 import { Range, ResolvedOccurrence } from './codeDocument';
 import { documentationLinks, renderDiagnosticMessage } from './render';
-import { SEVERITY_RANK, Severity, SeverityByStatus, severityOf } from './severity';
+import { SEVERITY_RANK, Severity, SeverityByStatus, severityOfOccurrence } from './severity';
 
 export interface CodeDiagnostic {
   range: Range;
@@ -33,7 +33,7 @@ export function computeDiagnostics(occurrences: Iterable<ResolvedOccurrence>, op
   // First collect cheap records; only those that survive the cap get a message.
   const records: { occurrence: ResolvedOccurrence; severity: Severity }[] = [];
   for (const item of occurrences) {
-    const severity = severityOf(item.resolution.ranked[0].entry, options.severity);
+    const severity = severityOfOccurrence(item, options.severity);
     if (severity !== 'off') {
       records.push({ occurrence: item, severity });
     }

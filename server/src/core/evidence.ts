@@ -4,7 +4,7 @@
  * by. Shared by the editor's documents and the stream scanner, so both decide alike.
  */
 import { Evidence } from './resolver';
-import { Occurrence, messageWindow } from './scanner';
+import { Occurrence, isNumericCode, messageWindow } from './scanner';
 
 /** How many lines around an occurrence can hold its sibling message or the other code of its JSON object. */
 export const NEIGHBOURHOOD = 6;
@@ -17,10 +17,6 @@ export interface LineSource {
   lineText(line: number): string | undefined;
   /** The occurrences found on a line; undefined or empty when there are none. */
   occurrencesOn(line: number): readonly Occurrence[] | undefined;
-}
-
-export function isNumericCode(occurrence: Occurrence): boolean {
-  return /^[0-9]+$/.test(occurrence.token);
 }
 
 /** How many non-numeric occurrences a line's list holds, counted once per list. */

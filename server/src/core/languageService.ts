@@ -41,12 +41,14 @@ export interface LanguageService {
   /** Replaces the catalogs; documents made earlier must be given the new index with `setIndex`. */
   setCatalogs(texts: readonly CatalogText[]): LoadedCatalogs;
   createDocument(text: string): CodeDocument;
-  createStreamScanner(options?: StreamScannerOptions): StreamScanner;
+  createStreamScanner(options: StreamScannerOptions): StreamScanner;
   hover(document: CodeDocument, position: Position, language: LanguageTag): HoverResult | undefined;
   diagnostics(document: CodeDocument, options: DiagnosticsOptions): { diagnostics: CodeDiagnostic[]; total: number };
   links(document: CodeDocument, language: LanguageTag): CodeLink[];
   symbols(document: CodeDocument, language: LanguageTag): CodeSymbol[];
   findings(document: CodeDocument, language: LanguageTag, severity: SeverityByStatus): { total: number; groups: FindingGroup[] };
+  /** How many codes a document holds, without working out what each means. */
+  countFindings(document: CodeDocument): number;
   search(query: string, language: LanguageTag, limit?: number): SearchResultItem[];
   explain(id: string, language: LanguageTag): Explanation | undefined;
 }
@@ -71,6 +73,13 @@ export function createLanguageService(catalogTexts: readonly CatalogText[]): Lan
     links: computeLinks,
     symbols: computeSymbols,
     findings: (document, language, severity) => groupFindings(document.occurrences(), language, severity),
+    countFindings(document) {
+      let count = 0;
+      for (const _ of document.occurrences()) {
+        count++;
+      }
+      return count;
+    },
     search(query, language, limit = 50) {
       return searchEntries(loaded.index, query, limit).map(({ entry, score }) => {
         const title = titleOf(entry, language);

@@ -4,7 +4,7 @@
  */
 import { Candidate, CatalogInfo, Entry } from './codeIndex';
 import { matchMessage } from './messageMatcher';
-import { Occurrence } from './scanner';
+import { Occurrence, isNumericCode } from './scanner';
 import { httpsHost } from './url';
 
 export interface RankedCandidate extends Candidate {
@@ -31,18 +31,37 @@ export interface Evidence {
 }
 
 export function resolve(occurrence: Occurrence, evidence: Evidence): Resolution {
-  const ranked = occurrence.candidates.map((candidate) => rank(candidate, occurrence, evidence.text));
+  // Whether the text names a catalog's provider is asked once per catalog, on the text lower-cased once.
+  let lower: string | undefined;
+  const mentions = new Map<CatalogInfo, boolean>();
+  const mentioned = (catalog: CatalogInfo) => {
+    let answer = mentions.get(catalog);
+    if (answer === undefined) {
+      lower ??= evidence.text.toLowerCase();
+      answer = mentionsProvider(catalog, lower);
+      mentions.set(catalog, answer);
+    }
+    return answer;
+  };
+  const ranked = occurrence.candidates.map((candidate) => rank(candidate, occurrence, evidence.text, mentioned));
   ranked.sort((a, b) => b.score - a.score || a.entry.catalog.order - b.entry.catalog.order);
   const [first, second] = ranked;
   const keyed = occurrence.key !== undefined && first.entry.catalog.errorBody?.codeKeys.includes(occurrence.key) === true;
   const evidenceKind = first.messageScore > 0 ? 'message' : keyed ? 'key' : 'none';
   const confident = !second || first.messageScore === 1 || first.score - second.score >= 2;
-  const numeric = /^[0-9]+$/.test(occurrence.token);
-  const suppressed = numeric && occurrence.context === 'key' && first.messageScore < 1 && evidence.otherCodeNearby;
+  const suppressed = canBeSuppressed(occurrence) && first.messageScore < 1 && evidence.otherCodeNearby;
   return { ranked, evidence: evidenceKind, confident, suppressed };
 }
 
-function rank(candidate: Candidate, occurrence: Occurrence, text: string): RankedCandidate {
+/**
+ * Whether resolving may leave an occurrence out: only a number under a key can be the HTTP status
+ * of another code near it. Every other occurrence counts without being resolved.
+ */
+export function canBeSuppressed(occurrence: Occurrence): boolean {
+  return occurrence.context === 'key' && isNumericCode(occurrence);
+}
+
+function rank(candidate: Candidate, occurrence: Occurrence, text: string, mentioned: (catalog: CatalogInfo) => boolean): RankedCandidate {
   const { entry } = candidate;
   let messageScore = 0;
   let bindingAgrees = false;
@@ -62,20 +81,21 @@ function rank(candidate: Candidate, occurrence: Occurrence, text: string): Ranke
   if (occurrence.key !== undefined && entry.catalog.errorBody?.codeKeys.includes(occurrence.key)) {
     score += 2;
   }
-  if (mentionsProvider(entry.catalog, text)) {
+  if (mentioned(entry.catalog)) {
     score += 1;
   }
   if (!entry.template.isTemplate) {
     score += 0.5;
   }
   score += entry.template.literalLength / 1000;
-  return { ...candidate, score, messageScore };
+  // Listed, not spread: spreading an object is many times slower, and this runs for every candidate.
+  return { entry: candidate.entry, bindings: candidate.bindings, score, messageScore };
 }
 
 const providerWords = new WeakMap<CatalogInfo, string[]>();
 
-/** Whether the text names the provider's domain (e.g. `aliyuncs.com`, `myhuaweicloud.com`). */
-function mentionsProvider(catalog: CatalogInfo, text: string): boolean {
+/** Whether the lower-case text names the provider's domain (e.g. `aliyuncs.com`, `myhuaweicloud.com`). */
+function mentionsProvider(catalog: CatalogInfo, lower: string): boolean {
   let words = providerWords.get(catalog);
   if (!words) {
     words = [
@@ -88,7 +108,6 @@ function mentionsProvider(catalog: CatalogInfo, text: string): boolean {
     ].filter((word) => word.length >= 5);
     providerWords.set(catalog, words);
   }
-  const lower = text.toLowerCase();
   return words.some((word) => lower.includes(word));
 }
 

@@ -23,16 +23,19 @@ export interface Occurrence {
   start: number;
   end: number;
   token: string;
-  candidates: Candidate[];
+  candidates: readonly Candidate[];
   context: OccurrenceContext;
   /** The key the code stood under, for the `key` context. */
   key?: string;
 }
 
-const CODE_CHAR = new Uint8Array(128);
+/**
+ * 1 for the characters a code is made of (ASCII letters, digits, `_` and `.`), by character code:
+ * every UTF-16 code unit (and every byte) has an entry, so a lookup needs no range check.
+ */
+export const CODE_CHAR = new Uint8Array(65536);
 for (let charCode = 0; charCode < 128; charCode++) {
-  const char = String.fromCharCode(charCode);
-  CODE_CHAR[charCode] = /[A-Za-z0-9_.]/.test(char) ? 1 : 0;
+  CODE_CHAR[charCode] = /[A-Za-z0-9_.]/.test(String.fromCharCode(charCode)) ? 1 : 0;
 }
 
 /** Keys that hold an error code, compared lower-case without `_` and `-`. */
@@ -65,7 +68,7 @@ export function scanLine(text: string, line: number, index: CodeIndex, out: Occu
   let position = from;
   while (position < length) {
     let charCode = text.charCodeAt(position);
-    if (charCode >= 128 || CODE_CHAR[charCode] === 0) {
+    if (CODE_CHAR[charCode] === 0) {
       position++;
       continue;
     }
@@ -77,14 +80,14 @@ export function scanLine(text: string, line: number, index: CodeIndex, out: Occu
     // Most tokens of a log (words, numbers, ids) cannot start any code: skip them whole, unhashed.
     const first = start < length ? text.charCodeAt(start) : 0;
     let second = start + 1 < length ? text.charCodeAt(start + 1) : 0;
-    if (second >= 128 || CODE_CHAR[second] === 0) {
+    if (CODE_CHAR[second] === 0) {
       second = 0;
     }
     if (first >= 128 || startPairs[first * 128 + second] === 0) {
       let cursor = start;
       while (cursor < length) {
         charCode = text.charCodeAt(cursor);
-        if (charCode >= 128 || CODE_CHAR[charCode] === 0) {
+        if (CODE_CHAR[charCode] === 0) {
           break;
         }
         cursor++;
@@ -99,7 +102,7 @@ export function scanLine(text: string, line: number, index: CodeIndex, out: Occu
     let cursor = start;
     while (cursor < length) {
       charCode = text.charCodeAt(cursor);
-      if (charCode >= 128 || CODE_CHAR[charCode] === 0) {
+      if (CODE_CHAR[charCode] === 0) {
         break;
       }
       hash = hashStep(hash, charCode);
@@ -128,7 +131,7 @@ export function scanLine(text: string, line: number, index: CodeIndex, out: Occu
   }
 }
 
-function classify(text: string, line: number, start: number, end: number, token: string, candidates: Candidate[]): Occurrence | undefined {
+function classify(text: string, line: number, start: number, end: number, token: string, candidates: readonly Candidate[]): Occurrence | undefined {
   if (candidates.some((candidate) => candidate.entry.distinctive)) {
     return { line, start, end, token, candidates, context: 'distinctive' };
   }
@@ -144,10 +147,15 @@ function classify(text: string, line: number, start: number, end: number, token:
   if (isComparedStringLiteral(text, start, end)) {
     return { line, start, end, token, candidates, context: 'literal' };
   }
-  if (hasOwnMessage(text, start, numeric ? candidates.filter((candidate) => !isReasonPhraseOnly(candidate)) : candidates)) {
+  if (hasOwnMessage(text, start, numeric ? withTellingMessages(candidates) : candidates)) {
     return { line, start, end, token, candidates, context: 'message' };
   }
   return undefined;
+}
+
+/** Whether an occurrence is a number (the Marketplace's codes), which needs an error context and may be a mere HTTP status. */
+export function isNumericCode(occurrence: Occurrence): boolean {
+  return isDigits(occurrence.token);
 }
 
 function isDigits(token: string): boolean {
@@ -165,13 +173,20 @@ function isHttpStatusLine(text: string, start: number): boolean {
   return /HTTP\/[0-9](?:\.[0-9])?[ \t]+$/i.test(text.slice(Math.max(0, start - 16), start));
 }
 
+const tellingCandidates = new WeakMap<readonly Candidate[], readonly Candidate[]>();
+
 /**
- * Whether an entry's only message is the standard reason phrase of its status (`403 Forbidden`,
- * `502 Bad Gateway`): any server says that, so the phrase is no evidence of this catalog.
+ * The candidates whose message says more than the standard reason phrase of their status (`403
+ * Forbidden`, `502 Bad Gateway`): any server says that, so the phrase is no evidence of a catalog.
+ * Worked out once per list, as lookups share their lists.
  */
-function isReasonPhraseOnly(candidate: Candidate): boolean {
-  const { messages } = candidate.entry;
-  return messages.length > 0 && messages.every((matcher) => HTTP_REASON_PHRASES.has(matcher.literals.join(' ').trim().toLowerCase()));
+function withTellingMessages(candidates: readonly Candidate[]): readonly Candidate[] {
+  let telling = tellingCandidates.get(candidates);
+  if (telling === undefined) {
+    telling = candidates.filter(({ entry }) => !entry.messages.every((matcher) => HTTP_REASON_PHRASES.has(matcher.literals.join(' ').trim().toLowerCase())));
+    tellingCandidates.set(candidates, telling);
+  }
+  return telling;
 }
 
 /** The reason phrases of RFC 9110 and its predecessors, lower-case. */
@@ -264,7 +279,7 @@ function isComparedStringLiteral(text: string, start: number, end: number): bool
 }
 
 /** Whether the line holds the whole message of one of the candidates. */
-function hasOwnMessage(text: string, start: number, candidates: Candidate[]): boolean {
+function hasOwnMessage(text: string, start: number, candidates: readonly Candidate[]): boolean {
   // A number or word that is a code only with its message (`took 461 ms`, `Throttling is on`) is
   // common in logs: rule most out with one indexOf before collapsing the line's whitespace.
   // Only the bounded window around the code is searched: searching the whole line for each code
@@ -302,5 +317,9 @@ function messageProbe(matcher: MessageMatcher): string {
 /** The text searched for messages: whitespace collapsed and bounded, so a huge line costs no more than a normal one. */
 export function messageWindow(text: string, center = 0): string {
   const bounded = text.length > 4096 ? text.slice(Math.max(0, center - 2048), center + 2048) : text;
-  return bounded.replace(/\s+/g, ' ');
+  // Most lines have nothing to collapse: finding that out allocates nothing.
+  return UNCOLLAPSED_WHITESPACE.test(bounded) ? bounded.replace(/\s+/g, ' ') : bounded;
 }
+
+/** Whitespace that collapsing would change: a run of two or more, or any other than a plain space. */
+const UNCOLLAPSED_WHITESPACE = /\s\s|[^\S ]/;

@@ -76,7 +76,7 @@ export function registerDiagnostics(context: ServerContext): void {
         });
       }
     } else if (tracked.code) {
-      total = context.service.findings(tracked.code, language, settings['diagnostics.severity']).total;
+      total = context.service.countFindings(tracked.code);
     }
     if (context.documents.get(uri) !== tracked || tracked.version !== version) {
       return;

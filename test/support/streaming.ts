@@ -1,0 +1,30 @@
+/*
+ * The stream scanner as the file scan drives it: UTF-8 bytes in, decoded with Buffer.
+ */
+import type { ResolvedOccurrence } from '../../server/src/core/codeDocument';
+import type { LanguageService } from '../../server/src/core/languageService';
+import type { StreamScanner } from '../../server/src/core/streamScanner';
+
+export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
+}
+
+export function utf8StreamScanner(service: LanguageService, maxLineLength?: number): StreamScanner {
+  return service.createStreamScanner({ decode: decodeUtf8, ...(maxLineLength !== undefined ? { maxLineLength } : {}) });
+}
+
+/** Streams a text as UTF-8, cut into pieces at these byte positions, and returns what was found. */
+export function streamText(service: LanguageService, text: string, cuts: number[] = [], maxLineLength?: number): ResolvedOccurrence[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const positions = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+  const scanner = utf8StreamScanner(service, maxLineLength);
+  const found: ResolvedOccurrence[] = [];
+  const collect = (item: ResolvedOccurrence) => found.push(item);
+  let last = 0;
+  for (const position of [...positions, bytes.length]) {
+    scanner.push(bytes.subarray(last, position), collect);
+    last = position;
+  }
+  scanner.end(collect);
+  return found;
+}
