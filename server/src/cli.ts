@@ -162,24 +162,35 @@ function walk(folder: string, visit: (file: string) => void): void {
 /** The command line rates findings as the editor does by default. */
 const DEFAULT_SEVERITY = defaultSettings()['diagnostics.severity'];
 
+type Explained = Pick<Finding, 'code' | 'entryId' | 'severity' | 'catalog' | 'meaning' | 'message' | 'documentation' | 'candidates'>;
+
+/**
+ * The part of a finding that depends only on what was found, not where: a log repeats the same few
+ * codes thousands of times, so each is explained once. Remembered per code, entry and certainty.
+ */
+const explained = new Map<string, Explained>();
+
 function toFinding(item: ResolvedOccurrence, language: LanguageTag): Finding {
   const { occurrence, resolution } = item;
   const entry = resolution.ranked[0].entry;
-  const level = severityOf(entry, DEFAULT_SEVERITY);
-  const link = documentationLinks(entry, language, occurrence.token)[0];
-  return {
-    line: occurrence.line + 1,
-    column: occurrence.start + 1,
-    endColumn: occurrence.end + 1,
-    code: occurrence.token,
-    entryId: entry.id,
-    severity: level === 'off' ? 'hint' : level,
-    catalog: catalogLabel(entry.catalog, language),
-    meaning: plainLine(meaningOf(entry, language)),
-    message: renderDiagnosticMessage(resolution, occurrence.token, language),
-    ...(link ? { documentation: link.url } : {}),
-    candidates: resolution.ranked.length,
-  };
+  const key = `${occurrence.token}\u0000${entry.id}\u0000${resolution.confident}\u0000${resolution.ranked.length}`;
+  let explanation = explained.get(key);
+  if (explanation === undefined) {
+    const level = severityOf(entry, DEFAULT_SEVERITY);
+    const link = documentationLinks(entry, language, occurrence.token)[0];
+    explanation = {
+      code: occurrence.token,
+      entryId: entry.id,
+      severity: level === 'off' ? 'hint' : level,
+      catalog: catalogLabel(entry.catalog, language),
+      meaning: plainLine(meaningOf(entry, language)),
+      message: renderDiagnosticMessage(resolution, occurrence.token, language),
+      ...(link ? { documentation: link.url } : {}),
+      candidates: resolution.ranked.length,
+    };
+    explained.set(key, explanation);
+  }
+  return { line: occurrence.line + 1, column: occurrence.start + 1, endColumn: occurrence.end + 1, ...explanation };
 }
 
 async function scanInput(service: LanguageService, input: string, language: LanguageTag): Promise<FileReport> {

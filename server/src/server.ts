@@ -15,6 +15,7 @@ import { languageFromLocale } from './core/strings';
 import { createLanguageService } from './core/languageService';
 import { builtInCatalogFolder, readCatalogFiles } from './catalogFiles';
 import { DocumentStore } from './documentStore';
+import { afterDocumentText } from './memory';
 import { ServerContext } from './serverContext';
 import { SettingsProvider } from './settingsProvider';
 import { registerCodeActions, OPEN_DOCUMENTATION_COMMAND } from './features/codeActions';
@@ -172,6 +173,7 @@ function startServer(): void {
     const settings = await context.settings.forResource(params.textDocument.uri);
     context.documents.open(params, settings);
     context.refresh(params.textDocument.uri);
+    afterDocumentText(params.textDocument.text.length);
   });
 
   connection.onDidChangeTextDocument(async (params) => {

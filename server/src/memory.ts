@@ -1,0 +1,50 @@
+/*
+ * Gives memory back after a large document arrives. Its text came as one JSON-RPC message: the
+ * message's bytes, their decoded string and the parsed text were all alive at once, several times
+ * the document's size. V8 frees them only at its next full collection, which may be long in coming
+ * while the server idles with the document open, so the process would keep that peak as its size.
+ */
+import * as v8 from 'v8';
+import * as vm from 'vm';
+
+/** Documents at least this large (in characters) are followed by a full collection. */
+const LARGE_DOCUMENT = 4 * 1024 * 1024;
+/** How long after the document arrived: its diagnostics are published first. */
+const DELAY_MS = 250;
+
+let collect: (() => void) | null | undefined;
+
+/** V8's full collection, or null where the runtime does not offer it. */
+function fullCollection(): (() => void) | null {
+  if (collect === undefined) {
+    collect = null;
+    try {
+      const exposed = typeof globalThis.gc === 'function' ? globalThis.gc : undefined;
+      if (!exposed) {
+        v8.setFlagsFromString('--expose-gc');
+      }
+      const gc = exposed ?? (vm.runInNewContext('gc') as unknown);
+      if (typeof gc === 'function') {
+        collect = () => (gc as () => void)();
+      }
+    } catch {
+      collect = null;
+    }
+  }
+  return collect;
+}
+
+const pending = new Set<ReturnType<typeof setTimeout>>();
+
+/** Called when a document's text arrives; after a large one, memory is given back once things are quiet. */
+export function afterDocumentText(length: number): void {
+  if (length < LARGE_DOCUMENT || pending.size > 0) {
+    return;
+  }
+  const timer = setTimeout(() => {
+    pending.delete(timer);
+    fullCollection()?.();
+  }, DELAY_MS);
+  timer.unref();
+  pending.add(timer);
+}
