@@ -14,6 +14,7 @@ import { SEVERITY_RANK, Severity, severityOf } from './core/severity';
 import { defaultSettings } from './common/settings';
 import { builtInCatalogFolder, readCatalogFiles } from './catalogFiles';
 import { FileScanError, scanFile, scanStream } from './fileScan';
+import { encodingLabel } from './common/encodings';
 
 const USAGE = `Usage: error-codebook scan [options] <file | glob | -> ...
 
@@ -26,6 +27,8 @@ Options:
   --fail-on LEVEL            exit 1 when a finding is at least this severe:
                              error, warning, information, hint or none (default error)
   --catalog PATH             also load the catalogs in this folder or file (repeatable)
+  --encoding LABEL           the inputs' encoding when they have no byte-order mark
+                             (default utf-8; e.g. gbk, gb18030, utf-16le, shift_jis)
   -h, --help                 show this help
 
 Exit status: 0 nothing at the --fail-on level, 1 findings at that level, 2 an input could not be read
@@ -37,6 +40,7 @@ interface Options {
   failOn: Severity | 'none';
   catalogs: string[];
   inputs: string[];
+  encoding?: string;
 }
 
 interface Finding {
@@ -102,6 +106,8 @@ function parseArguments(argv: string[]): Options {
       options.failOn = level as Options['failOn'];
     } else if (name === '--catalog') {
       options.catalogs.push(value());
+    } else if (name === '--encoding') {
+      options.encoding = encodingLabel(value());
     } else if (arg.startsWith('--')) {
       throw new UsageError(`Unknown option ${arg}.`);
     } else {
@@ -193,15 +199,15 @@ function toFinding(item: ResolvedOccurrence, language: LanguageTag): Finding {
   return { line: occurrence.line + 1, column: occurrence.start + 1, endColumn: occurrence.end + 1, ...explanation };
 }
 
-async function scanInput(service: LanguageService, input: string, language: LanguageTag): Promise<FileReport> {
+async function scanInput(service: LanguageService, input: string, language: LanguageTag, encoding: string | undefined): Promise<FileReport> {
   const findings: Finding[] = [];
   const onFound = (item: ResolvedOccurrence) => findings.push(toFinding(item, language));
   try {
     if (input === '-') {
-      await scanStream(service, process.stdin, 0, { onFound });
+      await scanStream(service, process.stdin, 0, { onFound, encoding });
       return { path: '-', findings };
     }
-    await scanFile(service, input, { onFound });
+    await scanFile(service, input, { onFound, encoding });
     return { path: input, findings };
   } catch (error) {
     const message = error instanceof FileScanError ? error.message : (error as Error).message;
@@ -300,7 +306,7 @@ async function main(): Promise<number> {
   const { paths, errors } = expandInputs(options.inputs);
   const reports: FileReport[] = [...errors];
   for (const input of paths) {
-    reports.push(await scanInput(service, input, options.language));
+    reports.push(await scanInput(service, input, options.language, options.encoding));
   }
   let version = 'unknown';
   try {

@@ -4,6 +4,7 @@
  * code, and the lines around those it decides, are decoded as UTF-8.
  */
 import * as fs from 'fs';
+import { TextDecoder } from 'util';
 import { ResolvedOccurrence } from './core/codeDocument';
 import { LanguageService } from './core/languageService';
 
@@ -18,6 +19,11 @@ export interface FileScanOptions {
   onProgress?: (progress: FileScanProgress) => void;
   isCancelled?: () => boolean;
   chunkSize?: number;
+  /**
+   * The file's encoding, as a WHATWG label (`utf-8`, `gbk`, `utf-16le`, `shift_jis`, …). A byte-order
+   * mark overrides it; without either, the file is read as UTF-8.
+   */
+  encoding?: string;
 }
 
 export interface FileScanResult {
@@ -48,9 +54,51 @@ function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
 }
 
+const BYTE_ORDER_MARKS: { bytes: number[]; encoding: string }[] = [
+  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+  { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+];
+
+/**
+ * Turns the pieces of a file in some encoding into UTF-8 pieces, which is what the scanner reads.
+ * UTF-8 passes through untouched (a byte-order mark dropped, as editors drop it).
+ */
+class ToUtf8 {
+  private decoder: TextDecoder | undefined;
+  private started = false;
+
+  constructor(private readonly label: string | undefined) {}
+
+  piece(chunk: Buffer): Buffer {
+    let buffer = chunk;
+    if (!this.started) {
+      this.started = true;
+      const mark = BYTE_ORDER_MARKS.find((candidate) => candidate.bytes.every((byte, index) => buffer[index] === byte));
+      const encoding = mark?.encoding ?? this.label ?? 'utf-8';
+      buffer = mark ? buffer.subarray(mark.bytes.length) : buffer;
+      let decoder: TextDecoder;
+      try {
+        decoder = new TextDecoder(encoding);
+      } catch {
+        throw new FileScanError(`Unknown encoding "${encoding}"; name one such as utf-8, gbk, gb18030, utf-16le or shift_jis.`);
+      }
+      if (decoder.encoding !== 'utf-8') {
+        this.decoder = decoder;
+      }
+    }
+    return this.decoder ? Buffer.from(this.decoder.decode(buffer, { stream: true }), 'utf8') : buffer;
+  }
+
+  end(): Buffer {
+    return this.decoder ? Buffer.from(this.decoder.decode(), 'utf8') : Buffer.alloc(0);
+  }
+}
+
 /** Scans a readable stream of bytes. */
 export async function scanStream(service: LanguageService, stream: NodeJS.ReadableStream, totalBytes: number, options: FileScanOptions): Promise<FileScanResult> {
   const scanner = service.createStreamScanner({ decode: decodeUtf8 });
+  const toUtf8 = new ToUtf8(options.encoding);
   let bytes = 0;
   let found = 0;
   let checkedBinary = false;
@@ -59,17 +107,20 @@ export async function scanStream(service: LanguageService, stream: NodeJS.Readab
     found++;
     options.onFound(item);
   };
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    if (!checkedBinary) {
+  const push = (buffer: Buffer) => {
+    if (!checkedBinary && buffer.length > 0) {
       checkedBinary = true;
       if (looksBinary(buffer.subarray(0, 8192))) {
-        throw new FileScanError('The file looks binary (it has NUL bytes or mostly control characters); it was not scanned.');
+        throw new FileScanError('The file looks binary (it has NUL bytes or mostly control characters); it was not scanned. If it is text in another encoding, name it (UTF-16 files with a byte-order mark are recognised).');
       }
     }
-    bytes += buffer.length;
     // A plain Uint8Array, like the scanner's own: one kind of array keeps its byte loop fast.
     scanner.push(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), onFound);
+  };
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    bytes += buffer.length;
+    push(toUtf8.piece(buffer));
     if (options.isCancelled?.()) {
       (stream as fs.ReadStream).destroy?.();
       return { bytes, lines: scanner.lineCount, found, cancelled: true };
@@ -79,6 +130,7 @@ export async function scanStream(service: LanguageService, stream: NodeJS.Readab
       options.onProgress({ bytesRead: bytes, totalBytes, found });
     }
   }
+  push(toUtf8.end());
   scanner.end(onFound);
   options.onProgress?.({ bytesRead: bytes, totalBytes, found });
   return { bytes, lines: scanner.lineCount, found, cancelled: false };

@@ -4,6 +4,7 @@
  */
 import { Connection } from 'vscode-languageserver/node';
 import { ErrorCodebookSettings, SETTINGS_SECTION, resolveSettings } from './common/settings';
+import { encodingLabel } from './common/encodings';
 
 export class SettingsProvider {
   private readonly cache = new Map<string, Promise<ErrorCodebookSettings>>();
@@ -31,6 +32,22 @@ export class SettingsProvider {
       this.cache.set(key, settings);
     }
     return settings;
+  }
+
+  /**
+   * The encoding the editor reads a file in, as a WHATWG label, when it says (VS Code's
+   * `files.encoding`); undefined otherwise.
+   */
+  async fileEncoding(uri: string): Promise<string | undefined> {
+    if (!this.canAskClient) {
+      return undefined;
+    }
+    try {
+      const value: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'files.encoding' });
+      return typeof value === 'string' && value !== '' ? encodingLabel(value) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Forgets cached answers; `pushed` is what a client sent with didChangeConfiguration, if anything. */

@@ -55,6 +55,24 @@ describe('error-codebook scan', () => {
     assert.match(result.stdout, /-:1:17: warning: AIS\.0101: 输入参数不符合规范/);
   });
 
+  it('reads UTF-16 and UTF-8 files with a byte-order mark, and other encodings by --encoding', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-enc-'));
+    const line = '错误码 AIS.0101\n';
+    fs.writeFileSync(path.join(folder, 'le.log'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(line, 'utf16le')]));
+    const bigEndian = Buffer.from(line, 'utf16le').swap16();
+    fs.writeFileSync(path.join(folder, 'be.log'), Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]));
+    fs.writeFileSync(path.join(folder, 'bom.log'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(line, 'utf8')]));
+    fs.writeFileSync(path.join(folder, 'gbk.log'), Buffer.from([0xb4, 0xed, 0xce, 0xf3, 0xc2, 0xeb, 0x20, ...Buffer.from('AIS.0101\n')]));
+    const result = run(['scan', '--fail-on', 'none', '--encoding', 'gbk', ...['le', 'be', 'bom', 'gbk'].map((name) => path.join(folder, `${name}.log`))]);
+    for (const name of ['le', 'be', 'bom', 'gbk']) {
+      assert.match(result.stdout, new RegExp(`${name}\\.log:1:5: warning: AIS\\.0101: `), result.stdout);
+    }
+    const unknown = run(['scan', '--encoding', 'nope', path.join(folder, 'gbk.log')]);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stdout, /Unknown encoding "nope"/);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
   it('expands globs', () => {
     const result = run(['scan', '--fail-on', 'none', 'test/fixtures/documents/*.log']);
     assert.match(result.stdout, /in 4 inputs\./);

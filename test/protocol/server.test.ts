@@ -3,6 +3,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, TestClient, fileUri, waitFor } from '../support/lspClient';
@@ -223,6 +224,64 @@ describe('settings through workspace/configuration', () => {
       const diagnostics = await client.waitForDiagnostics(uri);
       assert.equal(diagnostics.length, 4);
       assert.match(diagnostics[0].message, /shows 3 of 6 error codes/);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('errorCodebook/scanFile and encodings', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-encodings-'));
+  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  // "错误码 AIS.0101" in GBK: 3 Chinese characters and a space before the code, so it stands at column 4.
+  const gbk = Buffer.from([0xb4, 0xed, 0xce, 0xf3, 0xc2, 0xeb, 0x20, ...Buffer.from('AIS.0101\n')]);
+
+  async function scan(client: TestClient, file: string, encoding?: string) {
+    const uri = fileUri(file);
+    const result = await client.request<{ total: number; error?: string }>('errorCodebook/scanFile', { uri, ...(encoding ? { encoding } : {}) });
+    const diagnostics = result.error ? [] : await client.waitForDiagnostics(uri);
+    return { result, diagnostics };
+  }
+
+  it('reads the encoding the editor reads the file in (files.encoding), and a byte-order mark', async () => {
+    const gbkFile = path.join(folder, 'gbk.log');
+    fs.writeFileSync(gbkFile, gbk);
+    const utf16File = path.join(folder, 'utf16.log');
+    fs.writeFileSync(utf16File, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('错误码 ModelArts.4204\n', 'utf16le')]));
+    const asked: string[] = [];
+    const client = await TestClient.start({
+      configuration: (section, scopeUri) => {
+        if (section === 'files.encoding') {
+          asked.push(scopeUri ?? '');
+          return scopeUri?.endsWith('gbk.log') ? 'gbk' : 'utf8';
+        }
+        return null;
+      },
+    });
+    try {
+      const fromGbk = await scan(client, gbkFile);
+      assert.deepEqual(fromGbk.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.character]), [['AIS.0101', 4]]);
+      assert.ok(asked.includes(fileUri(gbkFile)));
+      const fromUtf16 = await scan(client, utf16File);
+      assert.deepEqual(fromUtf16.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.character]), [['ModelArts.4204', 4]]);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('takes the encoding the request names, and says so clearly when it does not know it', async () => {
+    const gbkFile = path.join(folder, 'named.log');
+    fs.writeFileSync(gbkFile, gbk);
+    const client = await TestClient.start();
+    try {
+      const named = await scan(client, gbkFile, 'gb18030');
+      assert.deepEqual(named.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.character]), [['AIS.0101', 4]]);
+      // Read as UTF-8, each GBK byte pair is not a character: the code is still found, further right.
+      const asUtf8 = await scan(client, gbkFile, 'utf-8');
+      assert.equal(asUtf8.diagnostics[0].code, 'AIS.0101');
+      assert.notEqual(asUtf8.diagnostics[0].range.start.character, 4);
+      const unknown = await scan(client, gbkFile, 'no-such-encoding');
+      assert.match(unknown.result.error ?? '', /Unknown encoding "no-such-encoding"/);
     } finally {
       await client.stop();
     }

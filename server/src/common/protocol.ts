@@ -102,6 +102,11 @@ export namespace DocumentFindingsRequest {
 export interface ScanFileParams {
   /** A file: URI of a file on disk, of any size. */
   uri: string;
+  /**
+   * The file's encoding as a WHATWG label (`utf-8`, `gbk`, `utf-16le`, …). Left out, the server asks
+   * the editor for `files.encoding` of the file, else reads UTF-8; a byte-order mark always wins.
+   */
+  encoding?: string;
   workDoneToken?: ProgressToken;
 }
 

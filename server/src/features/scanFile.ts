@@ -15,7 +15,7 @@ import { ServerContext } from '../serverContext';
 import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from './diagnostics';
 
 export function registerScanFile(context: ServerContext): void {
-  const run = async (uri: string, token?: string | number, requestToken?: CancellationToken): Promise<ScanFileResult> => {
+  const run = async (uri: string, encoding?: string, token?: string | number, requestToken?: CancellationToken): Promise<ScanFileResult> => {
     let path: string;
     try {
       const parsed = URI.parse(uri);
@@ -65,6 +65,8 @@ export function registerScanFile(context: ServerContext): void {
           progress?.report(totalBytes > 0 ? Math.floor((bytesRead / totalBytes) * 100) : 0, strings.scanProgress(Math.round(bytesRead / 1048576), count));
         },
         isCancelled: cancelled,
+        // The encoding the editor reads the file in (files.encoding), unless the request names one.
+        encoding: encoding ?? (await context.settings.fileEncoding(uri)),
       });
       trim();
       const groups = collector.result();
@@ -91,5 +93,7 @@ export function registerScanFile(context: ServerContext): void {
   };
 
   context.scanFromDisk = (uri) => run(uri);
-  context.connection.onRequest(ScanFileRequest.type, (params, requestToken) => run(String(params?.uri ?? ''), params?.workDoneToken, requestToken));
+  context.connection.onRequest(ScanFileRequest.type, (params, requestToken) =>
+    run(String(params?.uri ?? ''), typeof params?.encoding === 'string' ? params.encoding : undefined, params?.workDoneToken, requestToken),
+  );
 }
