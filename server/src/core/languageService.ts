@@ -11,6 +11,7 @@ import { CodeLink, computeLinks } from './documentLinks';
 import { CodeSymbol, computeSymbols } from './documentSymbols';
 import { FindingGroup, groupFindings } from './findings';
 import { HoverResult, computeHover } from './hover';
+import { RelatedTableRef, relatedTables } from './relatedCodes';
 import { catalogLabel, renderExplanation, titleOf, meaningOf, Link } from './render';
 import { searchEntries } from './search';
 import { SeverityByStatus } from './severity';
@@ -53,6 +54,18 @@ export interface LanguageService {
   explain(id: string, language: LanguageTag): Explanation | undefined;
 }
 
+const relatedByLoad = new WeakMap<LoadedCatalogs, RelatedTableRef[]>();
+
+/** The related tables of a set of catalogs, worked out once per set. */
+function relatedOf(loaded: LoadedCatalogs): RelatedTableRef[] {
+  let tables = relatedByLoad.get(loaded);
+  if (!tables) {
+    tables = relatedTables(loaded.index.catalogs);
+    relatedByLoad.set(loaded, tables);
+  }
+  return tables;
+}
+
 export function createLanguageService(catalogTexts: readonly CatalogText[]): LanguageService {
   let loaded = loadCatalogs(catalogTexts);
   return {
@@ -68,9 +81,9 @@ export function createLanguageService(catalogTexts: readonly CatalogText[]): Lan
     },
     createDocument: (text) => new CodeDocument(text, loaded.index),
     createStreamScanner: (options) => new StreamScanner(loaded.index, options),
-    hover: computeHover,
+    hover: (document, position, language) => computeHover(document, position, language, relatedOf(loaded)),
     diagnostics: (document, options) => computeDiagnostics(document.occurrences(), options),
-    links: computeLinks,
+    links: (document, language) => computeLinks(document, language, relatedOf(loaded)),
     symbols: computeSymbols,
     findings: (document, language, severity) => groupFindings(document.occurrences(), language, severity),
     countFindings(document) {

@@ -7,6 +7,7 @@ import { LanguageTag, LocalizedText } from './catalogModel';
 import { isHttpsUrl, markdownSafeHref } from './url';
 import { CatalogInfo, Entry, pickText } from './codeIndex';
 import { RankedCandidate, Resolution } from './resolver';
+import { RelatedCode, relatedTableTitle } from './relatedCodes';
 import { Strings, stringsFor } from './strings';
 
 export interface Link {
@@ -181,6 +182,19 @@ export function renderHover(resolution: Resolution, token: string, language: Lan
     parts.push(`---\n\n**${escapeMarkdown(heading)}**${resolution.confident ? '' : `  \n*${escapeMarkdown(strings.candidatesNote)}*`}\n\n${lines.join('\n')}`);
   }
   return parts.filter((part) => part.length > 0).join('\n\n');
+}
+
+/** Hover Markdown for a code of a table the catalogs point to but do not hold. */
+export function renderRelatedHover(code: RelatedCode, language: LanguageTag): string {
+  const strings = stringsFor(language);
+  const { table } = code;
+  const provider = pickText(table.catalog.provider, language) ?? table.catalog.id;
+  const title = relatedTableTitle(table, language);
+  return [
+    `**${escapeMarkdown(code.code)}** — ${escapeMarkdown(plainLine(`${provider} · ${title}`))}`,
+    `*${escapeMarkdown(strings.relatedTable(table.prefix))}*`,
+    markdownLinks([{ title, url: table.url }]),
+  ].join('\n\n');
 }
 
 function candidateLine(candidate: RankedCandidate, language: LanguageTag): string {
