@@ -66,6 +66,14 @@ describe('Huawei Cloud SDK log', () => {
     assert.ok(links.every((link) => link.target === undefined || link.target.scheme === 'https'), 'only https targets');
   });
 
+  it('points an API Gateway code (APIGW) to its table, without a diagnostic', async () => {
+    const position = positionOf(document, 'APIGW.0301');
+    const text = await hoverAt(document.uri, position, /API Gateway error codes/);
+    assert.match(text, /APIGW\.0301/);
+    assert.match(text, /https:\/\/support\.huaweicloud\.com\/devg-apisign\/api-sign-errorcode\.html/);
+    assert.ok(!ourDiagnostics(document.uri).some((diagnostic) => codeOf(diagnostic) === 'APIGW.0301'));
+  });
+
   it('lists each code occurrence as a document symbol', async () => {
     const symbols = await waitFor(async () => {
       const found = (await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
