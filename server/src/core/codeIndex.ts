@@ -4,7 +4,7 @@
  * checked further.
  */
 import { CatalogEntryData, CatalogFile, LanguageTag } from './catalogModel';
-import { CodeTemplate, compileCodeTemplate, isDistinctiveCode, matchCodeTemplate } from './codeTemplate';
+import { CodeSegment, CodeTemplate, compileCodeTemplate, isDistinctiveCode, matchCodeTemplate } from './codeTemplate';
 import { MessageMatcher, compileMessage } from './messageMatcher';
 
 /** A loaded catalog without its entries, plus the file it came from. */
@@ -69,7 +69,26 @@ function compileCode(code: string): CodeTemplate {
   if (code.length === 0 || code.includes('{')) {
     return compileCodeTemplate(code);
   }
-  return { source: code, segments: [{ literal: code }], prefix: code, isTemplate: false, literalLength: code.length };
+  return new LiteralCode(code);
+}
+
+/** The template of a code without placeholders: one small object, its other fields worked out when read. */
+class LiteralCode implements CodeTemplate {
+  readonly isTemplate = false;
+
+  constructor(readonly source: string) {}
+
+  get prefix(): string {
+    return this.source;
+  }
+
+  get literalLength(): number {
+    return this.source.length;
+  }
+
+  get segments(): readonly CodeSegment[] {
+    return [{ literal: this.source }];
+  }
 }
 
 /** The hash the scanner computes while reading a token: h = h * 31 + charCode, in 32 bits. */
@@ -125,7 +144,13 @@ export class CodeIndex {
   constructor(catalogs: readonly { catalog: CatalogFile; file: string }[]) {
     const entries: Entry[] = [];
     const infos: CatalogInfo[] = [];
+    const catalogIds = new Set<string>();
     catalogs.forEach(({ catalog, file }, order) => {
+      if (catalogIds.has(catalog.id)) {
+        // A second catalog with the same id: keep the first, the loader reports the clash.
+        return;
+      }
+      catalogIds.add(catalog.id);
       const { entries: data, ...rest } = catalog;
       const info: CatalogInfo = { ...rest, file, order };
       infos.push(info);
@@ -148,22 +173,19 @@ export class CodeIndex {
     this.entries = entries;
     this.catalogs = infos;
     for (const entry of entries) {
-      if (this.byId.has(entry.id)) {
-        // A second catalog with the same id: keep the first, the loader reports the clash.
-        continue;
-      }
-      this.byId.set(entry.id, entry);
       const { template } = entry;
       if (!template.isTemplate) {
         push(this.literals, template.source, entry);
-        this.literalHashes.add(hashText(template.source));
-        this.hashFilter[foldHash(hashText(template.source))] |= 1;
+        const hash = hashText(template.source);
+        this.literalHashes.add(hash);
+        this.hashFilter[foldHash(hash)] |= 1;
         this.addStart(template.source);
       } else if (template.prefix.length >= 2 && template.prefix.length <= MAX_PREFIX_LENGTH) {
         push(this.templatesByPrefix, template.prefix, entry);
         this.prefixLengths[template.prefix.length] = 1;
-        this.prefixHashes.add(hashText(template.prefix));
-        this.hashFilter[foldHash(hashText(template.prefix))] |= 2;
+        const hash = hashText(template.prefix);
+        this.prefixHashes.add(hash);
+        this.hashFilter[foldHash(hash)] |= 2;
         this.addStart(template.prefix);
       } else {
         this.unscannableTemplates.push(entry);
@@ -188,6 +210,12 @@ export class CodeIndex {
   }
 
   entry(id: string): Entry | undefined {
+    // Made on first use: only explaining an entry needs it, and index building stays cheap.
+    if (this.byId.size === 0) {
+      for (const entry of this.entries) {
+        this.byId.set(entry.id, entry);
+      }
+    }
     return this.byId.get(id);
   }
 
