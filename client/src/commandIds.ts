@@ -14,4 +14,4 @@ export const Commands = {
 } as const;
 
 /** Commands the client runs itself when the server's code actions ask for them. */
-export const CLIENT_COMMANDS = [Commands.copyExplanation];
+export const CLIENT_COMMANDS = [Commands.explainEntry, Commands.copyExplanation];

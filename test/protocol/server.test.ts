@@ -130,6 +130,33 @@ describe('language server over stdio (locale en)', () => {
     assert.equal(actions[1].command.arguments[0], 'huaweicloud-ocr:AIS.0101');
   });
 
+  it('offers only the actions whose commands the client runs', async () => {
+    const editor = await TestClient.start({ clientCommands: ['errorCodebook.explainEntry', 'errorCodebook.copyExplanation'] });
+    const plain = await TestClient.start({ clientCommands: [] });
+    try {
+      const { uri, text } = fixture('huaweicloud-sdk-python.log');
+      const actionsOf = async (someone: TestClient) => {
+        someone.open(uri, 'log', text);
+        const [first] = await someone.waitForDiagnostics(uri);
+        const actions = await someone.request<{ title: string; command: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: first.range,
+          context: { diagnostics: [first] },
+        });
+        return actions.map((action) => `${action.command.command} ${action.title}`);
+      };
+      assert.deepEqual(await actionsOf(editor), [
+        'errorCodebook.openDocumentation Open documentation for AIS.0101',
+        'errorCodebook.explainEntry Show explanation of AIS.0101',
+        'errorCodebook.copyExplanation Copy explanation of AIS.0101',
+      ]);
+      assert.deepEqual(await actionsOf(plain), ['errorCodebook.openDocumentation Open documentation for AIS.0101']);
+    } finally {
+      await editor.stop();
+      await plain.stop();
+    }
+  });
+
   it('answers errorCodebook/search in English and Chinese, and errorCodebook/explain', async () => {
     const byCode = await client.request<{ items: { id: string }[] }>('errorCodebook/search', { query: 'ModelArts.42' });
     assert.ok(byCode.items.length >= 4);

@@ -30,6 +30,7 @@ const en = {
     `Error Codebook shows ${shown} of ${total} error codes in the Problems panel; the Error Codes view lists them all.`,
   openDocumentation: (code: string) => `Open documentation for ${code}`,
   copyExplanation: (code: string) => `Copy explanation of ${code}`,
+  showExplanation: (code: string) => `Show explanation of ${code}`,
   tooLarge: (megabytes: number, limit: number) =>
     `This file is ${megabytes} MB, over the ${limit} MB limit for scanning in the editor. Use "Error Codebook: Scan Log File…" to scan it from disk.`,
   binary: 'This file looks binary; Error Codebook does not scan it.',
@@ -67,6 +68,7 @@ const zhCn: Strings = {
     `Error Codebook 在问题面板中显示了 ${total} 个错误码中的 ${shown} 个;“错误码”视图列出了全部。`,
   openDocumentation: (code: string) => `打开 ${code} 的文档`,
   copyExplanation: (code: string) => `复制 ${code} 的解释`,
+  showExplanation: (code: string) => `查看 ${code} 的解释`,
   tooLarge: (megabytes: number, limit: number) =>
     `此文件大小为 ${megabytes} MB,超过编辑器内扫描的 ${limit} MB 上限。请使用“Error Codebook: 扫描日志文件…”从磁盘扫描。`,
   binary: '此文件看起来是二进制文件;Error Codebook 不扫描它。',

@@ -1,6 +1,6 @@
 /*
  * textDocument/codeAction: on each Error Codebook diagnostic, open its documentation, and (in
- * clients that can) copy its explanation. Opening is done by the server, so it works in any editor.
+ * clients that can) show or copy its explanation. Opening is done by the server, so it works in any editor.
  */
 import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver/node';
 import { ServerContext } from '../serverContext';
@@ -8,6 +8,7 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 export const OPEN_DOCUMENTATION_COMMAND = 'errorCodebook.openDocumentation';
 export const COPY_EXPLANATION_COMMAND = 'errorCodebook.copyExplanation';
+export const EXPLAIN_ENTRY_COMMAND = 'errorCodebook.explainEntry';
 
 interface DiagnosticData {
   entryId?: string;
@@ -30,6 +31,14 @@ export function registerCodeActions(context: ServerContext): void {
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           command: { title: strings.openDocumentation(diagnostic.code), command: OPEN_DOCUMENTATION_COMMAND, arguments: [href] },
+        });
+      }
+      if (data.entryId && context.clientCommands.has(EXPLAIN_ENTRY_COMMAND)) {
+        actions.push({
+          title: strings.showExplanation(diagnostic.code),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: strings.showExplanation(diagnostic.code), command: EXPLAIN_ENTRY_COMMAND, arguments: [data.entryId] },
         });
       }
       if (data.entryId && context.clientCommands.has(COPY_EXPLANATION_COMMAND)) {

@@ -86,7 +86,7 @@ describe('Huawei Cloud SDK log', () => {
     assert.strictEqual(symbols.length, expectedCodes.length);
   });
 
-  it('offers "Open documentation" and "Copy explanation" code actions, and copying works', async () => {
+  it('offers "Open documentation", "Show explanation" and "Copy explanation" code actions, and they work', async () => {
     const diagnostic = await waitFor(() => ourDiagnostics(document.uri).find((item) => codeOf(item) === 'AIS.0101'), 30000, 'the AIS.0101 diagnostic');
     const actions = await waitFor(async () => {
       const found = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range)) ?? [];
@@ -94,6 +94,10 @@ describe('Huawei Cloud SDK log', () => {
     }, 20000, 'code actions');
     const titles = actions.map((action) => action.title);
     assert.ok(titles.some((title) => /Open documentation/i.test(title) && title.includes('AIS.0101')), titles.join(' | '));
+    const show = actions.find((action) => /Show explanation/i.test(action.title)) as vscode.CodeAction | undefined;
+    assert.ok(show, titles.join(' | '));
+    const shown = await vscode.commands.executeCommand<{ id: string; code: string } | undefined>(show.command!.command, ...(show.command!.arguments ?? []));
+    assert.strictEqual(shown?.code, 'AIS.0101');
     const copy = actions.find((action) => /Copy explanation/i.test(action.title)) as vscode.CodeAction | undefined;
     assert.ok(copy, titles.join(' | '));
     const command = copy.command!;
