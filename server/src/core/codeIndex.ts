@@ -40,13 +40,23 @@ export interface Candidate {
 class IndexEntry implements Entry {
   private compiled: MessageMatcher[] | undefined;
   private isDistinctive: boolean | undefined;
+  private madeId: string | undefined;
+  /** Which of the entries sharing this code in its catalog this is, from 1; 0 when the code does not repeat. */
+  ordinal = 0;
 
   constructor(
-    readonly id: string,
     readonly catalog: CatalogInfo,
     readonly data: CatalogEntryData,
     readonly template: CodeTemplate,
   ) {}
+
+  get id(): string {
+    if (this.madeId === undefined) {
+      const base = `${this.catalog.id}:${this.data.code}`;
+      this.madeId = this.ordinal > 0 ? `${base}:${this.ordinal}` : base;
+    }
+    return this.madeId;
+  }
 
   get distinctive(): boolean {
     return (this.isDistinctive ??= isDistinctiveCode(this.template));
@@ -154,20 +164,17 @@ export class CodeIndex {
       const { entries: data, ...rest } = catalog;
       const info: CatalogInfo = { ...rest, file, order };
       infos.push(info);
-      const repeats = new Map<string, number>();
+      // The last entry of each code so far: a code that comes again numbers its entries from 1.
+      const last = new Map<string, IndexEntry>();
       for (const item of data) {
-        repeats.set(item.code, (repeats.get(item.code) ?? 0) + 1);
-      }
-      const seen = new Map<string, number>();
-      for (const item of data) {
-        let id = `${catalog.id}:${item.code}`;
-        if (repeats.get(item.code)! > 1) {
-          const n = (seen.get(item.code) ?? 0) + 1;
-          seen.set(item.code, n);
-          id += `:${n}`;
+        const entry = new IndexEntry(info, item, compileCode(item.code));
+        const previous = last.get(item.code);
+        if (previous !== undefined) {
+          previous.ordinal ||= 1;
+          entry.ordinal = previous.ordinal + 1;
         }
-        const template = compileCode(item.code);
-        entries.push(new IndexEntry(id, info, item, template));
+        last.set(item.code, entry);
+        entries.push(entry);
       }
     });
     this.entries = entries;
