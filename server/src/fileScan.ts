@@ -50,7 +50,7 @@ export function looksBinary(sample: Uint8Array): boolean {
 }
 
 /** UTF-8 text of bytes [start, end) of a piece. */
-function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
 }
 

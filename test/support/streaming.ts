@@ -1,13 +1,10 @@
 /*
- * The stream scanner as the file scan drives it: UTF-8 bytes in, decoded with Buffer.
+ * The stream scanner as the file scan drives it: UTF-8 bytes in, decoded as the file scan decodes them.
  */
 import type { ResolvedOccurrence } from '../../server/src/core/codeDocument';
 import type { LanguageService } from '../../server/src/core/languageService';
 import type { StreamScanner } from '../../server/src/core/streamScanner';
-
-export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
-}
+import { decodeUtf8 } from '../../server/src/fileScan';
 
 export function utf8StreamScanner(service: LanguageService, maxLineLength?: number): StreamScanner {
   return service.createStreamScanner({ decode: decodeUtf8, ...(maxLineLength !== undefined ? { maxLineLength } : {}) });
