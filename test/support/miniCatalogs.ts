@@ -15,6 +15,9 @@ export const huaweiOcr: CatalogFile = {
     { language: 'en', url: 'https://support.huaweicloud.com/intl/en-us/api-ocr/ocr_03_0028.html' },
     { language: 'zh-cn', url: 'https://support.huaweicloud.com/api-ocr/ocr_03_0028.html' },
   ],
+  documentation: {
+    relatedTables: [{ codePrefix: 'APIGW', url: 'https://support.huaweicloud.com/devg-apisign/api-sign-errorcode.html', title: { en: 'API Gateway error codes', 'zh-cn': 'API网关错误码' } }],
+  },
   errorBody: { codeKeys: ['error_code'], messageKeys: ['error_msg'] },
   entries: [
     {

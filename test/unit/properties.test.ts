@@ -151,6 +151,10 @@ const CODES = [
   'QuotaExhausted.',
   'Forbidden.AccountInDebtX',
   '4620',
+  // Codes of a related table (hover and link only) and near misses.
+  'APIGW.0301',
+  'APIGW.',
+  'APIGW.03.01',
 ];
 
 /** Separators of every kind, including none at all (a code glued to its neighbour). */
@@ -327,6 +331,13 @@ function scanAllFeatures(value: string): ResolvedOccurrence[] {
   service.findings(document, 'en', SEVERITY);
   for (const { occurrence } of found) {
     assert.ok(service.hover(document, { line: occurrence.line, character: occurrence.start }, 'en'));
+  }
+  // Anywhere else a hover may answer (a related table's code) or not, but never throws.
+  for (let line = 0; line < Math.min(document.lineCount, 20); line++) {
+    const length = document.lineText(line).length;
+    for (const character of [0, length >> 1, length, length + 5]) {
+      service.hover(document, { line, character }, 'zh-cn');
+    }
   }
   return found;
 }
