@@ -1,7 +1,8 @@
 /*
  * Writes which catalogs the server loaded (errorCodebook/catalogStatus) to the output channel each
- * time it starts, with every problem as file:line:column, and warns once about problems in the
- * user's own catalogs (errorCodebook.catalogPaths).
+ * time it loads them (at start, after a settings change, after an edit of a user catalog), with
+ * every problem as file:line:column, and warns once about each problem in the user's own catalogs
+ * (errorCodebook.catalogPaths).
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -31,7 +32,7 @@ export class CatalogStatusLog implements vscode.Disposable {
     private readonly server: ServerConnection,
     private readonly builtInFolder: string,
   ) {
-    this.disposable = server.onDidStart(() => void this.log());
+    this.disposable = server.onDidChangeCatalogs(() => void this.log());
   }
 
   async log(): Promise<CatalogStatusResult | undefined> {

@@ -14,7 +14,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { FindingsChangedNotification, FindingsChangedParams } from '../../server/src/common/protocol';
+import { CatalogsChangedNotification, CatalogsChangedParams, FindingsChangedNotification, FindingsChangedParams } from '../../server/src/common/protocol';
 import { ErrorCodebookSettings } from '../../server/src/common/settings';
 import { CLIENT_COMMANDS } from './commandIds';
 import { RestartingErrorHandler } from './errorHandler';
@@ -46,6 +46,7 @@ export class ServerConnection implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private clientDisposables: vscode.Disposable[] = [];
   private readonly findingsChanged = new vscode.EventEmitter<FindingsChangedParams>();
+  private readonly catalogsChanged = new vscode.EventEmitter<CatalogsChangedParams>();
   private readonly started = new vscode.EventEmitter<LanguageClient>();
   private readonly gaveUp = new vscode.EventEmitter<void>();
   private shown = false;
@@ -54,6 +55,8 @@ export class ServerConnection implements vscode.Disposable {
 
   /** The findings of a document changed (server notification errorCodebook/findingsChanged). */
   readonly onDidChangeFindings = this.findingsChanged.event;
+  /** The server loaded its catalogs (server notification errorCodebook/catalogsChanged). */
+  readonly onDidChangeCatalogs = this.catalogsChanged.event;
   /** The server is running: after the first start, a restart, or a restart after a crash. */
   readonly onDidStart = this.started.event;
   /** The server crashed too often and stays stopped until the user restarts it. */
@@ -72,7 +75,7 @@ export class ServerConnection implements vscode.Disposable {
         void this.tellOnce(vscode.l10n.t('The Error Codebook server stopped {0} times in {1} minutes and will not be restarted.', crashes, minutes), true);
       },
     });
-    this.disposables.push(this.findingsChanged, this.started, this.gaveUp);
+    this.disposables.push(this.findingsChanged, this.catalogsChanged, this.started, this.gaveUp);
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         // The documents handed to the server are fixed when it starts, so start it again when they change.
@@ -177,6 +180,7 @@ export class ServerConnection implements vscode.Disposable {
     this.client = client;
     this.clientDisposables.push(
       client.onNotification(FindingsChangedNotification.type, (params) => this.findingsChanged.fire(params)),
+      client.onNotification(CatalogsChangedNotification.type, (params) => this.catalogsChanged.fire(params)),
       client.onDidChangeState((event) => {
         if (event.newState === State.Running && this.client === client) {
           this.stoppedForGood = false;

@@ -12,8 +12,9 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { languageFromLocale } from './core/strings';
-import { createLanguageService } from './core/languageService';
-import { builtInCatalogFolder, readCatalogFiles } from './catalogFiles';
+import { LanguageService } from './core/languageService';
+import { ServerCatalogs } from './catalogs';
+import { resolveSettings } from './common/settings';
 import { DocumentStore } from './documentStore';
 import { afterDocumentText } from './memory';
 import { ServerContext } from './serverContext';
@@ -67,38 +68,16 @@ function startServer(): void {
   process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected rejection: ${(reason as Error)?.stack ?? reason}`));
 
   let context: ServerContext | undefined;
-  let catalogPaths: string[] = [];
+  let catalogs: ServerCatalogs | undefined;
   let canRegisterConfiguration = false;
-
-  const loadService = (extraPaths: readonly string[]) => {
-    const { texts, problems } = readCatalogFiles([builtInCatalogFolder(), ...extraPaths]);
-    const service = createLanguageService(texts);
-    // Problems of reading files come first, then those of parsing them.
-    service.loaded.problems.unshift(...problems);
-    return service;
-  };
-
-  const logCatalogs = () => {
-    if (!context) {
-      return;
-    }
-    const { catalogs, problems } = context.service.loaded;
-    for (const { catalog, file } of catalogs) {
-      context.log(`Loaded catalog ${catalog.id} (${catalog.entries.length} entries) from ${file}`);
-    }
-    for (const problem of problems) {
-      context.connection.console.warn(`Catalog problem: ${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
-    }
-  };
 
   connection.onInitialize((params): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as { settings?: unknown; clientCommands?: unknown };
     const canAskClient = params.capabilities.workspace?.configuration === true;
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const settings = new SettingsProvider(connection, canAskClient, options.settings);
-    const initial = (options.settings ?? {}) as { catalogPaths?: unknown };
-    catalogPaths = Array.isArray(initial.catalogPaths) ? initial.catalogPaths.filter((item): item is string => typeof item === 'string') : [];
-    const service = loadService(catalogPaths);
+    catalogs = new ServerCatalogs(connection, params);
+    const service = catalogs.load(resolveSettings(options.settings).catalogPaths);
     context = new ServerContext(connection, service, new DocumentStore(service), settings);
     context.localeLanguage = languageFromLocale(params.locale);
     if (Array.isArray(options.clientCommands)) {
@@ -125,27 +104,30 @@ function startServer(): void {
   });
 
   connection.onInitialized(async () => {
-    if (!context) {
+    if (!context || !catalogs) {
       return;
     }
-    logCatalogs();
+    catalogs.announce(context.service, (message) => context?.log(message));
+    catalogs.watch();
+    catalogs.onChange(() => useCatalogs(catalogs!.reload()));
     if (canRegisterConfiguration) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'errorCodebook' }).catch(() => undefined);
     }
     const workspaceSettings = await context.settings.forResource();
-    if (JSON.stringify(workspaceSettings.catalogPaths) !== JSON.stringify(catalogPaths)) {
-      reloadCatalogs(workspaceSettings.catalogPaths);
+    if (catalogs.differ(workspaceSettings.catalogPaths)) {
+      useCatalogs(catalogs.load(workspaceSettings.catalogPaths));
+      catalogs.watch();
     }
   });
 
-  const reloadCatalogs = (paths: string[]) => {
-    if (!context) {
+  /** Runs with newly loaded catalogs: every document is scanned again with them. */
+  const useCatalogs = (service: LanguageService) => {
+    if (!context || !catalogs) {
       return;
     }
-    catalogPaths = paths;
-    context.service = loadService(paths);
-    context.documents.reindex(context.service);
-    logCatalogs();
+    context.service = service;
+    context.documents.reindex(service);
+    catalogs.announce(service, (message) => context?.log(message));
     for (const tracked of context.documents.all()) {
       context.refresh(tracked.uri);
     }
@@ -157,8 +139,9 @@ function startServer(): void {
     }
     context.settings.changed(change.settings);
     const workspaceSettings = await context.settings.forResource();
-    if (JSON.stringify(workspaceSettings.catalogPaths) !== JSON.stringify(catalogPaths)) {
-      reloadCatalogs(workspaceSettings.catalogPaths);
+    if (catalogs?.differ(workspaceSettings.catalogPaths)) {
+      useCatalogs(catalogs.load(workspaceSettings.catalogPaths));
+      catalogs.watch();
     }
     for (const tracked of context.documents.all()) {
       context.documents.reconsider(tracked, await context.settings.forResource(tracked.uri));

@@ -314,3 +314,56 @@ describe('errorCodebook/scanFile and encodings', () => {
     }
   });
 });
+
+describe('user catalogs', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-user-catalogs-'));
+  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  function teamCatalog(message: string): string {
+    return JSON.stringify({
+      version: 1,
+      id: 'team-payments',
+      provider: { en: 'Example Team' },
+      service: { en: 'Payments' },
+      languages: ['en'],
+      sources: [{ language: 'en', url: 'https://example.com/payments/errors' }],
+      entries: [{ code: 'PAY.0042', httpStatus: 402, message: { en: message }, description: { en: `Meaning: ${message}` } }],
+    });
+  }
+
+  it('are found relative to the workspace folder, watched, and reloaded when they change', async () => {
+    fs.mkdirSync(path.join(folder, 'team-catalogs'));
+    const file = path.join(folder, 'team-catalogs', 'payments.json');
+    fs.writeFileSync(file, teamCatalog('Card declined.'));
+    const client = await TestClient.start({ rootUri: fileUri(folder), watchFiles: true, settings: { catalogPaths: ['team-catalogs'] } });
+    try {
+      const watch = await waitFor(() => client.registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles'), 5000, 'a file watcher');
+      assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: { baseUri: fileUri(path.join(folder, 'team-catalogs')), pattern: '*.json' } }] });
+      const uri = fileUri(path.join(folder, 'app.log'));
+      client.open(uri, 'log', 'ERROR payment failed: PAY.0042\n');
+      const hoverText = async () => (await client.hover(uri, 0, 25))?.contents.value ?? '';
+      assert.match(await hoverText(), /Card declined/);
+      const announced = () => client.notifications.filter((notification) => notification.method === 'errorCodebook/catalogsChanged').length;
+      const before = announced();
+      fs.writeFileSync(file, teamCatalog('Insufficient funds.'));
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 2 }] });
+      await waitFor(async () => /Insufficient funds/.test(await hoverText()), 5000, 'the hover of the edited catalog');
+      await waitFor(() => announced() > before, 5000, 'errorCodebook/catalogsChanged');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('are not watched by a client that cannot watch files, and still load', async () => {
+    const file = path.join(folder, 'single.json');
+    fs.writeFileSync(file, teamCatalog('Card declined.'));
+    const client = await TestClient.start({ settings: { catalogPaths: [file] } });
+    try {
+      const status = await client.request<{ catalogs: { id: string }[] }>('errorCodebook/catalogStatus', null);
+      assert.ok(status.catalogs.some((catalog) => catalog.id === 'team-payments'));
+      assert.deepEqual(client.registrations.filter((registration) => registration.method === 'workspace/didChangeWatchedFiles'), []);
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -16,12 +16,18 @@ export interface StartOptions {
   /** Answers to workspace/configuration; undefined means the client does not support it. */
   configuration?: (section: string, scopeUri?: string) => unknown;
   clientCommands?: string[];
+  /** The workspace folder, as rootUri and workspaceFolders. */
+  rootUri?: string;
+  /** Whether the client can be asked to watch files (didChangeWatchedFiles, with relative patterns). */
+  watchFiles?: boolean;
 }
 
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly logs: string[] = [];
+  /** What the server registered through client/registerCapability. */
+  readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
   private versions = new Map<string, number>();
 
   private constructor(
@@ -47,16 +53,25 @@ export class TestClient {
       params.items.map((item) => options.configuration?.(item.section, item.scopeUri) ?? null),
     );
     connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (params: { registrations: { id: string; method: string; registerOptions?: unknown }[] }) => {
+      client.registrations.push(...params.registrations);
+      return null;
+    });
+    connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/showMessageRequest', () => null);
     connection.onRequest('window/showDocument', () => ({ success: true }));
     connection.listen();
     await connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.rootUri ?? null,
+      ...(options.rootUri ? { workspaceFolders: [{ uri: options.rootUri, name: 'workspace' }] } : {}),
       locale: options.locale ?? 'en',
       capabilities: {
-        workspace: { configuration: options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration: options.configuration !== undefined,
+          didChangeConfiguration: { dynamicRegistration: true },
+          ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } : {}),
+        },
         window: { workDoneProgress: true, showDocument: { support: true } },
         textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: { versionSupport: true } },
       },

@@ -136,6 +136,19 @@ export namespace FindingsChangedNotification {
   export const type = new NotificationType<FindingsChangedParams>(method);
 }
 
+export interface CatalogsChangedParams {
+  /** How many catalogs are loaded now. */
+  catalogs: number;
+  /** How many problems their files have; errorCodebook/catalogStatus lists them. */
+  problems: number;
+}
+
+/** Server → client: the catalogs were loaded (at start, after a settings change or an edit of a user catalog). */
+export namespace CatalogsChangedNotification {
+  export const method = 'errorCodebook/catalogsChanged';
+  export const type = new NotificationType<CatalogsChangedParams>(method);
+}
+
 export interface CatalogStatusResult {
   catalogs: { id: string; file: string; entries: number; provider: string; service: string }[];
   problems: { file: string; line: number; column: number; message: string }[];

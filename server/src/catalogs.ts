@@ -1,0 +1,111 @@
+/*
+ * The catalogs the server runs with: the built-in ones and those of `errorCodebook.catalogPaths`
+ * (relative paths are taken from the first workspace folder). When the client can watch files, the
+ * user's catalogs are watched, so editing one reloads them; every load is logged and announced to
+ * the client (errorCodebook/catalogsChanged).
+ */
+import * as os from 'os';
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import { Connection, DidChangeWatchedFilesNotification, Disposable, FileSystemWatcher, InitializeParams } from 'vscode-languageserver/node';
+import { CatalogsChangedNotification } from './common/protocol';
+import { LanguageService, createLanguageService } from './core/languageService';
+import { builtInCatalogFolder, readCatalogFiles } from './catalogFiles';
+
+/** How long to wait after a catalog file changes, so a burst of saves reloads once. */
+const RELOAD_DELAY_MS = 200;
+
+export class ServerCatalogs {
+  private paths: string[] = [];
+  private readonly root: string | undefined;
+  private readonly canWatch: boolean;
+  private readonly relativePatterns: boolean;
+  private watching: Promise<Disposable | undefined> | undefined;
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    params: InitializeParams,
+  ) {
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    this.root = folder ? URI.parse(folder).fsPath : (params.rootPath ?? undefined);
+    const watched = params.capabilities.workspace?.didChangeWatchedFiles;
+    this.canWatch = watched?.dynamicRegistration === true;
+    this.relativePatterns = watched?.relativePatternSupport === true;
+  }
+
+  /** Whether these settings name other catalog paths than the ones loaded. */
+  differ(paths: readonly string[]): boolean {
+    return JSON.stringify(this.resolve(paths)) !== JSON.stringify(this.paths);
+  }
+
+  /** Loads the built-in catalogs and those at `paths`, and watches the latter. */
+  load(paths: readonly string[]): LanguageService {
+    this.paths = this.resolve(paths);
+    const { texts, problems } = readCatalogFiles([builtInCatalogFolder(), ...this.paths]);
+    const service = createLanguageService(texts);
+    // Problems of reading files come first, then those of parsing them.
+    service.loaded.problems.unshift(...problems);
+    return service;
+  }
+
+  /** Loads the same paths again (a catalog file changed). */
+  reload(): LanguageService {
+    return this.load(this.paths);
+  }
+
+  /** Writes what was loaded to the client's log and tells the client the catalogs changed. */
+  announce(service: LanguageService, log: (message: string) => void): void {
+    const { catalogs, problems } = service.loaded;
+    for (const { catalog, file } of catalogs) {
+      log(`Loaded catalog ${catalog.id} (${catalog.entries.length} entries) from ${file}`);
+    }
+    for (const problem of problems) {
+      this.connection.console.warn(`Catalog problem: ${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
+    }
+    void this.connection.sendNotification(CatalogsChangedNotification.type, { catalogs: catalogs.length, problems: problems.length });
+  }
+
+  /** Asks the client to watch the user's catalogs (again, as the paths may have changed). */
+  watch(): void {
+    if (!this.canWatch) {
+      return;
+    }
+    const previous = this.watching;
+    this.watching = (async () => {
+      (await previous)?.dispose();
+      if (this.paths.length === 0) {
+        return undefined;
+      }
+      const watchers = this.paths.map((location) => this.watcherFor(location));
+      return this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    })();
+  }
+
+  /** Calls `reload` once after a burst of changes to watched catalog files. */
+  onChange(reload: () => void): void {
+    this.connection.onDidChangeWatchedFiles(() => {
+      clearTimeout(this.reloadTimer);
+      this.reloadTimer = setTimeout(reload, RELOAD_DELAY_MS);
+    });
+  }
+
+  private watcherFor(location: string): FileSystemWatcher {
+    // A folder's catalogs are its *.json files; a file is watched as itself.
+    const isFile = location.toLowerCase().endsWith('.json');
+    const base = isFile ? path.dirname(location) : location;
+    const pattern = isFile ? path.basename(location) : '*.json';
+    return this.relativePatterns
+      ? { globPattern: { baseUri: URI.file(base).toString(), pattern } }
+      : { globPattern: path.join(base, pattern).split(path.sep).join('/') };
+  }
+
+  private resolve(paths: readonly string[]): string[] {
+    return paths.map((location) => {
+      if (location === '~' || location.startsWith('~/') || location.startsWith('~\\')) {
+        return path.join(os.homedir(), location.slice(1));
+      }
+      return path.isAbsolute(location) ? location : path.resolve(this.root ?? process.cwd(), location);
+    });
+  }
+}
