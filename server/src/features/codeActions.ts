@@ -25,29 +25,17 @@ export function registerCodeActions(context: ServerContext): void {
       }
       const data = (diagnostic.data ?? {}) as DiagnosticData;
       const href = data.href ?? diagnostic.codeDescription?.href;
+      const offer = (title: string, command: string, argument: string) =>
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command, arguments: [argument] } });
       if (href && href.startsWith('https://')) {
-        actions.push({
-          title: strings.openDocumentation(diagnostic.code),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          command: { title: strings.openDocumentation(diagnostic.code), command: OPEN_DOCUMENTATION_COMMAND, arguments: [href] },
-        });
+        offer(strings.openDocumentation(diagnostic.code), OPEN_DOCUMENTATION_COMMAND, href);
       }
+      // The explanation is shown or copied by the client: offered only to clients that said they can.
       if (data.entryId && context.clientCommands.has(EXPLAIN_ENTRY_COMMAND)) {
-        actions.push({
-          title: strings.showExplanation(diagnostic.code),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          command: { title: strings.showExplanation(diagnostic.code), command: EXPLAIN_ENTRY_COMMAND, arguments: [data.entryId] },
-        });
+        offer(strings.showExplanation(diagnostic.code), EXPLAIN_ENTRY_COMMAND, data.entryId);
       }
       if (data.entryId && context.clientCommands.has(COPY_EXPLANATION_COMMAND)) {
-        actions.push({
-          title: strings.copyExplanation(diagnostic.code),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          command: { title: strings.copyExplanation(diagnostic.code), command: COPY_EXPLANATION_COMMAND, arguments: [data.entryId] },
-        });
+        offer(strings.copyExplanation(diagnostic.code), COPY_EXPLANATION_COMMAND, data.entryId);
       }
     }
     return actions;
