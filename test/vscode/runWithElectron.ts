@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
+import { prepareWorkspace } from './workspace';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
 
 async function runIn(version: string): Promise<void> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'error-codebook-electron-'));
-  fs.cpSync(path.join(ROOT, 'test', 'vscode', 'fixtures'), workspace, { recursive: true });
+  prepareWorkspace(workspace);
   try {
     await runTests({
       version,

@@ -17,7 +17,6 @@ import {
   CodeServer,
   ROOT,
   SetupError,
-  copyFolder,
   findInstallation,
   launchBrowser,
   makeRunDir,
@@ -26,9 +25,9 @@ import {
   startCodeServer,
   workbenchUrl,
 } from './codeServer';
+import { prepareWorkspace } from './workspace';
 
 const SUITE_INDEX = path.join(ROOT, 'out', 'test', 'vscode', 'suite', 'index.js');
-const FIXTURES = path.join(ROOT, 'test', 'vscode', 'fixtures');
 const RESULTS = path.join(ROOT, 'test-results', 'vscode');
 const TIMEOUT_MS = Number(process.env.ERROR_CODEBOOK_VSCODE_TIMEOUT_MS ?? 5 * 60 * 1000);
 
@@ -57,7 +56,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(RESULTS, { recursive: true });
   const runDir = makeRunDir('error-codebook-vscode');
   const workspace = path.join(runDir, 'workspace');
-  copyFolder(FIXTURES, workspace);
+  prepareWorkspace(workspace);
 
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
