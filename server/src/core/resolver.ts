@@ -2,7 +2,7 @@
  * Decides which catalog entry an occurrence means, from the evidence around it: the message next
  * to it, the JSON key it sits under, the provider's host name, and how specific each code is.
  */
-import { Candidate, CatalogInfo, Entry } from './codeIndex';
+import { Candidate, CatalogInfo } from './codeIndex';
 import { matchMessage } from './messageMatcher';
 import { Occurrence, isNumericCode } from './scanner';
 import { httpsHost } from './url';
@@ -109,9 +109,4 @@ function mentionsProvider(catalog: CatalogInfo, lower: string): boolean {
     providerWords.set(catalog, words);
   }
   return words.some((word) => lower.includes(word));
-}
-
-/** The candidate an occurrence is taken to mean. */
-export function bestEntry(resolution: Resolution): Entry {
-  return resolution.ranked[0].entry;
 }
