@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CatalogText } from '../server/src/core/catalogSet';
+import type { CatalogText } from '../server/src/core/index';
 import { catalogTexts as miniCatalogTexts } from '../test/support/miniCatalogs';
 import { loadBundledCore } from './lib/bundledCore';
 import { median, now } from './lib/measure';

@@ -3,7 +3,5 @@
  * file with esbuild exactly as dist/server.js and dist/cli.js are bundled, so in-process figures
  * are those of the shipped code (under tsx every cross-module call would go through a getter).
  */
-export { loadCatalogs } from '../../server/src/core/catalogSet';
-export { CodeIndex } from '../../server/src/core/codeIndex';
-export { createLanguageService } from '../../server/src/core/languageService';
+export { loadCatalogs, CodeIndex, createLanguageService } from '../../server/src/core/index';
 export { scanFile } from '../../server/src/fileScan';

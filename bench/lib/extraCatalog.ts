@@ -3,7 +3,7 @@
  * `InvalidInstanceId.NotFound`, plain CamelCase words, templates with `{ParameterName}`), none of
  * which occur in the generated logs. It shows whether scanning cost grows with the number of codes.
  */
-import { CatalogEntryData, CatalogFile } from '../../server/src/core/catalogModel';
+import { CatalogEntryData, CatalogFile } from '../../server/src/core/index';
 import { Random } from './random';
 
 const SERVICES = ['ECS', 'EVS', 'VPC', 'IAM', 'DCS', 'RDS', 'OBS', 'CCE', 'SWR', 'DMS', 'ELB', 'KMS', 'CTS', 'LTS', 'SMN', 'DDS', 'GES', 'CSS', 'DLI', 'MRS', 'FGS', 'CBR', 'WAF', 'DNS', 'NAT', 'EIP', 'SFS', 'BMS', 'AS', 'CES'];

@@ -6,10 +6,7 @@
  * its one code, an ordinary line nothing), so the number of findings the whole log must produce is
  * known exactly: one per error line.
  */
-import { compileCodeTemplate } from '../../server/src/core/codeTemplate';
-import { Entry, pickText } from '../../server/src/core/codeIndex';
-import { LanguageService } from '../../server/src/core/languageService';
-import { compileMessage } from '../../server/src/core/messageMatcher';
+import { compileCodeTemplate, Entry, pickText, LanguageService, compileMessage } from '../../server/src/core/index';
 import { Random } from './random';
 
 /** About one error line in this many lines. */

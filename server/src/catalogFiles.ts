@@ -4,8 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CatalogProblem } from './core/catalogLoader';
-import { CatalogText } from './core/catalogSet';
+import { CatalogProblem, CatalogText } from './core/index';
 
 /** Catalog files larger than this are refused, so a wrong path cannot make the server read gigabytes. */
 const MAX_CATALOG_BYTES = 32 * 1024 * 1024;

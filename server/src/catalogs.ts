@@ -9,7 +9,7 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { Connection, DidChangeWatchedFilesNotification, Disposable, FileSystemWatcher, InitializeParams } from 'vscode-languageserver/node';
 import { CatalogsChangedNotification } from './common/protocol';
-import { LanguageService, createLanguageService } from './core/languageService';
+import { LanguageService, createLanguageService } from './core/index';
 import { builtInCatalogFolder, readCatalogFiles } from './catalogFiles';
 
 /** How long to wait after a catalog file changes, so a burst of saves reloads once. */

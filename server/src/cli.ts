@@ -6,11 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { minimatch } from 'minimatch';
-import { LanguageTag } from './core/catalogModel';
-import { ResolvedOccurrence } from './core/codeDocument';
-import { LanguageService, createLanguageService } from './core/languageService';
-import { catalogLabel, documentationLinks, meaningOf, plainLine, renderDiagnosticMessage } from './core/render';
-import { SEVERITY_RANK, Severity, severityOf } from './core/severity';
+import { FindingDescriber, FindingRecord, LanguageService, LanguageTag, ResolvedOccurrence, SEVERITY_RANK, Severity, createLanguageService } from './core/index';
 import { defaultSettings } from './common/settings';
 import { builtInCatalogFolder, readCatalogFiles } from './catalogFiles';
 import { FileScanError, scanFile, scanStream } from './fileScan';
@@ -43,23 +39,9 @@ interface Options {
   encoding?: string;
 }
 
-interface Finding {
-  line: number;
-  column: number;
-  endColumn: number;
-  code: string;
-  entryId: string;
-  severity: Severity;
-  catalog: string;
-  meaning: string;
-  message: string;
-  documentation?: string;
-  candidates: number;
-}
-
 interface FileReport {
   path: string;
-  findings: Finding[];
+  findings: FindingRecord[];
   error?: string;
 }
 
@@ -168,40 +150,9 @@ function walk(folder: string, visit: (file: string) => void): void {
 /** The command line rates findings as the editor does by default. */
 const DEFAULT_SEVERITY = defaultSettings()['diagnostics.severity'];
 
-type Explained = Pick<Finding, 'code' | 'entryId' | 'severity' | 'catalog' | 'meaning' | 'message' | 'documentation' | 'candidates'>;
-
-/**
- * The part of a finding that depends only on what was found, not where: a log repeats the same few
- * codes thousands of times, so each is explained once. Remembered per code, entry and certainty.
- */
-const explained = new Map<string, Explained>();
-
-function toFinding(item: ResolvedOccurrence, language: LanguageTag): Finding {
-  const { occurrence, resolution } = item;
-  const entry = resolution.ranked[0].entry;
-  const key = `${occurrence.token}\u0000${entry.id}\u0000${resolution.confident}\u0000${resolution.ranked.length}`;
-  let explanation = explained.get(key);
-  if (explanation === undefined) {
-    const level = severityOf(entry, DEFAULT_SEVERITY);
-    const link = documentationLinks(entry, language, occurrence.token)[0];
-    explanation = {
-      code: occurrence.token,
-      entryId: entry.id,
-      severity: level === 'off' ? 'hint' : level,
-      catalog: catalogLabel(entry.catalog, language),
-      meaning: plainLine(meaningOf(entry, language)),
-      message: renderDiagnosticMessage(resolution, occurrence.token, language),
-      ...(link ? { documentation: link.url } : {}),
-      candidates: resolution.ranked.length,
-    };
-    explained.set(key, explanation);
-  }
-  return { line: occurrence.line + 1, column: occurrence.start + 1, endColumn: occurrence.end + 1, ...explanation };
-}
-
-async function scanInput(service: LanguageService, input: string, language: LanguageTag, encoding: string | undefined): Promise<FileReport> {
-  const findings: Finding[] = [];
-  const onFound = (item: ResolvedOccurrence) => findings.push(toFinding(item, language));
+async function scanInput(service: LanguageService, input: string, describer: FindingDescriber, encoding: string | undefined): Promise<FileReport> {
+  const findings: FindingRecord[] = [];
+  const onFound = (item: ResolvedOccurrence) => findings.push(describer.describe(item));
   try {
     if (input === '-') {
       await scanStream(service, process.stdin, 0, { onFound, encoding });
@@ -305,8 +256,9 @@ async function main(): Promise<number> {
   }
   const { paths, errors } = expandInputs(options.inputs);
   const reports: FileReport[] = [...errors];
+  const describer = new FindingDescriber(options.language, DEFAULT_SEVERITY);
   for (const input of paths) {
-    reports.push(await scanInput(service, input, options.language, options.encoding));
+    reports.push(await scanInput(service, input, describer, options.encoding));
   }
   let version = 'unknown';
   try {

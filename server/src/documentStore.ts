@@ -3,14 +3,10 @@
  * incremental changes rescan only the lines they touch. Documents that are too large or binary
  * are tracked but not scanned.
  */
-import { minimatch } from 'minimatch';
 import { DidChangeTextDocumentParams, DidOpenTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ErrorCodebookSettings } from './common/settings';
-import { CodeDocument } from './core/codeDocument';
-import { LanguageService } from './core/languageService';
-
-export type DocumentKind = 'log' | 'json' | 'source';
+import { CodeDocument, DocumentKind, LanguageService, SkipReason, decideDocument } from './core/index';
 
 export interface TrackedDocument {
   uri: string;
@@ -20,57 +16,10 @@ export interface TrackedDocument {
   /** Set when the document is scanned. */
   code?: CodeDocument;
   /** Why the document is not scanned, when it is not. */
-  skipped?: 'notSelected' | 'tooLarge' | 'binary';
+  skipped?: SkipReason;
   /** The text of a document that is not scanned but small enough to keep, so settings can change their mind. */
   shadow?: TextDocument;
   sizeMegabytes: number;
-}
-
-const JSON_LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'json5', 'jsonlines']);
-const LOG_LANGUAGES = new Set(['log', 'plaintext', 'Log', 'text']);
-
-export function documentKind(languageId: string, uri: string): DocumentKind {
-  if (JSON_LANGUAGES.has(languageId) || /\.jsonl?$/i.test(uri)) {
-    return 'json';
-  }
-  if (LOG_LANGUAGES.has(languageId) || /\.(log|out|txt)(\.\d+)?$/i.test(uri)) {
-    return 'log';
-  }
-  return 'source';
-}
-
-/** Whether a document is scanned under these settings, by language or by file pattern. */
-export function isSelected(languageId: string, uri: string, settings: ErrorCodebookSettings): boolean {
-  const path = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ''));
-  const options = { dot: true, nocase: true, matchBase: false };
-  if (settings['scan.exclude'].some((pattern) => safeMatch(path, pattern, options))) {
-    return false;
-  }
-  return settings['scan.languages'].includes(languageId) || settings['scan.include'].some((pattern) => safeMatch(path, pattern, options));
-}
-
-function safeMatch(path: string, pattern: string, options: object): boolean {
-  try {
-    return minimatch(path, pattern, options);
-  } catch {
-    return false;
-  }
-}
-
-/** Whether text looks binary: NUL characters, or mostly control characters, in its first 64 KB. */
-export function textLooksBinary(text: string): boolean {
-  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
-  if (sample.includes('\u0000')) {
-    return true;
-  }
-  let control = 0;
-  for (let index = 0; index < sample.length; index++) {
-    const charCode = sample.charCodeAt(index);
-    if (charCode < 9 || (charCode > 13 && charCode < 32)) {
-      control++;
-    }
-  }
-  return sample.length > 0 && control / sample.length > 0.1;
 }
 
 export class DocumentStore {
@@ -88,7 +37,7 @@ export class DocumentStore {
 
   open(params: DidOpenTextDocumentParams, settings: ErrorCodebookSettings): TrackedDocument {
     const { uri, languageId, version, text } = params.textDocument;
-    const tracked: TrackedDocument = { uri, languageId, version, kind: documentKind(languageId, uri), sizeMegabytes: text.length / 1048576 };
+    const tracked: TrackedDocument = { uri, languageId, version, kind: decideDocument({ uri, languageId, size: 0 }, settings).kind, sizeMegabytes: text.length / 1048576 };
     this.documents.set(uri, tracked);
     this.evaluate(tracked, text, settings);
     return tracked;
@@ -148,18 +97,12 @@ export class DocumentStore {
   private evaluate(tracked: TrackedDocument, text: string, settings: ErrorCodebookSettings): void {
     tracked.code = undefined;
     tracked.shadow = undefined;
-    tracked.skipped = undefined;
-    if (tracked.sizeMegabytes > settings['scan.maxFileSizeMB']) {
-      tracked.skipped = 'tooLarge';
-    } else if (!isSelected(tracked.languageId, tracked.uri, settings)) {
-      tracked.skipped = 'notSelected';
-    } else if (textLooksBinary(text)) {
-      tracked.skipped = 'binary';
-    } else {
+    const decision = decideDocument({ uri: tracked.uri, languageId: tracked.languageId, size: text.length }, settings, text);
+    tracked.kind = decision.kind;
+    tracked.skipped = decision.skipped;
+    if (decision.skipped === undefined) {
       tracked.code = this.service.createDocument(text);
-      return;
-    }
-    if (tracked.skipped !== 'tooLarge') {
+    } else if (decision.skipped !== 'tooLarge') {
       tracked.shadow = TextDocument.create(tracked.uri, tracked.languageId, tracked.version, text);
     }
   }

@@ -5,8 +5,7 @@
  */
 import * as fs from 'fs';
 import { TextDecoder } from 'util';
-import { ResolvedOccurrence } from './core/codeDocument';
-import { LanguageService } from './core/languageService';
+import { LanguageService, ResolvedOccurrence, bytesLookBinary } from './core/index';
 
 export interface FileScanProgress {
   bytesRead: number;
@@ -34,20 +33,6 @@ export interface FileScanResult {
 }
 
 export class FileScanError extends Error {}
-
-/** Whether the first bytes look like a binary file: a NUL byte, or mostly control characters. */
-export function looksBinary(sample: Uint8Array): boolean {
-  let control = 0;
-  for (const byte of sample) {
-    if (byte === 0) {
-      return true;
-    }
-    if (byte < 9 || (byte > 13 && byte < 32)) {
-      control++;
-    }
-  }
-  return sample.length > 0 && control / sample.length > 0.1;
-}
 
 /** UTF-8 text of bytes [start, end) of a piece. */
 export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
@@ -110,7 +95,7 @@ export async function scanStream(service: LanguageService, stream: NodeJS.Readab
   const push = (buffer: Buffer) => {
     if (!checkedBinary && buffer.length > 0) {
       checkedBinary = true;
-      if (looksBinary(buffer.subarray(0, 8192))) {
+      if (bytesLookBinary(buffer.subarray(0, 8192))) {
         throw new FileScanError('The file looks binary (it has NUL bytes or mostly control characters); it was not scanned. If it is text in another encoding, name it (UTF-16 files with a byte-order mark are recognised).');
       }
     }

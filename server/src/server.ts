@@ -11,8 +11,7 @@ import {
   TextDocumentSyncKind,
   createConnection,
 } from 'vscode-languageserver/node';
-import { languageFromLocale } from './core/strings';
-import { LanguageService } from './core/languageService';
+import { languageFromLocale, LanguageService } from './core/index';
 import { ServerCatalogs } from './catalogs';
 import { resolveSettings } from './common/settings';
 import { DocumentStore } from './documentStore';

@@ -5,9 +5,7 @@
 import { Connection } from 'vscode-languageserver/node';
 import { DisplayLanguage } from './common/protocol';
 import { ErrorCodebookSettings } from './common/settings';
-import { LanguageService } from './core/languageService';
-import { FindingGroup } from './core/findings';
-import { Strings, stringsFor } from './core/strings';
+import { LanguageService, FindingGroup, Strings, stringsFor } from './core/index';
 import { DocumentStore } from './documentStore';
 import { SettingsProvider } from './settingsProvider';
 

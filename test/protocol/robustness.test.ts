@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
-import { parseCatalogText } from '../../server/src/core/catalogLoader';
+import { parseCatalogText } from '../../server/src/core/index';
 import { ROOT, TestClient, fileUri, waitFor } from '../support/lspClient';
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'error-codebook-robustness-'));

@@ -2,8 +2,7 @@
  * Small in-memory catalogs in the shape of the real ones, so core tests do not depend on the
  * content of catalogs/ (which has tests of its own).
  */
-import { CatalogFile } from '../../server/src/core/catalogModel';
-import { CatalogText } from '../../server/src/core/catalogSet';
+import { CatalogFile, CatalogText } from '../../server/src/core/index';
 
 export const huaweiOcr: CatalogFile = {
   version: 1,

@@ -1,9 +1,7 @@
 /*
  * The stream scanner as the file scan drives it: UTF-8 bytes in, decoded as the file scan decodes them.
  */
-import type { ResolvedOccurrence } from '../../server/src/core/codeDocument';
-import type { LanguageService } from '../../server/src/core/languageService';
-import type { StreamScanner } from '../../server/src/core/streamScanner';
+import type { ResolvedOccurrence, LanguageService, StreamScanner } from '../../server/src/core/index';
 import { decodeUtf8 } from '../../server/src/fileScan';
 
 export function utf8StreamScanner(service: LanguageService, maxLineLength?: number): StreamScanner {

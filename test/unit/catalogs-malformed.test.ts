@@ -7,10 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { CatalogProblem, MAX_TEXT_LENGTH, parseCatalogText } from '../../server/src/core/catalogLoader';
-import { loadCatalogs } from '../../server/src/core/catalogSet';
-import { createLanguageService } from '../../server/src/core/languageService';
-import { compileMessage, matchMessage } from '../../server/src/core/messageMatcher';
+import { CatalogProblem, MAX_TEXT_LENGTH, parseCatalogText, loadCatalogs, createLanguageService, compileMessage, matchMessage } from '../../server/src/core/index';
 import { streamText } from '../support/streaming';
 import { huaweiOcr, catalogTexts } from '../support/miniCatalogs';
 

@@ -10,8 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
-import { CODE_PLACEHOLDERS, CatalogEntryData, CatalogFile, LanguageTag } from '../../server/src/core/catalogModel';
-import { loadCatalogs } from '../../server/src/core/catalogSet';
+import { CODE_PLACEHOLDERS, CatalogEntryData, CatalogFile, LanguageTag, loadCatalogs } from '../../server/src/core/index';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CATALOGS = path.join(ROOT, 'catalogs');

@@ -8,8 +8,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeDocument, TextChange } from '../../server/src/core/codeDocument';
-import { createLanguageService } from '../../server/src/core/languageService';
+import { CodeDocument, TextChange, createLanguageService } from '../../server/src/core/index';
 import { catalogTexts } from '../support/miniCatalogs';
 
 const service = createLanguageService(catalogTexts());

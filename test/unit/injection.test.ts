@@ -7,10 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseCatalogText } from '../../server/src/core/catalogLoader';
-import { LanguageTag } from '../../server/src/core/catalogModel';
-import { CatalogText } from '../../server/src/core/catalogSet';
-import { LanguageService, createLanguageService } from '../../server/src/core/languageService';
+import { parseCatalogText, LanguageTag, CatalogText, LanguageService, createLanguageService } from '../../server/src/core/index';
 import { catalogTexts } from '../support/miniCatalogs';
 
 const SEVERITY = { serverError: 'error', clientError: 'warning', unknownStatus: 'warning', success: 'hint' } as const;

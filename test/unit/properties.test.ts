@@ -7,10 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { CatalogFile } from '../../server/src/core/catalogModel';
-import { Candidate, CodeIndex } from '../../server/src/core/codeIndex';
-import { LanguageService, createLanguageService } from '../../server/src/core/languageService';
-import { ResolvedOccurrence } from '../../server/src/core/codeDocument';
+import { CatalogFile, Candidate, CodeIndex, LanguageService, createLanguageService, ResolvedOccurrence } from '../../server/src/core/index';
 import { ALL, catalogTexts } from '../support/miniCatalogs';
 import { streamText } from '../support/streaming';
 

@@ -4,8 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { createLanguageService } from '../../server/src/core/languageService';
-import { relatedCodesInLine, relatedTables } from '../../server/src/core/relatedCodes';
+import { createLanguageService, relatedCodesInLine, relatedTables } from '../../server/src/core/index';
 import { defaultSettings } from '../../server/src/common/settings';
 import { catalogTexts, huaweiOcr } from '../support/miniCatalogs';
 

@@ -4,8 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { CatalogFile } from '../../server/src/core/catalogModel';
-import { createLanguageService } from '../../server/src/core/languageService';
+import { CatalogFile, createLanguageService } from '../../server/src/core/index';
 import { defaultSettings } from '../../server/src/common/settings';
 import { alibabaMarket, catalogTexts } from '../support/miniCatalogs';
 

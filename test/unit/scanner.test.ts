@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { createLanguageService } from '../../server/src/core/languageService';
-import { compileMessage, matchMessage } from '../../server/src/core/messageMatcher';
+import { createLanguageService, compileMessage, matchMessage } from '../../server/src/core/index';
 import { catalogTexts } from '../support/miniCatalogs';
 
 const service = createLanguageService(catalogTexts());

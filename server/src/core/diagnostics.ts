@@ -1,20 +1,23 @@
 /*
- * Problems-panel entries: one per occurrence, most severe first, capped, and never silently: the
- * total is always reported so the rest can be listed elsewhere.
+ * Problems-panel entries: one per occurrence, most severe first, capped, and never silently: when
+ * the cap cuts some off, a note says how many there are, so the rest can be listed elsewhere.
  */
 import { LanguageTag } from './catalogModel';
 import { Range, ResolvedOccurrence } from './codeDocument';
 import { documentationLinks, renderDiagnosticMessage } from './render';
 import { SEVERITY_RANK, Severity, SeverityByStatus, severityOfOccurrence } from './severity';
+import { stringsFor } from './strings';
 
 export interface CodeDiagnostic {
   range: Range;
   severity: Severity;
-  code: string;
+  /** The code as it appears in the text; absent on the cap note. */
+  code?: string;
   /** The https documentation of the code. */
   href?: string;
   message: string;
-  entryId: string;
+  /** The entry the finding means; absent on the cap note. */
+  entryId?: string;
 }
 
 export interface DiagnosticsOptions {
@@ -24,41 +27,83 @@ export interface DiagnosticsOptions {
 }
 
 export interface DiagnosticsResult {
+  /** The diagnostics to show; the cap note, when there is one, comes first. */
   diagnostics: CodeDiagnostic[];
   /** Occurrences that would have a diagnostic, before the cap. */
   total: number;
 }
 
-export function computeDiagnostics(occurrences: Iterable<ResolvedOccurrence>, options: DiagnosticsOptions): DiagnosticsResult {
-  // First collect cheap records; only those that survive the cap get a message.
-  const records: { occurrence: ResolvedOccurrence; severity: Severity }[] = [];
-  for (const item of occurrences) {
-    const severity = severityOfOccurrence(item, options.severity);
-    if (severity !== 'off') {
-      records.push({ occurrence: item, severity });
+interface Kept {
+  item: ResolvedOccurrence;
+  severity: Severity;
+  order: number;
+}
+
+/**
+ * Collects occurrences one at a time and keeps only the most severe `maxCount` (and, among equals,
+ * the first), so a file of any size needs memory for the cap only.
+ */
+export class DiagnosticsCollector {
+  private kept: Kept[] = [];
+  private count = 0;
+  private readonly max: number;
+
+  constructor(private readonly options: DiagnosticsOptions) {
+    this.max = Math.max(0, Math.floor(options.maxCount));
+  }
+
+  add(item: ResolvedOccurrence): void {
+    const severity = severityOfOccurrence(item, this.options.severity);
+    if (severity === 'off') {
+      return;
+    }
+    this.kept.push({ item, severity, order: this.count++ });
+    if (this.kept.length > this.max * 2 + 1000) {
+      this.trim();
     }
   }
-  const total = records.length;
-  let kept = records;
-  if (records.length > options.maxCount) {
-    kept = records
-      .map((record, order) => ({ record, order }))
-      .sort((a, b) => SEVERITY_RANK[a.record.severity] - SEVERITY_RANK[b.record.severity] || a.order - b.order)
-      .slice(0, Math.max(0, options.maxCount))
-      .sort((a, b) => a.order - b.order)
-      .map(({ record }) => record);
+
+  result(): DiagnosticsResult {
+    this.trim();
+    const { language } = this.options;
+    const diagnostics = this.kept.map(({ item: { occurrence, resolution }, severity }): CodeDiagnostic => {
+      const entry = resolution.ranked[0].entry;
+      const href = documentationLinks(entry, language, occurrence.token)[0]?.url;
+      return {
+        range: { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } },
+        severity,
+        code: occurrence.token,
+        ...(href ? { href } : {}),
+        message: renderDiagnosticMessage(resolution, occurrence.token, language),
+        entryId: entry.id,
+      };
+    });
+    if (this.count > diagnostics.length) {
+      diagnostics.unshift({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 'information',
+        message: stringsFor(language).diagnosticMore(diagnostics.length, this.count),
+      });
+    }
+    return { diagnostics, total: this.count };
   }
-  const diagnostics = kept.map(({ occurrence: { occurrence, resolution }, severity }) => {
-    const entry = resolution.ranked[0].entry;
-    const href = documentationLinks(entry, options.language, occurrence.token)[0]?.url;
-    return {
-      range: { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } },
-      severity,
-      code: occurrence.token,
-      ...(href ? { href } : {}),
-      message: renderDiagnosticMessage(resolution, occurrence.token, options.language),
-      entryId: entry.id,
-    };
-  });
-  return { diagnostics, total };
+
+  /** Keeps the most severe `max`, in text order. */
+  private trim(): void {
+    if (this.kept.length <= this.max) {
+      return;
+    }
+    this.kept = this.kept
+      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.order - b.order)
+      .slice(0, this.max)
+      .sort((a, b) => a.order - b.order);
+  }
+}
+
+export function computeDiagnostics(occurrences: Iterable<ResolvedOccurrence>, options: DiagnosticsOptions): DiagnosticsResult {
+  const collector = new DiagnosticsCollector(options);
+  for (const item of occurrences) {
+    collector.add(item);
+  }
+  return collector.result();
 }

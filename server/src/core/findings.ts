@@ -3,7 +3,7 @@
  */
 import { LanguageTag } from './catalogModel';
 import { ResolvedOccurrence } from './codeDocument';
-import { catalogLabel, meaningOf, plainLine } from './render';
+import { catalogLabel, documentationLinks, meaningOf, plainLine, renderDiagnosticMessage } from './render';
 import { SEVERITY_RANK, Severity, SeverityByStatus, severityOf } from './severity';
 
 export interface FindingGroup {
@@ -67,4 +67,61 @@ export function groupFindings(occurrences: Iterable<ResolvedOccurrence>, languag
     collector.add(item);
   }
   return collector.result();
+}
+
+/** One finding as the command line and other plain consumers report it. */
+export interface FindingRecord {
+  /** One-based line and columns, as editors and compilers print them. */
+  line: number;
+  column: number;
+  endColumn: number;
+  code: string;
+  entryId: string;
+  severity: Severity;
+  /** "Provider · Service" of the entry. */
+  catalog: string;
+  meaning: string;
+  /** The one-line message the Problems panel shows. */
+  message: string;
+  /** The https documentation of the code. */
+  documentation?: string;
+  /** How many entries the code could mean. */
+  candidates: number;
+}
+
+type Described = Omit<FindingRecord, 'line' | 'column' | 'endColumn'>;
+
+/**
+ * Describes findings as records. A log repeats the same few codes thousands of times, so the part
+ * that depends only on what was found, not where, is worked out once per code, entry and certainty.
+ */
+export class FindingDescriber {
+  private readonly described = new Map<string, Described>();
+
+  constructor(
+    private readonly language: LanguageTag,
+    private readonly severity: SeverityByStatus,
+  ) {}
+
+  describe({ occurrence, resolution }: ResolvedOccurrence): FindingRecord {
+    const entry = resolution.ranked[0].entry;
+    const key = `${occurrence.token}\u0000${entry.id}\u0000${resolution.confident}\u0000${resolution.ranked.length}`;
+    let described = this.described.get(key);
+    if (described === undefined) {
+      const level = severityOf(entry, this.severity);
+      const link = documentationLinks(entry, this.language, occurrence.token)[0];
+      described = {
+        code: occurrence.token,
+        entryId: entry.id,
+        severity: level === 'off' ? 'hint' : level,
+        catalog: catalogLabel(entry.catalog, this.language),
+        meaning: plainLine(meaningOf(entry, this.language)),
+        message: renderDiagnosticMessage(resolution, occurrence.token, this.language),
+        ...(link ? { documentation: link.url } : {}),
+        candidates: resolution.ranked.length,
+      };
+      this.described.set(key, described);
+    }
+    return { line: occurrence.line + 1, column: occurrence.start + 1, endColumn: occurrence.end + 1, ...described };
+  }
 }

@@ -4,15 +4,15 @@
  */
 import { LanguageTag } from './catalogModel';
 import { CatalogText, LoadedCatalogs, loadCatalogs } from './catalogSet';
-import { CodeDocument, Position } from './codeDocument';
+import { CodeDocument, Position, ResolvedOccurrence } from './codeDocument';
 import { CodeIndex } from './codeIndex';
-import { CodeDiagnostic, DiagnosticsOptions, computeDiagnostics } from './diagnostics';
+import { CodeDiagnostic, DiagnosticsCollector, DiagnosticsOptions, computeDiagnostics } from './diagnostics';
 import { CodeLink, computeLinks } from './documentLinks';
 import { CodeSymbol, computeSymbols } from './documentSymbols';
-import { FindingGroup, groupFindings } from './findings';
+import { FindingGroup, FindingsCollector, groupFindings } from './findings';
 import { HoverResult, computeHover } from './hover';
 import { RelatedTableRef, relatedTables } from './relatedCodes';
-import { catalogLabel, renderExplanation, titleOf, meaningOf, Link } from './render';
+import { ExplanationField, Link, catalogLabel, meaningOf, renderExplanation, titleOf } from './render';
 import { searchEntries } from './search';
 import { SeverityByStatus } from './severity';
 import { StreamScanner, StreamScannerOptions } from './streamScanner';
@@ -31,9 +31,20 @@ export interface SearchResultItem {
 export interface Explanation {
   id: string;
   code: string;
+  /** "Provider · Service" of the entry's catalog. */
+  catalog: string;
+  /** The entry's facts and texts, labelled, for views that lay them out themselves. */
+  fields: ExplanationField[];
+  links: Link[];
+  repairs: string[];
   markdown: string;
   plainText: string;
-  links: Link[];
+}
+
+/** What a scan of a stream (a file on disk, standard input) adds up to. */
+export interface ScanReport {
+  add(found: ResolvedOccurrence): void;
+  result(): { total: number; groups: FindingGroup[]; diagnostics: CodeDiagnostic[] };
 }
 
 export interface LanguageService {
@@ -44,7 +55,10 @@ export interface LanguageService {
   createDocument(text: string): CodeDocument;
   createStreamScanner(options: StreamScannerOptions): StreamScanner;
   hover(document: CodeDocument, position: Position, language: LanguageTag): HoverResult | undefined;
+  /** The document's diagnostics under the cap, the cap note first when it cut some off. */
   diagnostics(document: CodeDocument, options: DiagnosticsOptions): { diagnostics: CodeDiagnostic[]; total: number };
+  /** Groups and capped diagnostics of findings that arrive one at a time, in bounded memory. */
+  createScanReport(options: DiagnosticsOptions): ScanReport;
   links(document: CodeDocument, language: LanguageTag): CodeLink[];
   symbols(document: CodeDocument, language: LanguageTag): CodeSymbol[];
   findings(document: CodeDocument, language: LanguageTag, severity: SeverityByStatus): { total: number; groups: FindingGroup[] };
@@ -83,6 +97,19 @@ export function createLanguageService(catalogTexts: readonly CatalogText[]): Lan
     createStreamScanner: (options) => new StreamScanner(loaded.index, options),
     hover: (document, position, language) => computeHover(document, position, language, relatedOf(loaded)),
     diagnostics: (document, options) => computeDiagnostics(document.occurrences(), options),
+    createScanReport(options) {
+      const groups = new FindingsCollector(options.language, options.severity);
+      const diagnostics = new DiagnosticsCollector(options);
+      return {
+        add(found) {
+          groups.add(found);
+          diagnostics.add(found);
+        },
+        result() {
+          return { ...groups.result(), diagnostics: diagnostics.result().diagnostics };
+        },
+      };
+    },
     links: (document, language) => computeLinks(document, language, relatedOf(loaded)),
     symbols: computeSymbols,
     findings: (document, language, severity) => groupFindings(document.occurrences(), language, severity),

@@ -99,14 +99,9 @@ function distinctTexts(text: LocalizedText | undefined, language: LanguageTag): 
   return [...new Set([first, text.en, text['zh-cn']].filter((item): item is string => !!item))];
 }
 
-interface Field {
-  label: string;
-  texts: string[];
-}
-
-function fieldsOf(entry: Entry, language: LanguageTag, strings: Strings, bindings: Record<string, string>): Field[] {
+function fieldsOf(entry: Entry, language: LanguageTag, strings: Strings, bindings: Record<string, string>): ExplanationField[] {
   const data = entry.data;
-  const fields: Field[] = [];
+  const fields: ExplanationField[] = [];
   const facts: string[] = [];
   if (data.httpStatus !== undefined) {
     facts.push(`${strings.httpStatus} ${data.httpStatus}`);
@@ -149,7 +144,7 @@ function fieldsOf(entry: Entry, language: LanguageTag, strings: Strings, binding
   return fields;
 }
 
-function markdownFields(fields: Field[]): string[] {
+function markdownFields(fields: ExplanationField[]): string[] {
   return fields.map((field) => {
     const body = field.texts.map(escapeMarkdown).join('  \n');
     return field.label ? `**${escapeMarkdown(field.label)}:** ${body}` : `*${body}*`;
@@ -208,22 +203,40 @@ function entryLine(entry: Entry, language: LanguageTag): string {
   return `${escapeMarkdown(catalogLabel(entry.catalog, language))}: ${escapeMarkdown(plainLine(text))}`;
 }
 
-/** The full explanation of one entry, as Markdown and as plain text. */
-export function renderExplanation(entry: Entry, language: LanguageTag): { markdown: string; plainText: string; links: Link[] } {
+/** One labelled part of an explanation; an empty label marks the line of facts (HTTP status, module). */
+export interface ExplanationField {
+  label: string;
+  texts: string[];
+}
+
+/** The full explanation of one entry: structured, as Markdown and as plain text. */
+export interface RenderedExplanation {
+  /** "Provider · Service" of the entry's catalog. */
+  catalog: string;
+  fields: ExplanationField[];
+  links: Link[];
+  /** What was repaired of capture damage in the entry, in full sentences. */
+  repairs: string[];
+  markdown: string;
+  plainText: string;
+}
+
+export function renderExplanation(entry: Entry, language: LanguageTag): RenderedExplanation {
   const strings = stringsFor(language);
   const fields = fieldsOf(entry, language, strings, {});
   const links = documentationLinks(entry, language);
   const repairs = entry.data.repairs ?? [];
+  const catalog = catalogLabel(entry.catalog, language);
   const markdownParts = [header(entry, language, entry.data.code), ...markdownFields(fields), markdownLinks(links)];
   if (repairs.length > 0) {
     markdownParts.push(`*${escapeMarkdown(strings.repaired)}:* ${repairs.map(escapeMarkdown).join(' ')}`);
   }
   const plainParts = [
-    `${entry.data.code} — ${catalogLabel(entry.catalog, language)}`,
+    `${entry.data.code} — ${catalog}`,
     ...fields.map((field) => (field.label ? `${field.label}: ${field.texts.join('\n')}` : field.texts.join('\n'))),
     ...links.map((link) => `${link.title}: ${link.url}`),
   ];
-  return { markdown: markdownParts.join('\n\n'), plainText: plainParts.join('\n'), links };
+  return { catalog, fields, links, repairs, markdown: markdownParts.join('\n\n'), plainText: plainParts.join('\n') };
 }
 
 /** A one-line Problems-panel message a person can act on. */

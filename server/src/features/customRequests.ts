@@ -2,7 +2,7 @@
  * The errorCodebook/* requests: search, explain, a document's findings, and catalog status.
  */
 import { CatalogStatusRequest, DocumentFindingsRequest, ExplainRequest, SearchRequest } from '../common/protocol';
-import { pickText } from '../core/codeIndex';
+import { pickText } from '../core/index';
 import { ServerContext } from '../serverContext';
 
 export function registerCustomRequests(context: ServerContext): void {

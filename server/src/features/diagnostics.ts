@@ -5,10 +5,7 @@
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { FindingsChangedNotification } from '../common/protocol';
-import { ErrorCodebookSettings } from '../common/settings';
-import { CodeDiagnostic } from '../core/diagnostics';
-import { stringsFor } from '../core/strings';
-import { TrackedDocument } from '../documentStore';
+import { CodeDiagnostic, diagnosticsEnabled, stringsFor } from '../core/index';
 import { ServerContext } from '../serverContext';
 
 export const DIAGNOSTIC_SOURCE = 'Error Codebook';
@@ -26,22 +23,11 @@ export function toLspDiagnostic(diagnostic: CodeDiagnostic): Diagnostic {
     range: diagnostic.range,
     severity: SEVERITY[diagnostic.severity],
     source: DIAGNOSTIC_SOURCE,
-    code: diagnostic.code,
+    ...(diagnostic.code !== undefined ? { code: diagnostic.code } : {}),
     ...(diagnostic.href ? { codeDescription: { href: diagnostic.href } } : {}),
     message: diagnostic.message,
-    data: { entryId: diagnostic.entryId, href: diagnostic.href },
+    ...(diagnostic.entryId !== undefined ? { data: { entryId: diagnostic.entryId, href: diagnostic.href } } : {}),
   };
-}
-
-export function diagnosticsEnabled(tracked: TrackedDocument, settings: ErrorCodebookSettings): boolean {
-  switch (tracked.kind) {
-    case 'json':
-      return settings['diagnostics.json'];
-    case 'log':
-      return settings['diagnostics.logs'];
-    default:
-      return settings['diagnostics.source'];
-  }
 }
 
 export function registerDiagnostics(context: ServerContext): void {
@@ -62,19 +48,10 @@ export function registerDiagnostics(context: ServerContext): void {
     const version = tracked.version;
     let diagnostics: Diagnostic[] = [];
     let total = 0;
-    if (tracked.code && diagnosticsEnabled(tracked, settings)) {
-      const max = Math.max(0, settings['diagnostics.maxPerFile']);
-      const result = context.service.diagnostics(tracked.code, { language, severity: settings['diagnostics.severity'], maxCount: max });
+    if (tracked.code && diagnosticsEnabled(tracked.kind, settings)) {
+      const result = context.service.diagnostics(tracked.code, { language, severity: settings['diagnostics.severity'], maxCount: settings['diagnostics.maxPerFile'] });
       total = result.total;
       diagnostics = result.diagnostics.map(toLspDiagnostic);
-      if (result.total > diagnostics.length) {
-        diagnostics.unshift({
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: DiagnosticSeverity.Information,
-          source: DIAGNOSTIC_SOURCE,
-          message: stringsFor(language).diagnosticMore(diagnostics.length, result.total),
-        });
-      }
     } else if (tracked.code) {
       total = context.service.countFindings(tracked.code);
     }

@@ -5,14 +5,10 @@
 import { URI } from 'vscode-uri';
 import { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
 import { FindingsChangedNotification, ScanFileRequest, ScanFileResult } from '../common/protocol';
-import { ResolvedOccurrence } from '../core/codeDocument';
-import { computeDiagnostics } from '../core/diagnostics';
-import { FindingsCollector } from '../core/findings';
-import { SEVERITY_RANK, severityOf } from '../core/severity';
-import { stringsFor } from '../core/strings';
+import { stringsFor } from '../core/index';
 import { FileScanError, scanFile } from '../fileScan';
 import { ServerContext } from '../serverContext';
-import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from './diagnostics';
+import { toLspDiagnostic } from './diagnostics';
 
 export function registerScanFile(context: ServerContext): void {
   const run = async (uri: string, encoding?: string, token?: string | number, requestToken?: CancellationToken): Promise<ScanFileResult> => {
@@ -35,32 +31,10 @@ export function registerScanFile(context: ServerContext): void {
     const cancelled = () => requestToken?.isCancellationRequested === true || created?.token.isCancellationRequested === true;
     const name = path.split(/[\\/]/).pop() ?? path;
     progress?.begin(strings.scanning(name), 0, undefined, true);
-    const max = Math.max(0, settings['diagnostics.maxPerFile']);
-    const severity = settings['diagnostics.severity'];
-    // Group every finding as it comes, and keep only the most severe `max` for diagnostics.
-    const collector = new FindingsCollector(language, severity);
-    let kept: ResolvedOccurrence[] = [];
-    const trim = () => {
-      kept = kept
-        .map((item, order) => ({ item, order, rank: rankOf(item) }))
-        .sort((a, b) => a.rank - b.rank || a.order - b.order)
-        .slice(0, max)
-        .sort((a, b) => a.order - b.order)
-        .map(({ item }) => item);
-    };
-    const rankOf = (item: ResolvedOccurrence) => {
-      const level = severityOf(item.resolution.ranked[0].entry, severity);
-      return level === 'off' ? 9 : SEVERITY_RANK[level];
-    };
+    const report = context.service.createScanReport({ language, severity: settings['diagnostics.severity'], maxCount: settings['diagnostics.maxPerFile'] });
     try {
       const result = await scanFile(context.service, path, {
-        onFound: (item) => {
-          collector.add(item);
-          kept.push(item);
-          if (kept.length > max * 2 + 1000) {
-            trim();
-          }
-        },
+        onFound: (item) => report.add(item),
         onProgress: ({ bytesRead, totalBytes, found: count }) => {
           progress?.report(totalBytes > 0 ? Math.floor((bytesRead / totalBytes) * 100) : 0, strings.scanProgress(Math.round(bytesRead / 1048576), count));
         },
@@ -68,21 +42,12 @@ export function registerScanFile(context: ServerContext): void {
         // The encoding the editor reads the file in (files.encoding), unless the request names one.
         encoding: encoding ?? (await context.settings.fileEncoding(uri)),
       });
-      trim();
-      const groups = collector.result();
-      context.diskFindings.set(uri, groups);
-      const diagnostics: Diagnostic[] = computeDiagnostics(kept, { language, severity, maxCount: max }).diagnostics.map(toLspDiagnostic);
-      if (groups.total > diagnostics.length) {
-        diagnostics.unshift({
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: 3,
-          source: DIAGNOSTIC_SOURCE,
-          message: strings.diagnosticMore(diagnostics.length, groups.total),
-        });
-      }
+      const { total, groups, diagnostics: found } = report.result();
+      context.diskFindings.set(uri, { total, groups });
+      const diagnostics: Diagnostic[] = found.map(toLspDiagnostic);
       await context.connection.sendDiagnostics({ uri, diagnostics });
-      await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total: groups.total });
-      return { uri, total: groups.total, bytes: result.bytes, cancelled: result.cancelled };
+      await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total });
+      return { uri, total, bytes: result.bytes, cancelled: result.cancelled };
     } catch (error) {
       const message = error instanceof FileScanError ? error.message : `Scanning failed: ${(error as Error).message}`;
       context.log(message);

@@ -1,0 +1,40 @@
+/*
+ * The one entry into the Error Codebook core. Adapters (the LSP server's features, the command
+ * line, the disk scan) and tests import from here only; the files behind it may change shape.
+ */
+export { createLanguageService } from './languageService';
+export type { Explanation, LanguageService, ScanReport, SearchResultItem } from './languageService';
+
+export { CATALOG_FORMAT_VERSION, CODE_PLACEHOLDERS, LANGUAGE_TAGS } from './catalogModel';
+export type { CatalogEntryData, CatalogFile, LanguageTag, LocalizedText } from './catalogModel';
+export { loadCatalogs } from './catalogSet';
+export type { CatalogText, LoadedCatalogs } from './catalogSet';
+export { MAX_TEXT_LENGTH, parseCatalogText } from './catalogLoader';
+export type { CatalogProblem } from './catalogLoader';
+export { pickText } from './codeIndex';
+export { CodeIndex } from './codeIndex';
+export type { Candidate, CatalogInfo, Entry } from './codeIndex';
+
+export { splitLines } from './codeDocument';
+export type { CodeDocument, Position, Range, ResolvedOccurrence, TextChange } from './codeDocument';
+export type { StreamScanner, StreamScannerOptions } from './streamScanner';
+
+export { bytesLookBinary, decideDocument, diagnosticsEnabled, documentKind, isSelected, isTooLarge, textLooksBinary } from './documentPolicy';
+export type { DocumentDecision, DocumentFacts, DocumentKind, DocumentPolicySettings, SkipReason } from './documentPolicy';
+
+export type { CodeDiagnostic, DiagnosticsOptions, DiagnosticsResult } from './diagnostics';
+export { FindingDescriber } from './findings';
+export type { FindingGroup, FindingRecord } from './findings';
+export type { CodeLink } from './documentLinks';
+export type { CodeSymbol } from './documentSymbols';
+export type { HoverResult } from './hover';
+export type { ExplanationField, Link } from './render';
+export { SEVERITY_RANK } from './severity';
+export type { Severity, SeverityByStatus, SeverityOrOff } from './severity';
+export { languageFromLocale, stringsFor } from './strings';
+export type { Strings } from './strings';
+
+/* Building blocks, for tests and the benchmark that check them on their own. */
+export { compileCodeTemplate, matchCodeTemplate } from './codeTemplate';
+export { compileMessage, matchMessage } from './messageMatcher';
+export { relatedCodesInLine, relatedTables } from './relatedCodes';
