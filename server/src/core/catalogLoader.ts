@@ -8,6 +8,8 @@ import {
   CODE_PLACEHOLDERS,
   CatalogEntryData,
   CatalogFile,
+  CatalogOrigin,
+  CodeFamily,
   LANGUAGE_TAGS,
   LanguageTag,
 } from './catalogModel';
@@ -37,8 +39,13 @@ export const MAX_ENTRIES = 200_000;
 const TEXT_FIELDS = ['module', 'message', 'description', 'cause', 'solution'] as const;
 const ENTRY_KEYS = new Set(['code', 'httpStatus', 'messageVariables', 'kind', 'translations', 'repairs', ...TEXT_FIELDS]);
 const CATALOG_KEYS = new Set([
-  '$schema', 'version', 'id', 'provider', 'service', 'languages', 'sources', 'documentation', 'errorBody', 'repairs', 'entries',
+  '$schema', 'version', 'id', 'provider', 'service', 'languages', 'sources', 'documentation', 'errorBody', 'origin', 'families', 'repairs', 'entries',
 ]);
+const ORIGIN_KEYS = new Set(['provider', 'product', 'hosts', 'providerHosts', 'sdks', 'providerSdks', 'apiPaths', 'bodyKeys', 'productNames']);
+const ORIGIN_LISTS = ['hosts', 'providerHosts', 'sdks', 'providerSdks', 'apiPaths', 'bodyKeys', 'productNames'] as const;
+const ORIGIN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A host name whose labels may be `{region}` or `{product}`, or start or end with one. */
+const HOST_PATTERN = /^(?:[a-z0-9{}](?:[a-z0-9{}-]*[a-z0-9{}])?\.)+[a-z]{2,}$/;
 const CODE_SHAPE = /^(?:[A-Za-z0-9_.]|\{[A-Za-z][A-Za-z0-9]*\})+$/;
 const MESSAGE_VARIABLES = new Set(['XX', 'XXX', 'xxx']);
 
@@ -120,6 +127,14 @@ class Checker {
     const errorBody = props.get('errorBody');
     if (errorBody) {
       catalog.errorBody = this.errorBody(errorBody);
+    }
+    const origin = props.get('origin');
+    if (origin) {
+      catalog.origin = this.origin(origin);
+    }
+    const families = props.get('families');
+    if (families) {
+      catalog.families = this.families(families);
     }
     const repairs = props.get('repairs');
     if (repairs) {
@@ -298,6 +313,68 @@ class Checker {
     const codeKeys = props.get('codeKeys') ? this.stringList(props.get('codeKeys')!, '"codeKeys"') : [];
     const messageKeys = props.get('messageKeys') ? this.stringList(props.get('messageKeys')!, '"messageKeys"') : [];
     return { codeKeys: codeKeys ?? [], messageKeys: messageKeys ?? [] };
+  }
+
+  private origin(node: Node): CatalogOrigin | undefined {
+    if (node.type !== 'object') {
+      this.report(node.offset, '"origin" must be an object with at least "provider" and "product".');
+      return undefined;
+    }
+    const props = this.properties(node, ORIGIN_KEYS, '"origin"');
+    const provider = this.string(props.get('provider'), node, '"origin.provider"', ORIGIN_ID, 'lower-case letters, digits and dashes');
+    const product = this.string(props.get('product'), node, '"origin.product"', ORIGIN_ID, 'lower-case letters, digits and dashes');
+    if (provider === undefined || product === undefined) {
+      return undefined;
+    }
+    const origin: CatalogOrigin = { provider, product };
+    for (const key of ORIGIN_LISTS) {
+      const list = props.get(key);
+      if (!list) {
+        continue;
+      }
+      const values = (this.stringList(list, `"origin.${key}"`) ?? []).filter((value, index) => {
+        const item = list.children?.[index] ?? list;
+        if (value.trim().length < 2 || value.length > 200) {
+          this.report(item.offset, `An item of "origin.${key}" must be 2 to 200 characters long.`);
+          return false;
+        }
+        if ((key === 'hosts' || key === 'providerHosts') && !HOST_PATTERN.test(value)) {
+          this.report(item.offset, `"${truncate(value)}" in "origin.${key}" must be a host name, with {region} or {product} for a part of it.`);
+          return false;
+        }
+        if (key === 'apiPaths' && !value.startsWith('/')) {
+          this.report(item.offset, `"${truncate(value)}" in "origin.apiPaths" must start with "/".`);
+          return false;
+        }
+        return true;
+      });
+      origin[key] = values;
+    }
+    return origin;
+  }
+
+  private families(node: Node): CodeFamily[] | undefined {
+    if (node.type !== 'array') {
+      this.report(node.offset, '"families" must be an array of code families.');
+      return undefined;
+    }
+    const families: CodeFamily[] = [];
+    for (const child of node.children ?? []) {
+      if (child.type !== 'object') {
+        this.report(child.offset, 'A code family is an object with "prefix" and "shape".');
+        continue;
+      }
+      const props = this.properties(child, new Set(['prefix', 'shape', 'url', 'title']), 'code family');
+      const prefix = this.string(props.get('prefix'), child, 'A family\'s "prefix"', /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*\.$/, 'letters, digits and _ ending in a dot (e.g. "AIS.")');
+      const shape = this.string(props.get('shape'), child, 'A family\'s "shape"', /^(?:digits|names)$/, 'digits or names');
+      const url = props.has('url') ? this.url(props.get('url'), child, 'A family\'s "url"') : undefined;
+      const title = props.has('title') ? this.localized(props.get('title'), child, 'A family\'s "title"', false) : undefined;
+      if (prefix === undefined || shape === undefined || (props.has('url') && url === undefined)) {
+        continue;
+      }
+      families.push({ prefix, shape: shape as CodeFamily['shape'], ...(url ? { url } : {}), ...(title ? { title } : {}) });
+    }
+    return families;
   }
 
   private stringList(node: Node, what: string): string[] | undefined {

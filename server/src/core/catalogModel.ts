@@ -53,6 +53,49 @@ export interface ErrorBodyShape {
   messageKeys: string[];
 }
 
+/**
+ * Where a catalog's errors come from, and what in a text shows it. The detector reads these to
+ * tell whose error a code is: this product's, another product's of the same provider, or another
+ * cloud's. Patterns are plain text: `{region}` stands for a region id (`cn-north-4`), `{product}`
+ * for a product's name in a host (`ecs`), `{project_id}` and other `{name}`s in API paths for one
+ * path segment; nothing else is special.
+ */
+export interface CatalogOrigin {
+  /** The provider's id, shared by all catalogs of that provider: `huaweicloud`, `alibabacloud`. */
+  provider: string;
+  /** The product's id within the provider, as its hosts name it: `ocr`, `image`, `imm`. */
+  product: string;
+  /** Host names of the product's endpoints, e.g. `ocr.{region}.myhuaweicloud.com`. */
+  hosts?: string[];
+  /** Host names of any product of the provider, with `{product}`: `{product}.{region}.aliyuncs.com`. */
+  providerHosts?: string[];
+  /** Names of the product's SDK packages, modules, namespaces and client classes. */
+  sdks?: string[];
+  /** Names that show the provider's SDK or exception classes in general: `TeaException`, `huaweicloudsdkcore`. */
+  providerSdks?: string[];
+  /** API path prefixes of the product: `/v2/{project_id}/ocr/`. */
+  apiPaths?: string[];
+  /**
+   * Keys that, next to a code under one of `errorBody.codeKeys`, make a body this provider's error
+   * body: Alibaba's `RequestId`, `HostId`, `Recommend`; Huawei's `error_msg`, `request_id`.
+   */
+  bodyKeys?: string[];
+  /** How the provider's own links and bodies name the product (`product=imm` in a Recommend link). */
+  productNames?: string[];
+}
+
+/** A family of codes a provider documents: every code is the prefix and then digits, or names. */
+export interface CodeFamily {
+  /** The literal start of every code of the family, ending in a dot: `AIS.`, `InvalidParameter.`. */
+  prefix: string;
+  /** What follows the prefix: `digits` (`AIS.0101`) or `names` joined by dots (`InvalidParameter.Foo.TooLong`). */
+  shape: 'digits' | 'names';
+  /** Where the provider documents the family's codes, when this catalog does not hold them all. */
+  url?: string;
+  /** The title of that page. */
+  title?: LocalizedText;
+}
+
 export interface CatalogEntryData {
   /** The code as documented; `{ParameterName}`-style placeholders make it a template. */
   code: string;
@@ -87,6 +130,10 @@ export interface CatalogFile {
   sources: CatalogSource[];
   documentation?: CatalogDocumentation;
   errorBody?: ErrorBodyShape;
+  /** Where the catalog's errors come from; without it, a catalog's codes are never attributed by context. */
+  origin?: CatalogOrigin;
+  /** The code families of the catalog's provider that this catalog knows. */
+  families?: CodeFamily[];
   /** What was repaired of capture damage across the catalog, in full sentences. */
   repairs?: string[];
   entries: CatalogEntryData[];
