@@ -256,7 +256,7 @@ async function main(): Promise<number> {
   }
   const { paths, errors } = expandInputs(options.inputs);
   const reports: FileReport[] = [...errors];
-  const describer = new FindingDescriber(options.language, DEFAULT_SEVERITY);
+  const describer = service.describer(options.language, DEFAULT_SEVERITY);
   for (const input of paths) {
     reports.push(await scanInput(service, input, describer, options.encoding));
   }

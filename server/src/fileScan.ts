@@ -4,8 +4,9 @@
  * code, and the lines around those it decides, are decoded as UTF-8.
  */
 import * as fs from 'fs';
+import { Readable } from 'stream';
 import { TextDecoder } from 'util';
-import { LanguageService, ResolvedOccurrence, bytesLookBinary } from './core/index';
+import { DocumentClue, LanguageService, ResolvedOccurrence, bytesLookBinary } from './core/index';
 
 export interface FileScanProgress {
   bytesRead: number;
@@ -23,6 +24,8 @@ export interface FileScanOptions {
    * mark overrides it; without either, the file is read as UTF-8.
    */
   encoding?: string;
+  /** Clues of origin of the whole file, when they were read beforehand (a small file). */
+  documentClues?: readonly DocumentClue[];
 }
 
 export interface FileScanResult {
@@ -33,6 +36,14 @@ export interface FileScanResult {
 }
 
 export class FileScanError extends Error {}
+
+/** Files up to this size are read whole first, so their codes are decided with the whole file's clues, as in the editor. */
+const WHOLE_FILE_CLUES_BYTES = 4 * 1024 * 1024;
+
+/** One character per byte: what the stream scanner's token filter reads. */
+export function bytesAsLatin1(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
+}
 
 /** UTF-8 text of bytes [start, end) of a piece. */
 export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
@@ -82,7 +93,7 @@ class ToUtf8 {
 
 /** Scans a readable stream of bytes. */
 export async function scanStream(service: LanguageService, stream: NodeJS.ReadableStream, totalBytes: number, options: FileScanOptions): Promise<FileScanResult> {
-  const scanner = service.createStreamScanner({ decode: decodeUtf8 });
+  const scanner = service.createStreamScanner({ decode: decodeUtf8, bytesAsText: bytesAsLatin1, ...(options.documentClues ? { documentClues: options.documentClues } : {}) });
   const toUtf8 = new ToUtf8(options.encoding);
   let bytes = 0;
   let found = 0;
@@ -136,9 +147,25 @@ export async function scanFile(service: LanguageService, file: string, options: 
     }
     throw new FileScanError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
-  const stream = fs.createReadStream(file, { highWaterMark: options.chunkSize ?? 1024 * 1024 });
+  let stream: NodeJS.ReadableStream & { destroy(): void };
+  let scanOptions = options;
+  if (size <= WHOLE_FILE_CLUES_BYTES && options.documentClues === undefined) {
+    // A small file is read whole: its codes are decided with the whole file's clues, as in the editor.
+    let whole: Buffer;
+    try {
+      whole = await fs.promises.readFile(file);
+    } catch (error) {
+      throw new FileScanError(`Cannot read ${file}: ${(error as Error).message}`);
+    }
+    const utf8 = new ToUtf8(options.encoding);
+    const text = bytesLookBinary(whole.subarray(0, 8192)) ? '' : Buffer.concat([utf8.piece(whole), utf8.end()]).toString('utf8');
+    scanOptions = { ...options, documentClues: service.documentClues(text) };
+    stream = Readable.from([whole]);
+  } else {
+    stream = fs.createReadStream(file, { highWaterMark: options.chunkSize ?? 1024 * 1024 });
+  }
   try {
-    return await scanStream(service, stream, size, options);
+    return await scanStream(service, stream, size, scanOptions);
   } catch (error) {
     if (error instanceof FileScanError) {
       throw error;

@@ -14,10 +14,23 @@ export const huaweiOcr: CatalogFile = {
     { language: 'en', url: 'https://support.huaweicloud.com/intl/en-us/api-ocr/ocr_03_0028.html' },
     { language: 'zh-cn', url: 'https://support.huaweicloud.com/api-ocr/ocr_03_0028.html' },
   ],
-  documentation: {
-    relatedTables: [{ codePrefix: 'APIGW', url: 'https://support.huaweicloud.com/devg-apisign/api-sign-errorcode.html', title: { en: 'API Gateway error codes', 'zh-cn': 'API网关错误码' } }],
-  },
   errorBody: { codeKeys: ['error_code'], messageKeys: ['error_msg'] },
+  origin: {
+    provider: 'huaweicloud',
+    product: 'ocr',
+    hosts: ['ocr.{region}.myhuaweicloud.com'],
+    providerHosts: ['{product}.{region}.myhuaweicloud.com'],
+    sdks: ['huaweicloudsdkocr', 'com.huaweicloud.sdk.ocr'],
+    providerSdks: ['huaweicloudsdkcore', 'ClientRequestException'],
+    apiPaths: ['/v2/{project_id}/ocr/'],
+    bodyKeys: ['error_msg', 'request_id'],
+  },
+  families: [
+    { prefix: 'AIS.', shape: 'digits' },
+    { prefix: 'ModelArts.', shape: 'digits' },
+    { prefix: 'APIG.', shape: 'digits' },
+    { prefix: 'APIGW.', shape: 'digits', url: 'https://support.huaweicloud.com/devg-apisign/api-sign-errorcode.html', title: { en: 'API Gateway error codes', 'zh-cn': 'API网关错误码' } },
+  ],
   entries: [
     {
       code: 'AIS.0101',
@@ -50,6 +63,21 @@ export const huaweiImage: CatalogFile = {
   languages: ['zh-cn'],
   sources: [{ language: 'zh-cn', url: 'https://support.huaweicloud.com/api-image/image_03_0010.html' }],
   errorBody: { codeKeys: ['error_code'], messageKeys: ['error_msg'] },
+  origin: {
+    provider: 'huaweicloud',
+    product: 'image',
+    hosts: ['image.{region}.myhuaweicloud.com'],
+    providerHosts: ['{product}.{region}.myhuaweicloud.com'],
+    sdks: ['huaweicloudsdkimage', 'com.huaweicloud.sdk.image'],
+    providerSdks: ['huaweicloudsdkcore', 'ClientRequestException'],
+    apiPaths: ['/v2/{project_id}/image/'],
+    bodyKeys: ['error_msg', 'request_id'],
+  },
+  families: [
+    { prefix: 'AIS.', shape: 'digits' },
+    { prefix: 'APIG.', shape: 'digits' },
+    { prefix: 'AIP.', shape: 'digits' },
+  ],
   entries: [
     { code: 'APIG.0201', httpStatus: 400, message: { 'zh-cn': 'The request body is oversized.' }, description: { 'zh-cn': '请求体过大。' } },
     { code: 'AIS.0101', httpStatus: 400, message: { 'zh-cn': 'The input parameter is invalid.' }, description: { 'zh-cn': '输入参数不合法。' } },
@@ -66,6 +94,17 @@ export const alibabaImm: CatalogFile = {
   sources: [{ language: 'zh-cn', url: 'https://help.aliyun.com/document_detail/91593.html' }],
   documentation: { codeUrlTemplate: 'https://error-center.aliyun.com/status/search?Keyword={code}' },
   errorBody: { codeKeys: ['Code'], messageKeys: ['Message'] },
+  origin: {
+    provider: 'alibabacloud',
+    product: 'imm',
+    hosts: ['imm.{region}.aliyuncs.com'],
+    providerHosts: ['{product}.{region}.aliyuncs.com', '{product}.aliyuncs.com'],
+    sdks: ['com.aliyun.imm20200930', 'alibabacloud_imm20200930'],
+    providerSdks: ['TeaException', 'aliyunsdkcore'],
+    bodyKeys: ['RequestId', 'HostId', 'Recommend'],
+    productNames: ['imm'],
+  },
+  families: [{ prefix: 'InvalidParameter.', shape: 'names' }],
   entries: [
     { code: 'Invalid{ParameterName}', httpStatus: 400, message: { 'zh-cn': 'Specified parameter {ParameterName} is not valid.' }, description: { 'zh-cn': '参数不合法。' } },
     { code: 'Invalid{ResourceType}', httpStatus: 400, message: { 'zh-cn': 'The resource {ResourceType} is not valid. Please check.' }, description: { 'zh-cn': '资源类型不合法,请检查。' } },
@@ -90,6 +129,14 @@ export const alibabaMarket: CatalogFile = {
   languages: ['zh-cn'],
   sources: [{ language: 'zh-cn', url: 'https://help.aliyun.com/zh/ocr/support/error-codes-for-api-operations-of-alibaba-cloud-marketplace' }],
   documentation: { codeUrlTemplate: 'https://error-center.aliyun.com/status/search?Keyword={code}' },
+  origin: {
+    provider: 'alibabacloud',
+    product: 'ocr-marketplace',
+    hosts: ['{name}.market.alicloudapi.com'],
+    providerHosts: ['{product}.{region}.aliyuncs.com'],
+    sdks: ['X-Ca-Error-Message'],
+    providerSdks: ['TeaException'],
+  },
   entries: [
     { code: '400', httpStatus: 400, message: { 'zh-cn': 'Invalid URL' }, description: { 'zh-cn': 'URL错误' } },
     { code: '461', httpStatus: 461, message: { 'zh-cn': 'Invalid Input - json format error - missing key: image' } },

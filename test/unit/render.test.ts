@@ -29,6 +29,8 @@ const translated: CatalogFile = {
 };
 
 const service = createLanguageService(catalogTexts([translated]));
+/** The Marketplace's host: the text must show whose error a bare number is. */
+const MARKET = 'POST https://ocr.market.alicloudapi.com/rest/160601/ocr/ocr_idcard.json';
 const severity = defaultSettings()['diagnostics.severity'];
 
 function diagnosticOf(text: string, language: 'en' | 'zh-cn'): string {
@@ -40,17 +42,20 @@ function diagnosticOf(text: string, language: 'en' | 'zh-cn'): string {
 
 describe('translations', () => {
   it('are used, marked, in one-line messages when the source has no text in the display language', () => {
-    assert.equal(diagnosticOf('{"code": 400}', 'en'), '400: The URL is wrong. (translated) Fix: Check the URL. (translated) [Alibaba Cloud · OCR (Cloud Marketplace)]');
-    assert.match(diagnosticOf('{"code": 450}', 'en'), /^450: The backend queue is full and the request was refused; retry it\. \(translated\) \[/);
+    assert.equal(
+      diagnosticOf(`${MARKET} {"code": 400}`, 'en'),
+      '400: The URL is wrong. (translated) Fix: Check the URL. (translated) [Alibaba Cloud · OCR (Cloud Marketplace) — from the host ocr.market.alicloudapi.com]',
+    );
+    assert.match(diagnosticOf(`${MARKET} {"code": 450}`, 'en'), /^450: The backend queue is full and the request was refused; retry it\. \(translated\) \[/);
   });
 
   it('never replace the source text in its own language', () => {
-    assert.equal(diagnosticOf('{"code": 400}', 'zh-cn'), '400: URL错误 处理方法: 检查URL。 [阿里云 · 文字识别(云市场)]');
+    assert.equal(diagnosticOf(`${MARKET} {"code": 400}`, 'zh-cn'), '400: URL错误 处理方法: 检查URL。 [阿里云 · 文字识别(云市场) — 依据主机 ocr.market.alicloudapi.com]');
   });
 
   it('stand next to the source text in hovers and explanations, labelled as translations', () => {
-    const document = service.createDocument('{"code": 450}');
-    const hover = service.hover(document, { line: 0, character: 10 }, 'en');
+    const document = service.createDocument(`${MARKET} {"code": 450}`);
+    const hover = service.hover(document, { line: 0, character: MARKET.length + 10 }, 'en');
     assert.ok(hover);
     const plain = hover.markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
     assert.match(plain, /\*\*Message:\*\* 后端服务队列满,请求被拒绝,重试即可/);

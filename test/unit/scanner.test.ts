@@ -57,17 +57,20 @@ describe('codes that need an error context', () => {
     assert.deepEqual(found(traps), []);
   });
 
-  it('count under an error-code key in JSON, logs and XML', () => {
-    assert.deepEqual(found('{"Code": "Throttling"}'), ['0:Throttling']);
-    assert.deepEqual(found('code=462 status: 503'), ['0:462', '0:503']);
-    assert.deepEqual(found('<Error><Code>Forbidden</Code></Error>'), ['0:Forbidden']);
-    assert.deepEqual(found("'ErrorCode' => 'InternalError'"), ['0:InternalError']);
+  it('count under an error-code key only where the text shows their provider', () => {
+    // A key alone is no evidence: any service has a "Code" or a "code".
+    assert.deepEqual(found('{"Code": "Throttling"}\ncode=462 status: 503\n<Error><Code>Forbidden</Code></Error>'), []);
+    // The provider's own body, host or SDK is.
+    assert.deepEqual(found('{"Code": "Throttling", "Message": "Rate exceeded.", "RequestId": "5C3D9175"}'), ['0:Throttling']);
+    assert.deepEqual(found('<Error><Code>Forbidden</Code><HostId>imm.cn-hangzhou.aliyuncs.com</HostId></Error>'), ['0:Forbidden']);
+    assert.deepEqual(found("TeaException: 'ErrorCode' => 'InternalError'"), ['0:InternalError']);
+    assert.deepEqual(found('GET https://ocr.market.alicloudapi.com/ocr code=462'), ['0:462']);
   });
 
-  it('count as a string literal compared with an error code', () => {
-    assert.deepEqual(found('if (err.code === "Throttling") {'), ['0:Throttling']);
-    assert.deepEqual(found('    case "InternalError":'), ['0:InternalError']);
-    assert.deepEqual(found('if ("Timeout".equals(error.getCode())) {'), ['0:Timeout']);
+  it('count as a string literal compared with an error code, in a file that uses the provider\'s SDK', () => {
+    const source = ['import com.aliyun.imm20200930.Client;', 'if (err.code === "Throttling") {', '    case "InternalError":', 'if ("Timeout".equals(error.getCode())) {'].join('\n');
+    assert.deepEqual(found(source), ['1:Throttling', '2:InternalError', '3:Timeout']);
+    assert.deepEqual(found('if (err.code === "Throttling") {'), []);
   });
 
   it('stay silent on HTTP status lines and bare reason phrases, which any server writes', () => {
@@ -78,9 +81,9 @@ describe('codes that need an error context', () => {
       '<html><head><title>503 Service Unavailable</title></head></html>',
     ].join('\n');
     assert.deepEqual(found(traps), []);
-    // Under an error-code key the number still counts.
-    assert.deepEqual(found('{"code": 503, "message": "Service Unavailable"}'), ['0:503']);
-    // A message of the catalog's own is still evidence.
+    // A number under an error-code key with only its reason phrase is any server's answer.
+    assert.deepEqual(found('{"code": 503, "message": "Service Unavailable"}'), []);
+    // A message of the catalog's own is evidence.
     assert.deepEqual(found('HTTP 400 Invalid URL'), ['0:400']);
   });
 
@@ -136,9 +139,10 @@ describe('telling entries apart', () => {
   });
 
   it('shows every candidate, most likely first, without evidence', () => {
-    const document = service.createDocument('code=462');
+    const document = service.createDocument('retrying after APIG.0201');
     const [{ resolution }] = [...document.occurrences()];
     assert.equal(resolution.ranked.length, 2);
     assert.equal(resolution.confident, false);
+    assert.equal(resolution.established, false);
   });
 });

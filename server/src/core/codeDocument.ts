@@ -1,11 +1,13 @@
 /*
- * A document as the scanner sees it: its own line index and a per-line cache of occurrences, so an
- * edit rescans only the lines it touched (and re-resolves a few lines around them).
+ * A document as the scanner sees it: its own line index, a per-line cache of occurrences and of
+ * clues of origin, so an edit rescans only the lines it touched (and re-resolves the lines whose
+ * evidence it may change). An edit inside a very long line rescans only the part around it.
  */
 import { CodeIndex } from './codeIndex';
-import { LineSource, NEIGHBOURHOOD, gatherEvidence } from './evidence';
-import { Resolution, canBeSuppressed, resolve } from './resolver';
-import { Occurrence, scanLine } from './scanner';
+import { DocumentClue, LINE_WINDOW, LineEvidence, LineSource, NEARBY, codeVote, gatherEvidence, isDocumentClue } from './evidence';
+import { Clue } from './origins';
+import { Resolution, resolve } from './resolver';
+import { CODE_CHAR, Occurrence, scanLine } from './scanner';
 
 export interface Position {
   line: number;
@@ -25,16 +27,14 @@ export interface ResolvedOccurrence {
   resolution: Resolution;
 }
 
-/** An occurrence whose resolution is worked out when it is first asked for. */
-class LazyResolution implements ResolvedOccurrence {
-  constructor(
-    readonly occurrence: Occurrence,
-    private readonly resolver: (occurrence: Occurrence) => Resolution,
-  ) {}
+/** A line longer than this is rescanned only around an edit, and only its start is read for clues. */
+export const LONG_LINE = 64 * 1024;
+const NO_CLUES: readonly Clue[] = Object.freeze([]);
 
-  get resolution(): Resolution {
-    return this.resolver(this.occurrence);
-  }
+interface CachedResolution {
+  resolution: Resolution;
+  /** The document-clue generation it was decided under, when it read the document's clues. */
+  generation?: number;
 }
 
 export class CodeDocument {
@@ -42,14 +42,32 @@ export class CodeDocument {
   private lines: string[] = [];
   /** Occurrences per line; undefined where a line has none. */
   private found: (Occurrence[] | undefined)[] = [];
-  private resolutions = new WeakMap<Occurrence, Resolution>();
-  /** The document's lines and occurrences, as evidence gathering reads them. */
+  /** Clues of origin per line as lines near a code read them, worked out when first asked for. */
+  private clues: (readonly Clue[] | undefined)[] = [];
+  /** Clues per line as the document's tally reads them (names, hosts, paths, one-table codes). */
+  private tallied: (readonly Clue[] | undefined)[] = [];
+  /** What codes on a line share when they are decided, per part of the line. */
+  private evidence: (Map<number, LineEvidence> | undefined)[] = [];
+  private resolutions = new WeakMap<Occurrence, CachedResolution>();
+  /** The document's clues, and a generation that changes whenever they do. */
+  private documentClueList: DocumentClue[] | undefined;
+  private documentClueSignature = '';
+  private generation = 0;
+  /** The document's lines, occurrences and clues, as evidence gathering reads them. */
   private readonly lineSource: LineSource = {
     lineText: (line) => (line >= 0 && line < this.lines.length ? this.lineText(line) : undefined),
     occurrencesOn: (line) => this.found[line],
+    cluesOn: (line) => this.cluesOn(line),
+    documentClues: () => this.documentClues(),
+    cluesInWindow: (line, from, to) => this.index.detector.cluesIn(this.lineText(line), line, from, to),
+    evidenceCache: (line) => (this.evidence[line] ??= new Map()),
   };
+  /** Which resolutions read the document's clues, noted while one is being worked out. */
+  private readingDocument = false;
   /** Lines scanned since the document was created, for work-counting tests. */
   linesScanned = 0;
+  /** Characters of long lines rescanned around edits, for work-counting tests. */
+  charactersRescanned = 0;
 
   constructor(
     text: string,
@@ -94,11 +112,11 @@ export class CodeDocument {
   }
 
   /**
-   * Every occurrence in line order; suppressed ones are left out. Each is resolved when its
-   * `resolution` is first read, so a caller that needs only some of them pays only for those.
+   * Every finding in line order; occurrences that are no finding (another cloud's error, a word
+   * with no evidence, an HTTP status) are left out. Each is resolved as it is reached, so a caller
+   * that stops early pays only for what it read.
    */
   *occurrences(): Generator<ResolvedOccurrence> {
-    const resolve = (occurrence: Occurrence) => this.resolve(occurrence);
     for (let line = 0; line < this.found.length; line++) {
       const list = this.found[line];
       if (list === undefined) {
@@ -106,14 +124,15 @@ export class CodeDocument {
       }
       for (const occurrence of list) {
         occurrence.line = line;
-        if (!(canBeSuppressed(occurrence) && this.resolve(occurrence).suppressed)) {
-          yield new LazyResolution(occurrence, resolve);
+        const resolution = this.resolve(occurrence);
+        if (!resolution.suppressed) {
+          yield { occurrence, resolution };
         }
       }
     }
   }
 
-  /** The occurrence that covers a position (its end included, as a cursor right after a word is on it). */
+  /** The finding that covers a position (its end included, as a cursor right after a word is on it). */
   occurrenceAt(position: Position): ResolvedOccurrence | undefined {
     const list = this.found[position.line];
     for (const occurrence of list ?? []) {
@@ -127,18 +146,99 @@ export class CodeDocument {
   }
 
   private resolve(occurrence: Occurrence): Resolution {
-    let resolution = this.resolutions.get(occurrence);
-    if (!resolution) {
-      resolution = resolve(occurrence, gatherEvidence(occurrence, this.lineSource));
-      this.resolutions.set(occurrence, resolution);
+    const cached = this.resolutions.get(occurrence);
+    if (cached && (cached.generation === undefined || cached.generation === this.currentGeneration())) {
+      return cached.resolution;
     }
+    this.readingDocument = false;
+    const resolution = resolve(occurrence, gatherEvidence(occurrence, this.lineSource), this.index);
+    this.resolutions.set(occurrence, this.readingDocument ? { resolution, generation: this.generation } : { resolution });
     return resolution;
+  }
+
+  /** The generation of the document's clues, brought up to date after edits. */
+  private currentGeneration(): number {
+    this.documentClues();
+    return this.generation;
+  }
+
+  private cluesOn(line: number): readonly Clue[] {
+    if (line < 0 || line >= this.lines.length) {
+      return NO_CLUES;
+    }
+    let clues = this.clues[line];
+    if (clues === undefined) {
+      const text = this.lineText(line);
+      clues = this.index.detector.cluesIn(text, line, 0, Math.min(text.length, LONG_LINE));
+      this.clues[line] = clues.length === 0 ? NO_CLUES : clues;
+    }
+    for (const clue of clues) {
+      clue.line = line;
+    }
+    return clues;
+  }
+
+  /** A line's clues for the document, and a vote for the product of each code on it that only one table holds. */
+  private talliedOn(line: number): readonly Clue[] {
+    let clues = this.tallied[line];
+    if (clues === undefined) {
+      const text = this.lineText(line);
+      const found = this.index.detector.cluesIn(text, line, 0, Math.min(text.length, LONG_LINE), false);
+      for (const occurrence of this.found[line] ?? []) {
+        occurrence.line = line;
+        const vote = codeVote(occurrence);
+        if (vote) {
+          found.push(vote);
+        }
+      }
+      clues = found.length === 0 ? NO_CLUES : found;
+      this.tallied[line] = clues;
+    }
+    return clues;
+  }
+
+  /** One clue per provider, product and kind across the document, the first of each, with a count. */
+  clueTally(): readonly DocumentClue[] {
+    return this.documentClues();
+  }
+
+  private documentClues(): readonly DocumentClue[] {
+    this.readingDocument = true;
+    if (this.documentClueList === undefined) {
+      const tally = new Map<string, DocumentClue>();
+      for (let line = 0; line < this.lines.length; line++) {
+        for (const clue of this.talliedOn(line)) {
+          if (!isDocumentClue(clue)) {
+            continue;
+          }
+          clue.line = line;
+          const key = `${clue.provider}\u0000${clue.product ?? ''}\u0000${clue.kind}`;
+          const known = tally.get(key);
+          if (known) {
+            known.count++;
+          } else {
+            tally.set(key, { ...clue, count: 1 });
+          }
+        }
+      }
+      this.documentClueList = [...tally.values()];
+      const signature = this.documentClueList.map((clue) => `${clue.provider}/${clue.product ?? ''}/${clue.kind}/${clue.count}`).join('|');
+      if (signature !== this.documentClueSignature) {
+        this.documentClueSignature = signature;
+        this.generation++;
+      }
+    }
+    return this.documentClueList;
   }
 
   /** `text`, when given, is the whole text the lines were split from. */
   private rescanAll(text?: string): void {
     this.found = new Array<Occurrence[] | undefined>(this.lines.length).fill(undefined);
+    this.clues = new Array<readonly Clue[] | undefined>(this.lines.length).fill(undefined);
+    this.tallied = new Array<readonly Clue[] | undefined>(this.lines.length).fill(undefined);
+    this.evidence = new Array<Map<number, LineEvidence> | undefined>(this.lines.length).fill(undefined);
     this.resolutions = new WeakMap();
+    this.documentClueList = undefined;
     this.scanLines(0, this.lines.length, text);
   }
 
@@ -171,8 +271,12 @@ export class CodeDocument {
     if (startLine > endLine || (startLine === endLine && startCharacter > endCharacter)) {
       [startLine, endLine, startCharacter, endCharacter] = [endLine, startLine, endCharacter, startCharacter];
     }
+    if (startLine === endLine && this.lines[startLine].length > LONG_LINE && !/[\r\n]/.test(text)) {
+      this.applyWithinLongLine(startLine, startCharacter, endCharacter, text);
+      return;
+    }
     let prefix = this.lines[startLine].slice(0, startCharacter);
-    let suffix = this.lines[endLine].slice(endCharacter);
+    const suffix = this.lines[endLine].slice(endCharacter);
     // A lone CR ending the line before and an LF starting the change become one line break.
     if (prefix === '' && startLine > 0 && (text + suffix).startsWith('\n') && this.lines[startLine - 1].endsWith('\r')) {
       startLine--;
@@ -186,16 +290,97 @@ export class CodeDocument {
     const removed = endLine - startLine + 1;
     spliceLarge(this.lines, startLine, removed, replacement);
     spliceLarge(this.found, startLine, removed, new Array<Occurrence[] | undefined>(replacement.length).fill(undefined));
+    spliceLarge(this.clues, startLine, removed, new Array<readonly Clue[] | undefined>(replacement.length).fill(undefined));
+    spliceLarge(this.tallied, startLine, removed, new Array<readonly Clue[] | undefined>(replacement.length).fill(undefined));
+    spliceLarge(this.evidence, startLine, removed, new Array<Map<number, LineEvidence> | undefined>(replacement.length).fill(undefined));
     this.scanLines(startLine, startLine + replacement.length);
-    // Resolutions near the change may depend on the changed lines.
-    const from = Math.max(0, startLine - NEIGHBOURHOOD);
-    const to = Math.min(this.lines.length, startLine + replacement.length + NEIGHBOURHOOD);
-    for (let line = from; line < to; line++) {
+    this.forgetAround(startLine, startLine + replacement.length);
+  }
+
+  /**
+   * An edit within one long line: only the tokens near it are found again. Every token is classified
+   * from at most LINE_WINDOW characters on either side of it, so tokens further than that from the
+   * edit stay as they were; those nearer are found afresh in a region wide enough to give each of
+   * them its whole window.
+   */
+  private applyWithinLongLine(line: number, start: number, end: number, text: string): void {
+    const raw = this.lines[line];
+    const content = stripTerminator(raw);
+    const terminator = raw.slice(content.length);
+    const updated = content.slice(0, start) + text + content.slice(end);
+    const delta = text.length - (end - start);
+    // The tokens the edit touches: the same text lies before it in both, and after it shifted by delta.
+    let from = start;
+    while (from > 0 && CODE_CHAR[content.charCodeAt(from - 1)] === 1) {
+      from--;
+    }
+    let oldTo = end;
+    while (oldTo < content.length && CODE_CHAR[content.charCodeAt(oldTo)] === 1) {
+      oldTo++;
+    }
+    const to = oldTo + delta;
+    const affectedStart = from - LINE_WINDOW;
+    const affectedEnd = to + LINE_WINDOW;
+    const regionStart = Math.max(0, from - 2 * LINE_WINDOW);
+    let regionEnd = Math.min(updated.length, to + 2 * LINE_WINDOW);
+    while (regionEnd < updated.length && CODE_CHAR[updated.charCodeAt(regionEnd)] === 1) {
+      regionEnd++;
+    }
+    const fresh: Occurrence[] = [];
+    scanLine(updated, line, this.index, fresh, regionStart, regionEnd);
+    const kept = this.found[line] ?? [];
+    const list: Occurrence[] = kept.filter((occurrence) => occurrence.start < affectedStart);
+    for (const occurrence of fresh) {
+      occurrence.start += regionStart;
+      occurrence.end += regionStart;
+      if (occurrence.start >= affectedStart && occurrence.start < affectedEnd) {
+        list.push(occurrence);
+      }
+    }
+    for (const occurrence of kept) {
+      if (occurrence.start >= oldTo + LINE_WINDOW) {
+        occurrence.start += delta;
+        occurrence.end += delta;
+        list.push(occurrence);
+      }
+    }
+    this.lines[line] = updated + terminator;
+    this.found[line] = list.length > 0 ? list : undefined;
+    this.charactersRescanned += regionEnd - regionStart;
+    this.clues[line] = undefined;
+    this.tallied[line] = undefined;
+    this.evidence[line] = undefined;
+    this.documentClueList = undefined;
+    // Decisions whose window reaches the edit are made again; the rest of the line keeps its own.
+    // A decision reads the part of the line its code stands in and one part on either side.
+    for (const occurrence of list) {
+      if (occurrence.end >= affectedStart - 3 * LINE_WINDOW && occurrence.start <= affectedEnd + 3 * LINE_WINDOW) {
+        this.resolutions.delete(occurrence);
+      }
+    }
+    this.forgetLines(line - NEARBY, line - 1);
+    this.forgetLines(line + 1, line + NEARBY);
+  }
+
+  /** Forgets what depends on lines [from, to): decisions nearby, and the document's clues. */
+  private forgetAround(from: number, to: number): void {
+    this.documentClueList = undefined;
+    this.forgetLines(from - NEARBY, to + NEARBY - 1);
+  }
+
+  private forgetLines(first: number, last: number): void {
+    for (let line = Math.max(0, first); line <= Math.min(this.lines.length - 1, last); line++) {
+      this.evidence[line] = undefined;
       for (const occurrence of this.found[line] ?? []) {
         this.resolutions.delete(occurrence);
       }
     }
   }
+}
+
+/** The document clues of a whole text, as a document of it would tally them. */
+export function documentCluesOf(text: string, index: CodeIndex): DocumentClue[] {
+  return [...new CodeDocument(text, index).clueTally()];
 }
 
 /** Splits text into lines that keep their terminators (`\n`, `\r\n` or `\r`); the last line may be empty. */

@@ -3,9 +3,10 @@
  * cost does not grow with the number of codes: a token is hashed as it is read and only a hit is
  * checked further.
  */
-import { CatalogEntryData, CatalogFile, LanguageTag } from './catalogModel';
+import { CatalogEntryData, CatalogFile, CodeFamily, LanguageTag, LocalizedText } from './catalogModel';
 import { CodeSegment, CodeTemplate, compileCodeTemplate, isDistinctiveCode, matchCodeTemplate } from './codeTemplate';
 import { MessageMatcher, compileMessage } from './messageMatcher';
+import { OriginDetector } from './origins';
 
 /** A loaded catalog without its entries, plus the file it came from. */
 export interface CatalogInfo extends Omit<CatalogFile, 'entries'> {
@@ -31,6 +32,32 @@ export interface Candidate {
   /** What each placeholder of a template code stood for. */
   bindings: Record<string, string>;
 }
+
+/** A family of codes of one provider, as the loaded catalogs declare it. */
+export interface FamilyRef {
+  prefix: string;
+  shape: CodeFamily['shape'];
+  provider: string;
+  /** The catalogs that declare the family, in load order. */
+  catalogs: CatalogInfo[];
+  /** Where the provider documents the family, when a catalog says. */
+  url?: string;
+  title?: LocalizedText;
+  /** For a family of numbers, how many digits its listed codes have (empty when it lists none). */
+  digitCounts: Set<number>;
+}
+
+/** What the index knows of a token: the entries it may mean, or the family it belongs to. */
+export interface TokenInfo {
+  candidates: readonly Candidate[];
+  /** Set when no entry matches but the token is a code of a known family. */
+  family?: FamilyRef;
+}
+
+/** Bits of `CodeIndex.hashFilter`. */
+export const LITERAL_BIT = 1;
+export const PREFIX_BIT = 2;
+export const CODE_KEY_BIT = 4;
 
 /**
  * An entry whose messages are compiled (and whose distinctiveness is decided) the first time they
@@ -122,6 +149,9 @@ export function hashText(text: string): number {
 /** Longest literal prefix length the prefix table covers. */
 export const MAX_PREFIX_LENGTH = 64;
 
+/** The longest token taken for a code of a family or a body's own code; longer ones are some other kind of text. */
+export const MAX_CODE_LENGTH = 128;
+
 /** How many distinct tokens `CodeIndex.lookup` remembers before it starts afresh. */
 const LOOKUP_CACHE_SIZE = 4096;
 
@@ -148,6 +178,15 @@ export class CodeIndex {
    */
   readonly hashFilter = new Uint8Array(1 << 16);
   private readonly templatesByPrefix = new Map<string, Entry[]>();
+  /** Code families by prefix (`AIS.`), one per provider and prefix. */
+  private readonly familiesByPrefix = new Map<string, FamilyRef[]>();
+  readonly families: readonly FamilyRef[];
+  /** Hashes of the keys our providers' error bodies put a code under (`Code`, `error_code`). */
+  readonly codeKeyHashes = new Set<number>();
+  /** Those keys, with the providers that use each. */
+  readonly codeKeys = new Map<string, string[]>();
+  /** Reads clues of origin out of text, from the catalogs' origins and other clouds' signatures. */
+  readonly detector: OriginDetector;
   /** Template codes with no usable literal prefix; they are found by search but not by scanning. */
   readonly unscannableTemplates: Entry[] = [];
 
@@ -179,25 +218,81 @@ export class CodeIndex {
     });
     this.entries = entries;
     this.catalogs = infos;
+    const families: FamilyRef[] = [];
+    for (const info of infos) {
+      const provider = info.origin?.provider;
+      if (provider === undefined) {
+        continue;
+      }
+      const declared: CodeFamily[] = [
+        ...(info.families ?? []),
+        ...(info.documentation?.relatedTables ?? []).map((table) => ({ prefix: `${table.codePrefix}.`, shape: 'digits' as const, url: table.url, title: table.title })),
+      ];
+      for (const family of declared) {
+        let known = families.find((item) => item.prefix === family.prefix && item.provider === provider);
+        if (known === undefined) {
+          known = { prefix: family.prefix, shape: family.shape, provider, catalogs: [], digitCounts: new Set() };
+          families.push(known);
+          push(this.familiesByPrefix, family.prefix, known);
+          this.addPrefix(family.prefix);
+        }
+        known.catalogs.push(info);
+        if (family.url && !known.url) {
+          known.url = family.url;
+          if (family.title) {
+            known.title = family.title;
+          }
+        }
+      }
+      for (const key of info.errorBody?.codeKeys ?? []) {
+        const providers = this.codeKeys.get(key) ?? [];
+        if (!providers.includes(provider)) {
+          providers.push(provider);
+        }
+        this.codeKeys.set(key, providers);
+        const hash = hashText(key);
+        this.codeKeyHashes.add(hash);
+        this.hashFilter[foldHash(hash)] |= CODE_KEY_BIT;
+        this.addStart(key);
+      }
+    }
+    for (const family of families) {
+      for (const entry of entries) {
+        const rest = entry.data.code.startsWith(family.prefix) ? entry.data.code.slice(family.prefix.length) : '';
+        if (family.shape === 'digits' && /^[0-9]+$/.test(rest) && entry.catalog.origin?.provider === family.provider) {
+          family.digitCounts.add(rest.length);
+        }
+      }
+    }
+    this.families = families;
+    this.detector = new OriginDetector(infos.flatMap((info) => (info.origin ? [info.origin] : [])));
     for (const entry of entries) {
       const { template } = entry;
       if (!template.isTemplate) {
         push(this.literals, template.source, entry);
         const hash = hashText(template.source);
         this.literalHashes.add(hash);
-        this.hashFilter[foldHash(hash)] |= 1;
+        this.hashFilter[foldHash(hash)] |= LITERAL_BIT;
         this.addStart(template.source);
       } else if (template.prefix.length >= 2 && template.prefix.length <= MAX_PREFIX_LENGTH) {
         push(this.templatesByPrefix, template.prefix, entry);
-        this.prefixLengths[template.prefix.length] = 1;
-        const hash = hashText(template.prefix);
-        this.prefixHashes.add(hash);
-        this.hashFilter[foldHash(hash)] |= 2;
-        this.addStart(template.prefix);
+        this.addPrefix(template.prefix);
       } else {
         this.unscannableTemplates.push(entry);
       }
     }
+  }
+
+  /** Files a prefix that a token may start with (a template's or a family's). */
+  private addPrefix(prefix: string): void {
+    if (prefix.length > MAX_PREFIX_LENGTH) {
+      return;
+    }
+    this.prefixLengths[prefix.length] = 1;
+    const hash = hashText(prefix);
+    this.prefixHashes.add(hash);
+    this.hashFilter[foldHash(hash)] |= PREFIX_BIT;
+    this.addStart(prefix);
   }
 
   private addStart(text: string): void {
@@ -264,6 +359,40 @@ export class CodeIndex {
     return candidates.sort((a, b) => specificity(b.entry) - specificity(a.entry) || a.entry.catalog.order - b.entry.catalog.order);
   }
 
+  /** The entries a token may mean or, when it means none, the known family it belongs to. */
+  inspect(token: string): TokenInfo {
+    const candidates = this.lookup(token);
+    if (candidates.length > 0 || this.familiesByPrefix.size === 0) {
+      return { candidates };
+    }
+    const family = this.familyOf(token);
+    return family ? { candidates, family } : { candidates };
+  }
+
+  /** The family a token belongs to by its prefix and shape, if any; the longest prefix wins. */
+  familyOf(token: string): FamilyRef | undefined {
+    if (token.length > MAX_CODE_LENGTH) {
+      return undefined;
+    }
+    let best: FamilyRef | undefined;
+    for (let length = 2; length <= Math.min(token.length - 1, MAX_PREFIX_LENGTH); length++) {
+      if (this.prefixLengths[length] === 0 || token.charCodeAt(length - 1) !== 46) {
+        continue;
+      }
+      for (const family of this.familiesByPrefix.get(token.slice(0, length)) ?? []) {
+        if (fitsShape(token.slice(length), family)) {
+          best = family;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The entries of a family, for "the nearest entry" of an unknown code. */
+  familyEntries(family: FamilyRef): Entry[] {
+    return this.entries.filter((entry) => entry.catalog.origin?.provider === family.provider && entry.data.code.startsWith(family.prefix));
+  }
+
   /** Whether the token could be a code at all: a literal code or one a template prefix starts. */
   mayBeCode(token: string): boolean {
     return this.lookup(token).length > 0;
@@ -276,6 +405,17 @@ export class CodeIndex {
  */
 function detached(text: string): string {
   return text.length < 13 ? text : text.split('').join('');
+}
+
+/**
+ * Whether the part after a family's prefix has the family's shape: as many digits as its listed
+ * codes have (3 to 6 when it lists none), or names joined by dots.
+ */
+function fitsShape(rest: string, family: FamilyRef): boolean {
+  if (family.shape === 'names') {
+    return /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/.test(rest);
+  }
+  return /^[0-9]+$/.test(rest) && (family.digitCounts.size > 0 ? family.digitCounts.has(rest.length) : rest.length >= 3 && rest.length <= 6);
 }
 
 function specificity(entry: Entry): number {

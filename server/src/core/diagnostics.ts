@@ -4,7 +4,8 @@
  */
 import { LanguageTag } from './catalogModel';
 import { Range, ResolvedOccurrence } from './codeDocument';
-import { documentationLinks, renderDiagnosticMessage } from './render';
+import { CodeIndex } from './codeIndex';
+import { findingLinks, renderDiagnosticMessage } from './render';
 import { SEVERITY_RANK, Severity, SeverityByStatus, severityOfOccurrence } from './severity';
 import { stringsFor } from './strings';
 
@@ -16,8 +17,10 @@ export interface CodeDiagnostic {
   /** The https documentation of the code. */
   href?: string;
   message: string;
-  /** The entry the finding means; absent on the cap note. */
+  /** The entry the finding means; absent on the cap note and on codes no entry explains. */
   entryId?: string;
+  /** What the finding is; absent on the cap note. */
+  kind?: 'entry' | 'unknownCode' | 'otherProduct';
 }
 
 export interface DiagnosticsOptions {
@@ -48,7 +51,10 @@ export class DiagnosticsCollector {
   private count = 0;
   private readonly max: number;
 
-  constructor(private readonly options: DiagnosticsOptions) {
+  constructor(
+    private readonly options: DiagnosticsOptions,
+    private readonly index: CodeIndex,
+  ) {
     this.max = Math.max(0, Math.floor(options.maxCount));
   }
 
@@ -67,15 +73,15 @@ export class DiagnosticsCollector {
     this.trim();
     const { language } = this.options;
     const diagnostics = this.kept.map(({ item: { occurrence, resolution }, severity }): CodeDiagnostic => {
-      const entry = resolution.ranked[0].entry;
-      const href = documentationLinks(entry, language, occurrence.token)[0]?.url;
+      const href = findingLinks(resolution, occurrence.token, language, this.index)[0]?.url;
       return {
         range: { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } },
         severity,
         code: occurrence.token,
         ...(href ? { href } : {}),
-        message: renderDiagnosticMessage(resolution, occurrence.token, language),
-        entryId: entry.id,
+        message: renderDiagnosticMessage(resolution, occurrence.token, language, this.index),
+        ...(resolution.kind === 'entry' ? { entryId: resolution.ranked[0].entry.id } : {}),
+        kind: resolution.kind,
       };
     });
     if (this.count > diagnostics.length) {
@@ -100,8 +106,8 @@ export class DiagnosticsCollector {
   }
 }
 
-export function computeDiagnostics(occurrences: Iterable<ResolvedOccurrence>, options: DiagnosticsOptions): DiagnosticsResult {
-  const collector = new DiagnosticsCollector(options);
+export function computeDiagnostics(occurrences: Iterable<ResolvedOccurrence>, options: DiagnosticsOptions, index: CodeIndex): DiagnosticsResult {
+  const collector = new DiagnosticsCollector(options, index);
   for (const item of occurrences) {
     collector.add(item);
   }

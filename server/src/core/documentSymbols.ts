@@ -3,7 +3,8 @@
  */
 import { LanguageTag } from './catalogModel';
 import { CodeDocument, Range } from './codeDocument';
-import { catalogLabel, meaningOf, plainLine } from './render';
+import { CodeIndex } from './codeIndex';
+import { catalogLabel, meaningOf, plainLine, unlistedTitle } from './render';
 
 export interface CodeSymbol {
   name: string;
@@ -11,13 +12,13 @@ export interface CodeSymbol {
   range: Range;
 }
 
-export function computeSymbols(document: CodeDocument, language: LanguageTag, maxCount = 5000): CodeSymbol[] {
+export function computeSymbols(document: CodeDocument, language: LanguageTag, index: CodeIndex, maxCount = 5000): CodeSymbol[] {
   const symbols: CodeSymbol[] = [];
   for (const { occurrence, resolution } of document.occurrences()) {
-    const entry = resolution.ranked[0].entry;
+    const entry = resolution.kind === 'entry' ? resolution.ranked[0].entry : undefined;
     symbols.push({
       name: occurrence.token,
-      detail: `${plainLine(meaningOf(entry, language)).slice(0, 120)} · ${catalogLabel(entry.catalog, language)}`,
+      detail: entry ? `${plainLine(meaningOf(entry, language)).slice(0, 120)} · ${catalogLabel(entry.catalog, language)}` : unlistedTitle(resolution, language, index),
       range: { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } },
     });
     if (symbols.length >= maxCount) {

@@ -1,15 +1,26 @@
 /*
  * The evidence around an occurrence that the resolver weighs: the text of its own line and, for
- * pretty-printed JSON, the sibling message a few lines away; and whether another code stands close
- * by. Shared by the editor's documents and the stream scanner, so both decide alike.
+ * pretty-printed JSON, the sibling message a few lines away; the message its body carries; whether
+ * another code stands close by; and the clues of origin at four distances (its line, its body, the
+ * lines nearby, the whole document). Shared by the editor's documents and the stream scanner, so
+ * both decide alike.
  */
-import { Evidence } from './resolver';
-import { Occurrence, isNumericCode, messageWindow } from './scanner';
+import { messageWindow } from './messageMatcher';
+import { Clue } from './origins';
+import { Occurrence, isNumericCode } from './scanner';
 
 /** How many lines around an occurrence can hold its sibling message or the other code of its JSON object. */
 export const NEIGHBOURHOOD = 6;
+/** How many lines around an occurrence are "nearby" for clues of origin: a stack trace, a request and its answer. */
+export const NEARBY = 12;
+/** How much of a line, around the code, counts as the code's own line for clues and messages. */
+export const LINE_WINDOW = 2048;
 
-const MESSAGE_KEY = /["']?(?:error_?msg|error_?message|errorMessage|ErrorMessage|Message|message|msg|Msg)["']?\s*[:=]/;
+const MESSAGE_KEY = /["']?(?:error_?msg|error_?message|errorMessage|ErrorMessage|errMsg|ErrMsg|Message|message|msg|Msg)["']?\s*[:=]/;
+
+/** The distances clues are read at, nearest first. */
+export type Scope = 'line' | 'body' | 'nearby' | 'document';
+export const SCOPES: readonly Scope[] = ['line', 'body', 'nearby', 'document'];
 
 /** The lines evidence is read from. */
 export interface LineSource {
@@ -17,6 +28,55 @@ export interface LineSource {
   lineText(line: number): string | undefined;
   /** The occurrences found on a line; undefined or empty when there are none. */
   occurrencesOn(line: number): readonly Occurrence[] | undefined;
+  /** The clues of origin on a line (its first part, for a huge line). */
+  cluesOn(line: number): readonly Clue[];
+  /** Clues of the document as a whole: one per provider, product and kind, with how often it was seen. */
+  documentClues(): readonly DocumentClue[];
+  /** Clues in a window of one line (for the code's own line, when it is huge). */
+  cluesInWindow(line: number, from: number, to: number): readonly Clue[];
+  /** Where what is worked out once for a part of a line is kept, until the line changes. */
+  evidenceCache(line: number): Map<number, LineEvidence>;
+}
+
+export interface DocumentClue extends Clue {
+  count: number;
+}
+
+export interface Evidence {
+  /** The occurrence's line and, for pretty-printed JSON, the sibling message lines; normalised. */
+  text: string;
+  /** The message its error body carries (`error_msg`, `Message`, `<Message>`), as written. */
+  message?: string;
+  /** Whether another, non-numeric code stands close by (same line or same JSON object). */
+  otherCodeNearby: boolean;
+  /** The clues at a distance; the document's are worked out only when asked for. */
+  clues(scope: Scope): readonly Clue[];
+}
+
+/**
+ * What every code in one part of a line shares: the part's text and messages, its clues, the
+ * sibling message and body lines of pretty-printed JSON. A short line is one part; a long line is
+ * cut into parts of LINE_WINDOW characters, each read with a window reaching one part further on
+ * either side, so every code sees at least LINE_WINDOW characters around it.
+ */
+export interface LineEvidence {
+  /** The window's text, normalised, with the sibling message's when there is one. */
+  text: string;
+  /** The messages in the window, as written, and where they stand in the line. */
+  messages: { value: string; at: number }[];
+  /** The sibling message of pretty-printed JSON, as written. */
+  siblingMessage?: string;
+  /** How many non-numeric codes the line holds. */
+  codesOnLine: number;
+  /** Whether the walk for the sibling message stopped at a line holding another code. */
+  codeAround: boolean;
+  /** The lines of the code's body: those passed on the way out, up to a line with another code. */
+  bodyLines: number[];
+  /** Clues by scope, worked out when first asked for. */
+  clues: Map<Scope, readonly Clue[]>;
+  /** The window in the line: [from, to). */
+  from: number;
+  to: number;
 }
 
 /** How many non-numeric occurrences a line's list holds, counted once per list. */
@@ -31,17 +91,24 @@ function nonNumericCount(list: readonly Occurrence[]): number {
   return count;
 }
 
-export function gatherEvidence(occurrence: Occurrence, source: LineSource): Evidence {
-  const line = occurrence.line;
-  const own = source.lineText(line) ?? '';
-  let text = messageWindow(own, occurrence.start);
-  const numeric = isNumericCode(occurrence);
-  // Counted once per line, not per occurrence: a long line of numeric codes would otherwise cost
-  // the square of its number of codes.
-  let otherCodeNearby = nonNumericCount(source.occurrencesOn(line) ?? []) - (numeric ? 0 : 1) > 0;
+/** Which part of a line a position falls in: 0 for a whole short line. */
+function partOf(lineLength: number, position: number): number {
+  return lineLength > 2 * LINE_WINDOW ? Math.floor(position / LINE_WINDOW) : -1;
+}
+
+function lineEvidence(line: number, own: string, part: number, source: LineSource): LineEvidence {
+  const from = part < 0 ? 0 : Math.max(0, (part - 1) * LINE_WINDOW);
+  const to = part < 0 ? own.length : Math.min(own.length, (part + 2) * LINE_WINDOW);
+  const window = from === 0 && to === own.length ? own : own.slice(from, to);
+  let text = messageWindow(window);
+  const messages = extractMessages(window).map((message) => ({ value: message.value, at: message.at + from }));
+  const codesOnLine = nonNumericCount(source.occurrencesOn(line) ?? []);
   // Pretty-printed JSON keeps the message and the other code of an object on lines of their own:
-  // look outward for them, but never past a line that holds another code (another object).
-  // The own line is searched only in the bounded window around the occurrence, as its message is.
+  // look outward for them, but never past a line that holds another code (another object). The
+  // lines passed on the way are the body's, for clues.
+  const bodyLines: number[] = [];
+  let siblingMessage: string | undefined;
+  let codeAround = false;
   let messageFound = MESSAGE_KEY.test(text);
   for (const direction of [-1, 1]) {
     for (let step = 1; step <= NEIGHBOURHOOD; step++) {
@@ -52,14 +119,141 @@ export function gatherEvidence(occurrence: Occurrence, source: LineSource): Evid
       }
       const others = source.occurrencesOn(other);
       if (others !== undefined && nonNumericCount(others) > 0) {
-        otherCodeNearby ||= occurrence.context === 'key' && numeric;
+        codeAround = true;
         break;
       }
+      // Pretty-printed JSON: the object ends at a line that closes it (going down) or opens it (going up).
+      const edge = objectEdge(otherText, direction);
+      if (edge === 'beyond') {
+        break;
+      }
+      bodyLines.push(other);
       if (!messageFound && MESSAGE_KEY.test(otherText.slice(0, 200))) {
         text += ' ' + messageWindow(otherText);
+        siblingMessage = extractMessages(otherText.slice(0, 2 * LINE_WINDOW))[0]?.value;
         messageFound = true;
+      }
+      if (edge === 'edge') {
+        break;
       }
     }
   }
-  return { text, otherCodeNearby };
+  return { text, messages, ...(siblingMessage !== undefined ? { siblingMessage } : {}), codesOnLine, codeAround, bodyLines, clues: new Map(), from, to };
+}
+
+/**
+ * Where a line stands against the JSON object around a code, seen from the code going up (-1) or
+ * down (1): `edge` for the line that opens (closes) it, `beyond` for a line of the object before
+ * (after) it, `inside` otherwise. Lines without braces are all inside.
+ */
+function objectEdge(text: string, direction: number): 'edge' | 'beyond' | 'inside' {
+  const trimmed = text.trim();
+  if (direction < 0) {
+    if (/^[}\]]/.test(trimmed) || /[}]\s*,?$/.test(trimmed)) {
+      return 'beyond';
+    }
+    return /[{[]$/.test(trimmed) ? 'edge' : 'inside';
+  }
+  if (/[{]$/.test(trimmed) && !/^[}\]]/.test(trimmed)) {
+    return 'beyond';
+  }
+  return /^[}\]]/.test(trimmed) ? 'edge' : 'inside';
+}
+
+export function gatherEvidence(occurrence: Occurrence, source: LineSource): Evidence {
+  const line = occurrence.line;
+  const own = source.lineText(line) ?? '';
+  const part = partOf(own.length, occurrence.start);
+  const cache = source.evidenceCache(line);
+  let shared = cache.get(part);
+  if (shared === undefined) {
+    shared = lineEvidence(line, own, part, source);
+    cache.set(part, shared);
+  }
+  const numeric = isNumericCode(occurrence);
+  // Another non-numeric code on the line, or (for a number under a key) in the same JSON object.
+  const otherCodeNearby = shared.codesOnLine - (numeric || occurrence.candidates.length === 0 ? 0 : 1) > 0 || (shared.codeAround && occurrence.context === 'key' && numeric);
+  const message = nearestMessage(shared.messages, occurrence.start) ?? shared.siblingMessage;
+  const evidence = shared;
+  const clues = (scope: Scope): readonly Clue[] => {
+    if (scope === 'document') {
+      // The document's clues change with any line: the source keeps them up to date.
+      return source.documentClues();
+    }
+    let found = evidence.clues.get(scope);
+    if (found === undefined) {
+      found = cluesAt(scope, line, evidence, source);
+      evidence.clues.set(scope, found);
+    }
+    return found;
+  };
+  return { text: shared.text, ...(message !== undefined ? { message } : {}), otherCodeNearby, clues };
+}
+
+function nearestMessage(messages: readonly { value: string; at: number }[], position: number): string | undefined {
+  let best: { value: string; distance: number } | undefined;
+  for (const message of messages) {
+    const distance = Math.abs(message.at - position);
+    if (best === undefined || distance < best.distance) {
+      best = { value: message.value, distance };
+    }
+  }
+  return best?.value;
+}
+
+function cluesAt(scope: Scope, line: number, evidence: LineEvidence, source: LineSource): readonly Clue[] {
+  switch (scope) {
+    case 'line':
+      return source.cluesInWindow(line, evidence.from, evidence.to);
+    case 'body':
+      return evidence.bodyLines.flatMap((other) => source.cluesOn(other));
+    case 'nearby': {
+      const found: Clue[] = [];
+      for (let other = line - NEARBY; other <= line + NEARBY; other++) {
+        if (other !== line && !evidence.bodyLines.includes(other) && source.lineText(other) !== undefined) {
+          found.push(...source.cluesOn(other));
+        }
+      }
+      return found;
+    }
+    case 'document':
+      return source.documentClues();
+  }
+}
+
+/** Keys whose value is an error's message, and how the value ends. */
+const MESSAGE_VALUE = /["']?\b(?:error_?msg|error_?message|errorMessage|ErrorMessage|errMsg|ErrMsg|Message|message|msg)["']?\s*[:=]\s*(?:"((?:[^"\\]|\\.){1,1000})"|'((?:[^'\\]|\\.){1,1000})'|([^,;}\]\r\n]{1,1000}))/g;
+const XML_MESSAGE = /<Message>([^<]{1,1000})<\/Message>/g;
+
+/** Every message an error body or log line carries, as written, with where it stands. */
+export function extractMessages(text: string): { value: string; at: number }[] {
+  const found: { value: string; at: number }[] = [];
+  for (const pattern of [MESSAGE_VALUE, XML_MESSAGE]) {
+    pattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = pattern.exec(text)) !== null) {
+      const value = (match[1] ?? match[2] ?? match[3])?.replace(/\\"/g, '"').trim();
+      if (value) {
+        found.push({ value, at: match.index });
+      }
+    }
+  }
+  return found;
+}
+
+/** Whether a clue says something of the whole document: a name, host, path or link, or a code only one table holds. */
+export function isDocumentClue(clue: Clue): boolean {
+  return clue.kind !== 'shape' && clue.kind !== 'bodyKey';
+}
+
+/** A clue for the document: a code that only one product's table holds names that product. */
+export function codeVote(occurrence: Occurrence): Clue | undefined {
+  if (occurrence.context !== 'distinctive' || occurrence.candidates.length === 0) {
+    return undefined;
+  }
+  const origin = occurrence.candidates[0].entry.catalog.origin;
+  if (!origin || !occurrence.candidates.every((candidate) => candidate.entry.catalog.origin?.product === origin.product && candidate.entry.catalog.origin.provider === origin.provider)) {
+    return undefined;
+  }
+  return { provider: origin.provider, product: origin.product, kind: 'code', text: occurrence.token, line: occurrence.line, start: occurrence.start };
 }

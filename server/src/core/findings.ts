@@ -1,21 +1,59 @@
 /*
- * Every code of a document grouped by code, for log triage ("2,100× APIG.0308") in the Error Codes view.
+ * Every code of a document grouped by what it means, for log triage ("2,100× APIG.0308") in the
+ * Error Codes view, and findings described one by one for the command line.
  */
 import { LanguageTag } from './catalogModel';
 import { ResolvedOccurrence } from './codeDocument';
-import { catalogLabel, documentationLinks, meaningOf, plainLine, renderDiagnosticMessage } from './render';
-import { SEVERITY_RANK, Severity, SeverityByStatus, severityOf } from './severity';
+import { CodeIndex } from './codeIndex';
+import { catalogLabel, findingLinks, meaningOf, plainLine, provenance, renderDiagnosticMessage, unlistedTitle } from './render';
+import { FindingKind } from './resolver';
+import { SEVERITY_RANK, Severity, SeverityByStatus, severityOfOccurrence } from './severity';
 
 export interface FindingGroup {
   code: string;
+  /** The entry meant; absent for a code no entry explains. */
   entryId?: string;
+  kind: FindingKind;
+  /** "Provider · Service" of the entry, or what the code is ("Alibaba Cloud ECS — not in the catalogs"). */
   catalog: string;
   meaning: string;
+  /** Whose error it is and where that came from, when a clue said it. */
+  origin?: string;
   count: number;
   firstLine: number;
   lastLine: number;
   firstCharacter: number;
   severity: Severity;
+}
+
+/** What a finding says, apart from where it stands. */
+interface Described {
+  entryId?: string;
+  kind: FindingKind;
+  catalog: string;
+  meaning: string;
+  origin?: string;
+  severity: Severity;
+}
+
+function describe(found: ResolvedOccurrence, language: LanguageTag, severity: SeverityByStatus, index: CodeIndex): Described {
+  const { resolution } = found;
+  const level = severityOfOccurrence(found, severity);
+  const origin = provenance(resolution, language, index);
+  const common = { kind: resolution.kind, severity: level === 'off' ? ('hint' as const) : level, ...(origin ? { origin } : {}) };
+  if (resolution.kind === 'entry') {
+    const entry = resolution.ranked[0].entry;
+    return { entryId: entry.id, catalog: catalogLabel(entry.catalog, language), meaning: plainLine(meaningOf(entry, language)), ...common };
+  }
+  const title = unlistedTitle(resolution, language, index);
+  const [nearest] = resolution.ranked;
+  return { catalog: title, meaning: nearest ? `${nearest.entry.data.code}: ${plainLine(meaningOf(nearest.entry, language))}` : title, ...common };
+}
+
+/** The key findings are grouped and described by: the token, what it means and how surely. */
+function keyOf({ occurrence, resolution }: ResolvedOccurrence): string {
+  const meant = resolution.kind === 'entry' ? resolution.ranked[0].entry.id : `${resolution.kind}:${resolution.family?.prefix ?? ''}:${resolution.otherProduct?.product ?? ''}`;
+  return `${occurrence.token}\u0000${meant}\u0000${resolution.established}\u0000${resolution.origin?.clue.text ?? ''}`;
 }
 
 /** Collects occurrences one at a time into groups, keeping nothing else, so a file of any size fits. */
@@ -26,29 +64,26 @@ export class FindingsCollector {
   constructor(
     private readonly language: LanguageTag,
     private readonly severity: SeverityByStatus,
+    private readonly index: CodeIndex,
   ) {}
 
-  add({ occurrence, resolution }: ResolvedOccurrence): void {
+  add(found: ResolvedOccurrence): void {
     this.total++;
-    const entry = resolution.ranked[0].entry;
-    const key = `${occurrence.token}\u0000${entry.id}`;
+    const { occurrence } = found;
+    const key = keyOf(found);
     const group = this.groups.get(key);
     if (group) {
       group.count++;
       group.lastLine = occurrence.line;
       return;
     }
-    const level = severityOf(entry, this.severity);
     this.groups.set(key, {
       code: occurrence.token,
-      entryId: entry.id,
-      catalog: catalogLabel(entry.catalog, this.language),
-      meaning: plainLine(meaningOf(entry, this.language)),
+      ...describe(found, this.language, this.severity, this.index),
       count: 1,
       firstLine: occurrence.line,
       lastLine: occurrence.line,
       firstCharacter: occurrence.start,
-      severity: level === 'off' ? 'hint' : level,
     });
   }
 
@@ -61,8 +96,8 @@ export class FindingsCollector {
   }
 }
 
-export function groupFindings(occurrences: Iterable<ResolvedOccurrence>, language: LanguageTag, severity: SeverityByStatus): { total: number; groups: FindingGroup[] } {
-  const collector = new FindingsCollector(language, severity);
+export function groupFindings(occurrences: Iterable<ResolvedOccurrence>, language: LanguageTag, severity: SeverityByStatus, index: CodeIndex): { total: number; groups: FindingGroup[] } {
+  const collector = new FindingsCollector(language, severity, index);
   for (const item of occurrences) {
     collector.add(item);
   }
@@ -76,11 +111,15 @@ export interface FindingRecord {
   column: number;
   endColumn: number;
   code: string;
-  entryId: string;
+  /** The entry meant; absent for a code no entry explains. */
+  entryId?: string;
+  kind: FindingKind;
   severity: Severity;
-  /** "Provider · Service" of the entry. */
+  /** "Provider · Service" of the entry, or what the code is. */
   catalog: string;
   meaning: string;
+  /** Whose error it is and where that came from, when a clue said it. */
+  origin?: string;
   /** The one-line message the Problems panel shows. */
   message: string;
   /** The https documentation of the code. */
@@ -89,34 +128,31 @@ export interface FindingRecord {
   candidates: number;
 }
 
-type Described = Omit<FindingRecord, 'line' | 'column' | 'endColumn'>;
+type Repeated = Omit<FindingRecord, 'line' | 'column' | 'endColumn'>;
 
 /**
  * Describes findings as records. A log repeats the same few codes thousands of times, so the part
- * that depends only on what was found, not where, is worked out once per code, entry and certainty.
+ * that depends only on what was found, not where, is worked out once per code, meaning and origin.
  */
 export class FindingDescriber {
-  private readonly described = new Map<string, Described>();
+  private readonly described = new Map<string, Repeated>();
 
   constructor(
     private readonly language: LanguageTag,
     private readonly severity: SeverityByStatus,
+    private readonly index: CodeIndex,
   ) {}
 
-  describe({ occurrence, resolution }: ResolvedOccurrence): FindingRecord {
-    const entry = resolution.ranked[0].entry;
-    const key = `${occurrence.token}\u0000${entry.id}\u0000${resolution.confident}\u0000${resolution.ranked.length}`;
+  describe(found: ResolvedOccurrence): FindingRecord {
+    const { occurrence, resolution } = found;
+    const key = `${keyOf(found)}\u0000${resolution.confident}\u0000${resolution.ranked.length}\u0000${resolution.drift?.said ?? ''}`;
     let described = this.described.get(key);
     if (described === undefined) {
-      const level = severityOf(entry, this.severity);
-      const link = documentationLinks(entry, this.language, occurrence.token)[0];
+      const link = findingLinks(resolution, occurrence.token, this.language, this.index)[0];
       described = {
         code: occurrence.token,
-        entryId: entry.id,
-        severity: level === 'off' ? 'hint' : level,
-        catalog: catalogLabel(entry.catalog, this.language),
-        meaning: plainLine(meaningOf(entry, this.language)),
-        message: renderDiagnosticMessage(resolution, occurrence.token, this.language),
+        ...describe(found, this.language, this.severity, this.index),
+        message: renderDiagnosticMessage(resolution, occurrence.token, this.language, this.index),
         ...(link ? { documentation: link.url } : {}),
         candidates: resolution.ranked.length,
       };

@@ -18,6 +18,9 @@ export type { Candidate, CatalogInfo, Entry } from './codeIndex';
 export { splitLines } from './codeDocument';
 export type { CodeDocument, Position, Range, ResolvedOccurrence, TextChange } from './codeDocument';
 export type { StreamScanner, StreamScannerOptions } from './streamScanner';
+export type { DocumentClue } from './evidence';
+export type { Clue, ClueKind } from './origins';
+export type { Attribution, FindingKind, Resolution } from './resolver';
 
 export { bytesLookBinary, decideDocument, diagnosticsEnabled, documentKind, isSelected, isTooLarge, textLooksBinary } from './documentPolicy';
 export type { DocumentDecision, DocumentFacts, DocumentKind, DocumentPolicySettings, SkipReason } from './documentPolicy';
@@ -37,4 +40,3 @@ export type { Strings } from './strings';
 /* Building blocks, for tests and the benchmark that check them on their own. */
 export { compileCodeTemplate, matchCodeTemplate } from './codeTemplate';
 export { compileMessage, matchMessage } from './messageMatcher';
-export { relatedCodesInLine, relatedTables } from './relatedCodes';

@@ -4,14 +4,14 @@
  */
 import { LanguageTag } from './catalogModel';
 import { CatalogText, LoadedCatalogs, loadCatalogs } from './catalogSet';
-import { CodeDocument, Position, ResolvedOccurrence } from './codeDocument';
+import { CodeDocument, Position, ResolvedOccurrence, documentCluesOf } from './codeDocument';
 import { CodeIndex } from './codeIndex';
 import { CodeDiagnostic, DiagnosticsCollector, DiagnosticsOptions, computeDiagnostics } from './diagnostics';
 import { CodeLink, computeLinks } from './documentLinks';
 import { CodeSymbol, computeSymbols } from './documentSymbols';
-import { FindingGroup, FindingsCollector, groupFindings } from './findings';
+import { FindingDescriber, FindingGroup, FindingsCollector, groupFindings } from './findings';
+import { DocumentClue } from './evidence';
 import { HoverResult, computeHover } from './hover';
-import { RelatedTableRef, relatedTables } from './relatedCodes';
 import { ExplanationField, Link, catalogLabel, meaningOf, renderExplanation, titleOf } from './render';
 import { searchEntries } from './search';
 import { SeverityByStatus } from './severity';
@@ -64,20 +64,12 @@ export interface LanguageService {
   findings(document: CodeDocument, language: LanguageTag, severity: SeverityByStatus): { total: number; groups: FindingGroup[] };
   /** How many codes a document holds, without working out what each means. */
   countFindings(document: CodeDocument): number;
+  /** Describes findings one by one for the command line and other plain consumers. */
+  describer(language: LanguageTag, severity: SeverityByStatus): FindingDescriber;
+  /** The clues of origin of a whole text, to give a stream scanner of the same text beforehand. */
+  documentClues(text: string): DocumentClue[];
   search(query: string, language: LanguageTag, limit?: number): SearchResultItem[];
   explain(id: string, language: LanguageTag): Explanation | undefined;
-}
-
-const relatedByLoad = new WeakMap<LoadedCatalogs, RelatedTableRef[]>();
-
-/** The related tables of a set of catalogs, worked out once per set. */
-function relatedOf(loaded: LoadedCatalogs): RelatedTableRef[] {
-  let tables = relatedByLoad.get(loaded);
-  if (!tables) {
-    tables = relatedTables(loaded.index.catalogs);
-    relatedByLoad.set(loaded, tables);
-  }
-  return tables;
 }
 
 export function createLanguageService(catalogTexts: readonly CatalogText[]): LanguageService {
@@ -95,11 +87,11 @@ export function createLanguageService(catalogTexts: readonly CatalogText[]): Lan
     },
     createDocument: (text) => new CodeDocument(text, loaded.index),
     createStreamScanner: (options) => new StreamScanner(loaded.index, options),
-    hover: (document, position, language) => computeHover(document, position, language, relatedOf(loaded)),
-    diagnostics: (document, options) => computeDiagnostics(document.occurrences(), options),
+    hover: (document, position, language) => computeHover(document, position, language, loaded.index),
+    diagnostics: (document, options) => computeDiagnostics(document.occurrences(), options, loaded.index),
     createScanReport(options) {
-      const groups = new FindingsCollector(options.language, options.severity);
-      const diagnostics = new DiagnosticsCollector(options);
+      const groups = new FindingsCollector(options.language, options.severity, loaded.index);
+      const diagnostics = new DiagnosticsCollector(options, loaded.index);
       return {
         add(found) {
           groups.add(found);
@@ -110,9 +102,11 @@ export function createLanguageService(catalogTexts: readonly CatalogText[]): Lan
         },
       };
     },
-    links: (document, language) => computeLinks(document, language, relatedOf(loaded)),
-    symbols: computeSymbols,
-    findings: (document, language, severity) => groupFindings(document.occurrences(), language, severity),
+    links: (document, language) => computeLinks(document, language, loaded.index),
+    symbols: (document, language) => computeSymbols(document, language, loaded.index),
+    findings: (document, language, severity) => groupFindings(document.occurrences(), language, severity, loaded.index),
+    describer: (language, severity) => new FindingDescriber(language, severity, loaded.index),
+    documentClues: (text) => documentCluesOf(text, loaded.index),
     countFindings(document) {
       let count = 0;
       for (const _ of document.occurrences()) {

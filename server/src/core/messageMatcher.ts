@@ -1,7 +1,9 @@
 /*
  * Matching a catalog message against the text a service really returned. Variable parts
  * (`%s`, `{ParameterName}`, and the entry's declared `XX`/`xxx`) match any text; everything else is
- * found with indexOf, so no catalog text is ever compiled into a regular expression.
+ * found with indexOf, so no catalog text is ever compiled into a regular expression. Both sides are
+ * normalised first (case, full-width punctuation, whitespace), since real messages drift from the
+ * tables in those; a message a body carries is also compared word by word, for paraphrases.
  */
 
 export interface MessageMatcher {
@@ -32,8 +34,20 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Full-width and CJK punctuation, and the ASCII each stands for in a message. */
+const WIDE_PUNCTUATION: Record<string, string> = { '，': ',', '。': '.', '：': ':', '；': ';', '！': '!', '？': '?', '（': '(', '）': ')', '、': ',', '“': '"', '”': '"', '‘': "'", '’': "'", '【': '[', '】': ']', '　': ' ' };
+const WIDE = /[，。：；！？（）、“”‘’【】　\uff01-\uff5e]/g;
+
+/** Text as messages are compared: lower case, full-width punctuation and letters as ASCII. */
+export function normalizeText(text: string): string {
+  const lower = text.toLowerCase();
+  return WIDE.test(lower)
+    ? lower.replace(WIDE, (char) => WIDE_PUNCTUATION[char] ?? String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+    : lower;
+}
+
 export function compileMessage(message: string, declaredVariables: readonly string[] = []): MessageMatcher {
-  const normalized = collapseWhitespace(message).replace(/\.$/, '');
+  const normalized = collapseWhitespace(message).replace(/[.!。．]+$/, '');
   const pieces: { text: string; variable?: string }[] = [];
   let literal = '';
   let index = 0;
@@ -56,7 +70,7 @@ export function compileMessage(message: string, declaredVariables: readonly stri
     if (piece.variable !== undefined) {
       variables.push(piece.variable);
     } else {
-      literals.push(piece.text);
+      literals.push(normalizeText(piece.text));
     }
   }
   const startsWithVariable = literals[0] === '' && variables.length > 0;
@@ -114,8 +128,13 @@ function standsAlone(text: string, start: number, end: number, matcher: MessageM
   return true;
 }
 
-/** Looks for the message in a piece of text (already whitespace-collapsed). */
+/** Looks for the message in a piece of text, as written. */
 export function matchMessage(matcher: MessageMatcher, text: string): MessageMatch | undefined {
+  return matchNormalized(matcher, normalizeText(collapseWhitespace(text)));
+}
+
+/** Looks for the message in text already normalised (see messageWindow). */
+export function matchNormalized(matcher: MessageMatcher, text: string): MessageMatch | undefined {
   const whole = matchWhole(matcher, text);
   if (whole) {
     return whole;
@@ -169,4 +188,85 @@ function matchWhole(matcher: MessageMatcher, text: string): MessageMatch | undef
     start = text.indexOf(first, start + 1);
   }
   return undefined;
+}
+
+/** The text searched for messages: bounded, whitespace collapsed and normalised, so a huge line costs no more than a normal one. */
+export function messageWindow(text: string, center = 0): string {
+  const bounded = text.length > 4096 ? text.slice(Math.max(0, center - 2048), center + 2048) : text;
+  // Most lines have nothing to collapse: finding that out allocates nothing.
+  return normalizeText(UNCOLLAPSED_WHITESPACE.test(bounded) ? bounded.replace(/\s+/g, ' ') : bounded);
+}
+
+/** Whitespace that collapsing would change: a run of two or more, or any other than a plain space. */
+const UNCOLLAPSED_WHITESPACE = /\s\s|[^\S ]/;
+
+/** Endings dropped so that `decoding`, `decode` and `decoded` compare as one word. */
+const SUFFIXES = ['ation', 'ing', 'ion', 'ed', 'es', 'ly', 's', 'e'];
+
+function stem(word: string): string {
+  for (const suffix of SUFFIXES) {
+    if (word.length - suffix.length >= 3 && word.endsWith(suffix)) {
+      return word.slice(0, -suffix.length);
+    }
+  }
+  return word;
+}
+
+/** Words that say nothing of which message it is. */
+const FILLER = new Set(['the', 'a', 'an', 'is', 'are', 'was', 'be', 'been', 'has', 'have', 'of', 'to', 'for', 'in', 'on', 'and', 'or', 'please', 'this', 'it']);
+
+/** The stems of a text's words, and pairs of its CJK characters, as a set. */
+function termsOf(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const word of normalizeText(text).match(/[a-z0-9]+/g) ?? []) {
+    if (!FILLER.has(word)) {
+      terms.add(stem(word));
+    }
+  }
+  const cjk = text.match(/[\u3400-\u9fff]+/g) ?? [];
+  for (const run of cjk) {
+    if (run.length === 1) {
+      terms.add(run);
+    }
+    for (let index = 0; index + 1 < run.length; index++) {
+      terms.add(run.slice(index, index + 2));
+    }
+  }
+  return terms;
+}
+
+/** Terms of texts compared lately: catalog texts, and the messages a log repeats. */
+const termsCache = new Map<string, Set<string>>();
+const TERMS_CACHE_SIZE = 2048;
+
+function cachedTerms(text: string): Set<string> {
+  let terms = termsCache.get(text);
+  if (terms === undefined) {
+    if (termsCache.size >= TERMS_CACHE_SIZE) {
+      termsCache.clear();
+    }
+    terms = termsOf(text);
+    termsCache.set(text.length > 12 ? text.split('').join('') : text, terms);
+  }
+  return terms;
+}
+
+/**
+ * How alike two messages are, from 0 to 1, by the words (stems) and CJK character pairs they share:
+ * "Image decoding failed" and "image decode failed." are 1. Variable parts of the table's message
+ * are left out of the comparison.
+ */
+export function messageSimilarity(said: string, matcher: MessageMatcher | string): number {
+  const table = cachedTerms(typeof matcher === 'string' ? matcher : matcher.literals.join(' '));
+  const text = cachedTerms(said);
+  if (table.size === 0 || text.size === 0) {
+    return 0;
+  }
+  let shared = 0;
+  for (const term of table) {
+    if (text.has(term)) {
+      shared++;
+    }
+  }
+  return (2 * shared) / (table.size + text.size);
 }

@@ -5,9 +5,8 @@
  */
 import { LanguageTag, LocalizedText } from './catalogModel';
 import { isHttpsUrl, markdownSafeHref } from './url';
-import { CatalogInfo, Entry, pickText } from './codeIndex';
-import { RankedCandidate, Resolution } from './resolver';
-import { RelatedCode, relatedTableTitle } from './relatedCodes';
+import { CatalogInfo, CodeIndex, Entry, FamilyRef, pickText } from './codeIndex';
+import { Attribution, RankedCandidate, Resolution } from './resolver';
 import { Strings, stringsFor } from './strings';
 
 export interface Link {
@@ -160,11 +159,18 @@ function header(entry: Entry, language: LanguageTag, code: string): string {
 }
 
 /** Hover Markdown for an occurrence, given what the resolver decided. */
-export function renderHover(resolution: Resolution, token: string, language: LanguageTag): string {
+export function renderHover(resolution: Resolution, token: string, language: LanguageTag, index: CodeIndex): string {
+  if (resolution.kind !== 'entry') {
+    return renderUnlistedHover(resolution, token, language, index);
+  }
   const strings = stringsFor(language);
   const [best, ...rest] = resolution.ranked;
   const parts: string[] = [header(best.entry, language, token)];
+  parts.push(`*${escapeMarkdown(provenance(resolution, language, index) ?? strings.uncertainOrigin)}*`);
   parts.push(markdownFields(fieldsOf(best.entry, language, strings, best.bindings)).join('\n\n'));
+  if (resolution.drift) {
+    parts.push(`*${escapeMarkdown(strings.drift(plainLine(resolution.drift.said).slice(0, 300), resolution.drift.table))}*`);
+  }
   if (resolution.evidence === 'message' && rest.length > 0) {
     parts.push(`*${escapeMarkdown(strings.pickedByMessage)}*`);
   } else if (resolution.evidence === 'key' && rest.length > 0) {
@@ -179,17 +185,141 @@ export function renderHover(resolution: Resolution, token: string, language: Lan
   return parts.filter((part) => part.length > 0).join('\n\n');
 }
 
-/** Hover Markdown for a code of a table the catalogs point to but do not hold. */
-export function renderRelatedHover(code: RelatedCode, language: LanguageTag): string {
+/** Hover Markdown for a code no entry explains: a family's unknown code, or another product's error. */
+function renderUnlistedHover(resolution: Resolution, token: string, language: LanguageTag, index: CodeIndex): string {
   const strings = stringsFor(language);
-  const { table } = code;
-  const provider = pickText(table.catalog.provider, language) ?? table.catalog.id;
-  const title = relatedTableTitle(table, language);
-  return [
-    `**${escapeMarkdown(code.code)}** — ${escapeMarkdown(plainLine(`${provider} · ${title}`))}`,
-    `*${escapeMarkdown(strings.relatedTable(table.prefix))}*`,
-    markdownLinks([{ title, url: table.url }]),
-  ].join('\n\n');
+  const title = unlistedTitle(resolution, language, index);
+  const parts = [`**${escapeMarkdown(token)}** — ${escapeMarkdown(title)}`];
+  const origin = provenance(resolution, language, index);
+  if (origin) {
+    parts.push(`*${escapeMarkdown(origin)}*`);
+  }
+  if (resolution.kind === 'unknownCode' && resolution.family) {
+    parts.push(escapeMarkdown(strings.unknownCode(token, familyLabel(resolution.family, language, index))));
+  } else {
+    parts.push(escapeMarkdown(strings.otherProductCode(token, productLabel(resolution, language, index))));
+  }
+  const [nearest] = resolution.ranked;
+  if (nearest) {
+    const label = resolution.kind === 'unknownCode' ? strings.nearestEntry : strings.generalPattern(catalogLabel(nearest.entry.catalog, language));
+    parts.push(`**${escapeMarkdown(label)}:** ${escapeMarkdown(nearest.entry.data.code)} — ${entryLine(nearest.entry, language)}`);
+  }
+  parts.push(markdownLinks(unlistedLinks(resolution, token, language, index)));
+  return parts.filter((part) => part.length > 0).join('\n\n');
+}
+
+/** "Huawei Cloud · AIS.* codes — not in the catalogs", "Alibaba Cloud ECS — not in the catalogs". */
+export function unlistedTitle(resolution: Resolution, language: LanguageTag, index: CodeIndex): string {
+  const strings = stringsFor(language);
+  const what = resolution.kind === 'unknownCode' && resolution.family ? familyLabel(resolution.family, language, index) : productLabel(resolution, language, index);
+  return plainLine(`${what} — ${strings.notInCatalogs}`);
+}
+
+/** "Huawei Cloud · AIS.* codes" */
+function familyLabel(family: FamilyRef, language: LanguageTag, index: CodeIndex): string {
+  return plainLine(`${providerName(family.provider, language, index)} · ${stringsFor(language).familyTitle(family.prefix)}`);
+}
+
+/** "Alibaba Cloud ECS", or "Alibaba Cloud" when no product was named. */
+function productLabel(resolution: Resolution, language: LanguageTag, index: CodeIndex): string {
+  const provider = resolution.otherProduct?.provider ?? resolution.origin?.provider ?? '';
+  const product = resolution.otherProduct?.product;
+  return plainLine(product ? `${providerName(provider, language, index)} ${productName(provider, product, language, index)}` : providerName(provider, language, index));
+}
+
+/** A provider's name as its catalogs give it. */
+export function providerName(provider: string, language: LanguageTag, index: CodeIndex): string {
+  const catalog = index.catalogs.find((item) => item.origin?.provider === provider);
+  return (catalog ? pickText(catalog.provider, language) : undefined) ?? provider;
+}
+
+/** A product's name: its catalog's service name, else the name its hosts use, in capitals when short. */
+function productName(provider: string, product: string, language: LanguageTag, index: CodeIndex): string {
+  const catalog = index.catalogs.find((item) => item.origin?.provider === provider && item.origin.product === product);
+  if (catalog) {
+    return pickText(catalog.service, language) ?? product;
+  }
+  return product.length <= 4 ? product.toUpperCase() : product;
+}
+
+/** Links for a code no entry explains: the family's page, and the provider's error center for the code. */
+function unlistedLinks(resolution: Resolution, token: string, language: LanguageTag, index: CodeIndex): Link[] {
+  const strings = stringsFor(language);
+  const links: Link[] = [];
+  const family = resolution.family;
+  if (family?.url && isHttpsUrl(family.url)) {
+    links.push({ title: pickText(family.title, language) ?? strings.familyDocumentation, url: family.url });
+  }
+  const provider = family?.provider ?? resolution.otherProduct?.provider ?? resolution.origin?.provider;
+  const withTemplate = index.catalogs.find((catalog) => catalog.origin?.provider === provider && catalog.documentation?.codeUrlTemplate);
+  const template = withTemplate?.documentation?.codeUrlTemplate;
+  if (template) {
+    const url = template.replace('{code}', encodeURIComponent(token));
+    if (isHttpsUrl(url)) {
+      links.push({ title: `${strings.errorCenter}: ${token}`, url });
+    }
+  }
+  if (links.length === 0) {
+    const [nearest] = resolution.ranked;
+    const sources = family ? family.catalogs.flatMap((catalog) => catalog.sources) : nearest ? nearest.entry.catalog.sources : [];
+    const source = sources.find((item) => item.language === language) ?? sources[0];
+    if (source && isHttpsUrl(source.url)) {
+      links.push({ title: `${strings.familyDocumentation} (${source.language})`, url: source.url });
+    }
+  }
+  return links;
+}
+
+/** The links a finding offers, best first: its entry's documentation, or those of a code no entry explains. */
+export function findingLinks(resolution: Resolution, token: string, language: LanguageTag, index: CodeIndex): Link[] {
+  return resolution.kind === 'entry' ? documentationLinks(resolution.ranked[0].entry, language, token) : unlistedLinks(resolution, token, language, index);
+}
+
+/**
+ * One short line saying whose error it is and where that came from: "Alibaba Cloud · IMM — from
+ * the host imm.cn-shanghai.aliyuncs.com on line 4". Undefined when no clue said it.
+ */
+export function provenance(resolution: Resolution, language: LanguageTag, index: CodeIndex): string | undefined {
+  const origin = resolution.origin;
+  if (!origin) {
+    return undefined;
+  }
+  const who =
+    resolution.kind === 'entry'
+      ? catalogLabel(resolution.ranked[0].entry.catalog, language)
+      : resolution.kind === 'unknownCode' && resolution.family
+        ? familyLabel(resolution.family, language, index)
+        : productLabel(resolution, language, index);
+  return plainLine(`${who} — ${clueText(origin, language)}`);
+}
+
+function clueText(origin: Attribution, language: LanguageTag): string {
+  const strings = stringsFor(language);
+  const { clue, scope } = origin;
+  const text = plainLine(clue.text).slice(0, 80);
+  const said =
+    clue.kind === 'host'
+      ? strings.origin.host(text)
+      : clue.kind === 'sdk'
+        ? strings.origin.sdk(text)
+        : clue.kind === 'apiPath'
+          ? strings.origin.apiPath(text)
+          : clue.kind === 'link'
+            ? strings.origin.link(text)
+            : clue.kind === 'bodyKey'
+              ? strings.origin.bodyKey(text)
+              : clue.kind === 'message'
+                ? strings.origin.message
+                : scope === 'line'
+                  ? strings.origin.ownCode
+                  : strings.origin.code(text);
+  if (clue.kind === 'message' || (clue.kind === 'code' && scope === 'line')) {
+    return said;
+  }
+  if (scope === 'document') {
+    return `${said} ${strings.origin.inDocument(clue.line + 1)}`;
+  }
+  return scope === 'line' ? said : `${said} ${strings.origin.onLine(clue.line + 1)}`;
 }
 
 function candidateLine(candidate: RankedCandidate, language: LanguageTag): string {
@@ -239,16 +369,26 @@ export function renderExplanation(entry: Entry, language: LanguageTag): Rendered
   return { catalog, fields, links, repairs, markdown: markdownParts.join('\n\n'), plainText: plainParts.join('\n') };
 }
 
-/** A one-line Problems-panel message a person can act on. */
-export function renderDiagnosticMessage(resolution: Resolution, token: string, language: LanguageTag): string {
+/** A one-line Problems-panel message a person can act on, ending with where its origin came from. */
+export function renderDiagnosticMessage(resolution: Resolution, token: string, language: LanguageTag, index: CodeIndex): string {
   const strings = stringsFor(language);
+  const origin = resolution.origin ? ` — ${clueText(resolution.origin, language)}` : '';
+  if (resolution.kind !== 'entry') {
+    const [pattern] = resolution.ranked;
+    const head =
+      resolution.kind === 'unknownCode' && resolution.family
+        ? strings.diagnosticUnknownCode(token, familyLabel(resolution.family, language, index))
+        : strings.diagnosticOtherProduct(token, productLabel(resolution, language, index));
+    const more = pattern ? ` ${resolution.kind === 'unknownCode' ? strings.nearestEntry : strings.generalPattern(catalogLabel(pattern.entry.catalog, language))}: ${pattern.entry.data.code} — ${plainLine(meaningOf(pattern.entry, language))}` : '';
+    return truncate(`${head}${more}${origin ? ` [${providerName(resolution.family?.provider ?? resolution.otherProduct?.provider ?? resolution.origin!.provider, language, index)}${origin}]` : ''}`, 600);
+  }
   const best = resolution.ranked[0];
   const entry = best.entry;
-  const meaning = plainLine(meaningOf(entry, language));
+  const meaning = truncate(plainLine(meaningOf(entry, language)), 240);
   const fix = plainLine(lineTextOf(entry, 'solution', language, (text) => text.split(/\r?\n/)[0]) ?? '');
   const bound = Object.entries(best.bindings).map(([name, value]) => ` {${name}} = ${value}.`).join('');
   const others = resolution.confident || resolution.ranked.length < 2 ? '' : ` (${strings.candidates(resolution.ranked.length)})`;
-  const text = `${token}: ${meaning}${bound}${fix ? ` ${strings.fix}: ${truncate(fix, 240)}` : ''} [${catalogLabel(entry.catalog, language)}]${others}`;
+  const text = `${token}: ${meaning}${bound}${fix ? ` ${strings.fix}: ${truncate(fix, 240)}` : ''} [${catalogLabel(entry.catalog, language)}${origin}]${others}`;
   return truncate(text, 600);
 }
 

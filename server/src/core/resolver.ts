@@ -1,112 +1,509 @@
 /*
- * Decides which catalog entry an occurrence means, from the evidence around it: the message next
- * to it, the JSON key it sits under, the provider's host name, and how specific each code is.
+ * Decides what an occurrence is: which catalog entry it means, or a code of a known family that no
+ * catalog lists, or an error of another product of one of our providers; or nothing at all, when
+ * it is another cloud's error or a plain word with no evidence that it is ours. It weighs the clues
+ * of origin nearest to the code first (its line, its body, the lines nearby, the document), then
+ * the message next to it, the key it sits under, and how specific each code is.
  */
-import { Candidate, CatalogInfo } from './codeIndex';
-import { matchMessage } from './messageMatcher';
-import { Occurrence, isNumericCode } from './scanner';
-import { httpsHost } from './url';
+import { Candidate, CodeIndex, Entry, FamilyRef } from './codeIndex';
+import { Evidence, SCOPES, Scope } from './evidence';
+import { MessageMatcher, matchNormalized, messageSimilarity } from './messageMatcher';
+import { CLUE_STRENGTH, Clue } from './origins';
+import { Occurrence, hasTellingMessage, isNumericCode } from './scanner';
 
 export interface RankedCandidate extends Candidate {
   score: number;
-  /** 1 when the entry's whole message is there, 0.5 for a long part of it, 0 for none. */
+  /** 1 when the entry's whole message is there, 0.9 for the body's message in other words, 0.5 for a long part of it, 0 for none. */
   messageScore: number;
+  /** Whether the code stands under a key of its catalog's error body. */
+  keyed: boolean;
+}
+
+/** What an occurrence turned out to be. */
+export type FindingKind =
+  /** A catalog entry (the first of `ranked`). */
+  | 'entry'
+  /** A code of a known family that no catalog lists (`AIS.0118`). */
+  | 'unknownCode'
+  /** An error of a product of one of our providers that the catalogs do not cover (an ECS code). */
+  | 'otherProduct';
+
+/** Whose error it is, and the clue that said so. */
+export interface Attribution {
+  provider: string;
+  /** The product, when a clue named it. */
+  product?: string;
+  clue: Clue;
+  scope: Scope;
 }
 
 export interface Resolution {
+  kind: FindingKind;
+  /**
+   * For an entry, its candidates, most likely first. For an unknown code, the nearest entries of
+   * its family; for another product's code, the provider's general patterns it fits. May be empty
+   * for those two kinds.
+   */
   ranked: RankedCandidate[];
   /** The strongest kind of evidence behind the first candidate. */
   evidence: 'message' | 'key' | 'none';
   /** True when one entry is clearly meant; otherwise every candidate is worth showing. */
   confident: boolean;
-  /** A number under a status key next to another code: that error's HTTP status, not a code of its own. */
+  /**
+   * True when the evidence establishes the entry's product (a clue, its message, or a code only one
+   * table holds from a provider the text shows). Only established findings may be errors or warnings.
+   */
+  established: boolean;
+  /** Where the origin came from, when a clue said it. */
+  origin?: Attribution;
+  /** The family of an unknown code. */
+  family?: FamilyRef;
+  /** The provider and product of another product's error. */
+  otherProduct?: { provider: string; product?: string };
+  /** The message the text carries, when it clearly differs from the chosen entry's. */
+  drift?: { said: string; table: string };
+  /** True when the occurrence is no finding at all; `silence` says why. */
   suppressed: boolean;
+  silence?: 'status' | 'otherCloud' | 'noEvidence';
 }
 
-export interface Evidence {
-  /** The occurrence's line and, for pretty-printed JSON, the sibling message lines; whitespace collapsed. */
-  text: string;
-  /** Whether another, non-numeric code stands close by (same line or same JSON object). */
-  otherCodeNearby: boolean;
+/** A message score from which the message counts as the entry's own. */
+const MESSAGE_EVIDENCE = 0.9;
+/** Below this likeness, the text's message and the table's clearly differ. */
+const DRIFT_BELOW = 0.5;
+
+const SILENT_STATUS: Resolution = { kind: 'entry', ranked: [], evidence: 'none', confident: false, established: false, suppressed: true, silence: 'status' };
+
+function silent(silence: NonNullable<Resolution['silence']>, origin?: Attribution): Resolution {
+  return { kind: 'entry', ranked: [], evidence: 'none', confident: false, established: false, suppressed: true, silence, ...(origin ? { origin } : {}) };
 }
 
-export function resolve(occurrence: Occurrence, evidence: Evidence): Resolution {
-  // Whether the text names a catalog's provider is asked once per catalog, on the text lower-cased once.
-  let lower: string | undefined;
-  const mentions = new Map<CatalogInfo, boolean>();
-  const mentioned = (catalog: CatalogInfo) => {
-    let answer = mentions.get(catalog);
-    if (answer === undefined) {
-      lower ??= evidence.text.toLowerCase();
-      answer = mentionsProvider(catalog, lower);
-      mentions.set(catalog, answer);
-    }
-    return answer;
-  };
-  const ranked = occurrence.candidates.map((candidate) => rank(candidate, occurrence, evidence.text, mentioned));
-  ranked.sort((a, b) => b.score - a.score || a.entry.catalog.order - b.entry.catalog.order);
-  const [first, second] = ranked;
-  const keyed = occurrence.key !== undefined && first.entry.catalog.errorBody?.codeKeys.includes(occurrence.key) === true;
-  const evidenceKind = first.messageScore > 0 ? 'message' : keyed ? 'key' : 'none';
-  const confident = !second || first.messageScore === 1 || first.score - second.score >= 2;
-  const suppressed = canBeSuppressed(occurrence) && first.messageScore < 1 && evidence.otherCodeNearby;
-  return { ranked, evidence: evidenceKind, confident, suppressed };
+/** The provider a catalog belongs to; a catalog that declares none is its own provider. */
+function providerOf(entry: Entry): string {
+  return entry.catalog.origin?.provider ?? `catalog:${entry.catalog.id}`;
+}
+
+function productOf(entry: Entry): string {
+  return entry.catalog.origin?.product ?? entry.catalog.id;
 }
 
 /**
- * Whether resolving may leave an occurrence out: only a number under a key can be the HTTP status
- * of another code near it. Every other occurrence counts without being resolved.
+ * A template whose first name holds a placeholder (`Invalid{ParameterName}`, `Invalid{ResourceType}.NotFound`)
+ * fits too many codes of too many products to bind without evidence of its own product.
  */
-export function canBeSuppressed(occurrence: Occurrence): boolean {
-  return occurrence.context === 'key' && isNumericCode(occurrence);
+function startsWithPlaceholder(entry: Entry): boolean {
+  return entry.template.isTemplate && entry.data.code.split('.')[0].includes('{');
 }
 
-function rank(candidate: Candidate, occurrence: Occurrence, text: string, mentioned: (catalog: CatalogInfo) => boolean): RankedCandidate {
+export function resolve(occurrence: Occurrence, evidence: Evidence, index: CodeIndex): Resolution {
+  const ranked = occurrence.candidates.map((candidate) => rank(candidate, occurrence, evidence));
+  ranked.sort(byScore);
+  const first = ranked[0] as RankedCandidate | undefined;
+  if (first !== undefined && isNumericCode(occurrence) && occurrence.context === 'key' && first.messageScore < 1 && evidence.otherCodeNearby) {
+    // A number under a status key next to another code is that error's HTTP status.
+    return SILENT_STATUS;
+  }
+  const ownProviders = new Set(ranked.map((candidate) => providerOf(candidate.entry)));
+  if (occurrence.family) {
+    ownProviders.add(occurrence.family.provider);
+  }
+  // The entries whose own message stands next to the code are the nearest clue of all.
+  const messageClues: { clue: Clue; scope: Scope }[] = ranked
+    .filter((candidate) => candidate.messageScore >= MESSAGE_EVIDENCE && candidate.entry.catalog.origin !== undefined && hasTellingMessage(candidate.entry))
+    .map((candidate) => ({
+      clue: { provider: providerOf(candidate.entry), product: productOf(candidate.entry), kind: 'message' as const, text: candidate.entry.data.code, line: occurrence.line, start: occurrence.start },
+      scope: 'line' as const,
+    }));
+  const selfEvident = isSelfEvident(occurrence, ranked);
+  const decision = decideProvider(occurrence, evidence, index, ownProviders, messageClues, selfEvident);
+  if (decision.otherCloud) {
+    return silent('otherCloud', decision.otherCloud);
+  }
+  const provider = decision.provider;
+  // With the provider known, the product comes from the nearest clue of that provider that names one.
+  const productClue = provider ? productAttribution(provider.provider, evidence, messageClues, decision.providerScope) : undefined;
+
+  if (occurrence.unlisted) {
+    return resolveUnlisted(occurrence, provider, productClue, index);
+  }
+  if (occurrence.family && ranked.length === 0) {
+    return resolveUnknownCode(occurrence, occurrence.family, provider, productClue, index, evidence);
+  }
+  if (!provider) {
+    return resolveWithoutOrigin(occurrence, ranked, selfEvident, evidence);
+  }
+  let mine = ranked.filter((candidate) => providerOf(candidate.entry) === provider.provider);
+  if (productClue) {
+    const ofProduct = mine.filter((candidate) => productOf(candidate.entry) === productClue.product);
+    if (ofProduct.length > 0) {
+      return finish(ofProduct, productClue, true, evidence);
+    }
+    const ours = index.catalogs.some((catalog) => catalog.origin?.provider === provider.provider && catalog.origin.product === productClue.product);
+    const local = productClue.scope === 'line' || productClue.scope === 'body';
+    if (!ours || local) {
+      // Another product's error (or one its own table leaves out): no entry of another table is claimed.
+      const family = occurrence.family ?? index.familyOf(occurrence.token);
+      if (ours && family) {
+        return resolveUnknownCode(occurrence, family, provider, productClue, index, evidence);
+      }
+      return otherProduct(provider.provider, productClue.product, productClue, generalPatterns(mine));
+    }
+    // A product named only further away gives way to the code's own tables.
+  }
+  // The provider is known, its product is not: a template that fits anything needs its product.
+  mine = mine.filter((candidate) => !startsWithPlaceholder(candidate.entry) || candidate.messageScore >= MESSAGE_EVIDENCE);
+  if (mine.length === 0) {
+    const family = occurrence.family ?? index.familyOf(occurrence.token);
+    if (family && family.provider === provider.provider) {
+      return resolveUnknownCode(occurrence, family, provider, undefined, index, evidence);
+    }
+    return otherProduct(provider.provider, undefined, provider, generalPatterns(ranked.filter((candidate) => providerOf(candidate.entry) === provider.provider)));
+  }
+  const favoured = favouredProduct(provider.provider, mine, evidence);
+  if (favoured) {
+    return finish(
+      mine.filter((candidate) => productOf(candidate.entry) === favoured.product),
+      favoured,
+      true,
+      evidence,
+    );
+  }
+  const singleTable = new Set(mine.map((candidate) => candidate.entry.catalog.id)).size === 1;
+  const established = singleTable && (!mine[0].entry.template.isTemplate || mine[0].messageScore >= MESSAGE_EVIDENCE);
+  return finish(mine, provider, established, evidence);
+}
+
+function byScore(a: RankedCandidate, b: RankedCandidate): number {
+  return b.score - a.score || a.entry.catalog.order - b.entry.catalog.order;
+}
+
+/**
+ * A code that names its provider by itself: a literal code of one of the provider's families
+ * (`AIS.0101`, `ModelArts.4204`) whose entries all belong to that provider, or a family's unknown code.
+ */
+function isSelfEvident(occurrence: Occurrence, ranked: readonly RankedCandidate[]): boolean {
+  if (occurrence.family && ranked.length === 0) {
+    return occurrence.family.shape === 'digits';
+  }
+  if (ranked.length === 0 || ranked.some((candidate) => candidate.entry.template.isTemplate)) {
+    return false;
+  }
+  const provider = providerOf(ranked[0].entry);
+  if (!ranked.every((candidate) => providerOf(candidate.entry) === provider)) {
+    return false;
+  }
+  return ranked[0].entry.catalog.families?.some((family) => family.shape === 'digits' && occurrence.token.startsWith(family.prefix)) === true;
+}
+
+interface ProviderDecision {
+  /** Our provider the nearest clues name, if any. */
+  provider?: Attribution;
+  providerScope?: Scope;
+  /** Set when the nearest clues are another cloud's. */
+  otherCloud?: Attribution;
+}
+
+/**
+ * Walks the scopes from the code outwards; the first that holds clues decides. Clues of several
+ * providers at one distance are weighed by kind; on a tie, another cloud wins (better silent than
+ * wrong). Another cloud further off than the body does not silence a code that names its provider
+ * by itself.
+ */
+function decideProvider(
+  occurrence: Occurrence,
+  evidence: Evidence,
+  index: CodeIndex,
+  ownProviders: ReadonlySet<string>,
+  messageClues: readonly { clue: Clue; scope: Scope }[],
+  selfEvident: boolean,
+): ProviderDecision {
+  for (const scope of SCOPES) {
+    const clues = [...evidence.clues(scope), ...messageClues.filter((item) => item.scope === scope).map((item) => item.clue)].filter(
+      (clue) => clue.kind !== 'bodyKey' || bodyKeyCounts(clue, occurrence, index),
+    );
+    if (clues.length === 0) {
+      continue;
+    }
+    const weights = new Map<string, { strength: number; count: number; clue: Clue }>();
+    for (const clue of clues) {
+      const known = weights.get(clue.provider);
+      const strength = CLUE_STRENGTH[clue.kind];
+      if (!known) {
+        weights.set(clue.provider, { strength, count: clue.kind === 'code' ? (clue as Clue & { count?: number }).count ?? 1 : 1, clue });
+      } else {
+        known.count++;
+        if (strength > known.strength) {
+          known.strength = strength;
+          known.clue = clue;
+        }
+      }
+    }
+    const ranking = [...weights.entries()].sort(
+      ([providerA, a], [providerB, b]) =>
+        b.strength - a.strength || b.count - a.count || Number(!ownProviders.has(providerB)) - Number(!ownProviders.has(providerA)),
+    );
+    const [bestProvider, best] = ranking[0];
+    const attribution: Attribution = { provider: bestProvider, clue: best.clue, scope };
+    if (ownProviders.has(bestProvider)) {
+      return { provider: attribution, providerScope: scope };
+    }
+    if (selfEvident && (scope === 'nearby' || scope === 'document')) {
+      continue;
+    }
+    if (!index.detector.isForeign(bestProvider) && scope === 'document') {
+      // Another of our providers across the document says nothing about this code's.
+      continue;
+    }
+    return { otherCloud: attribution };
+  }
+  if (selfEvident || occurrence.candidates.length === 0) {
+    // The code names its provider itself.
+    const provider = occurrence.family?.provider ?? (occurrence.candidates[0] ? providerOf(occurrence.candidates[0].entry) : undefined);
+    if (provider !== undefined && selfEvident) {
+      return { provider: { provider, clue: { provider, kind: 'code', text: occurrence.token, line: occurrence.line, start: occurrence.start }, scope: 'line' } };
+    }
+  }
+  return {};
+}
+
+/**
+ * A body key (`RequestId`) shows a provider's body only next to a code under that provider's code
+ * key, or on the code's own line when the code is distinctive.
+ */
+function bodyKeyCounts(clue: Clue, occurrence: Occurrence, index: CodeIndex): boolean {
+  if (occurrence.key !== undefined) {
+    return index.codeKeys.get(occurrence.key)?.includes(clue.provider) === true;
+  }
+  return occurrence.context === 'distinctive' && clue.line === occurrence.line;
+}
+
+/** The nearest clue of the provider that names a product, from where the provider was found outwards. */
+function productAttribution(provider: string, evidence: Evidence, messageClues: readonly { clue: Clue; scope: Scope }[], from: Scope | undefined): Attribution | undefined {
+  const start = from ? SCOPES.indexOf(from) : 0;
+  for (const scope of SCOPES.slice(start)) {
+    const clues = [...messageClues.filter((item) => item.scope === scope).map((item) => item.clue), ...evidence.clues(scope)].filter(
+      (clue) => clue.provider === provider && clue.product !== undefined && clue.kind !== 'code',
+    );
+    if (clues.length === 0) {
+      continue;
+    }
+    const products = new Map<string, { strength: number; count: number; clue: Clue }>();
+    for (const clue of clues) {
+      const known = products.get(clue.product!);
+      const strength = CLUE_STRENGTH[clue.kind];
+      if (!known) {
+        products.set(clue.product!, { strength, count: 1, clue });
+      } else {
+        known.count++;
+        if (strength > known.strength) {
+          known.strength = strength;
+          known.clue = clue;
+        }
+      }
+    }
+    const ranking = [...products.values()].sort((a, b) => b.strength - a.strength || b.count - a.count);
+    if (ranking.length > 1 && ranking[0].strength === ranking[1].strength && ranking[0].count === ranking[1].count) {
+      // Two products as near and as strong: this distance does not tell.
+      continue;
+    }
+    return { provider, product: ranking[0].clue.product, clue: ranking[0].clue, scope };
+  }
+  return undefined;
+}
+
+/**
+ * Which of the candidates' products the document favours, for a code two tables share: the
+ * products the whole document names (hosts, SDKs, paths), then the codes only one table holds.
+ */
+function favouredProduct(provider: string, candidates: readonly RankedCandidate[], evidence: Evidence): Attribution | undefined {
+  const products = new Set(candidates.map((candidate) => productOf(candidate.entry)));
+  if (products.size < 2) {
+    return undefined;
+  }
+  const clues = evidence.clues('document').filter((clue) => clue.provider === provider && clue.product !== undefined && products.has(clue.product));
+  for (const kinds of [['host', 'sdk', 'apiPath', 'link'], ['code']]) {
+    const tally = new Map<string, { count: number; clue: Clue }>();
+    for (const clue of clues.filter((item) => kinds.includes(item.kind))) {
+      const known = tally.get(clue.product!);
+      const count = (clue as Clue & { count?: number }).count ?? 1;
+      if (known) {
+        known.count += count;
+      } else {
+        tally.set(clue.product!, { count, clue });
+      }
+    }
+    const ranking = [...tally.values()].sort((a, b) => b.count - a.count);
+    if (ranking.length > 0 && (ranking.length === 1 || ranking[0].count > ranking[1].count)) {
+      return { provider, product: ranking[0].clue.product, clue: ranking[0].clue, scope: 'document' };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * No clue names any provider: only codes distinctive enough on their own, and not fitting anything,
+ * are findings. A catalog that declares no origin cannot be told by clues, so its codes count in an
+ * error context (under a key, in a compared literal, next to their message) as they always did.
+ */
+function resolveWithoutOrigin(occurrence: Occurrence, ranked: RankedCandidate[], selfEvident: boolean, evidence: Evidence): Resolution {
+  if (occurrence.context !== 'distinctive') {
+    // A plain word or a number under a key, in a literal or in prose needs its provider shown.
+    const unattributable = ranked.filter((candidate) => candidate.entry.catalog.origin === undefined);
+    return unattributable.length > 0 ? finish(unattributable, undefined, false, evidence) : silent('noEvidence');
+  }
+  const usable = ranked.filter((candidate) => !startsWithPlaceholder(candidate.entry) || candidate.messageScore >= MESSAGE_EVIDENCE);
+  if (usable.length === 0) {
+    return silent('noEvidence');
+  }
+  const singleTable = new Set(usable.map((candidate) => candidate.entry.catalog.id)).size === 1;
+  return finish(usable, undefined, selfEvident && singleTable, evidence);
+}
+
+/** An entry finding among the candidates left, with the attribution that chose them. */
+function finish(candidates: RankedCandidate[], origin: Attribution | undefined, established: boolean, evidence: Evidence): Resolution {
+  const [first, second] = candidates;
+  const evidenceKind = first.messageScore > 0 ? 'message' : first.keyed ? 'key' : 'none';
+  const confident = !second || first.messageScore === 1 || first.score - second.score >= 2;
+  const drift = driftOf(first, evidence);
+  return {
+    kind: 'entry',
+    ranked: candidates,
+    evidence: evidenceKind,
+    confident,
+    established: established || first.messageScore >= MESSAGE_EVIDENCE,
+    ...(origin ? { origin } : {}),
+    ...(drift ? { drift } : {}),
+    suppressed: false,
+  };
+}
+
+/** The text's message and the table's, when the text carries one that clearly differs. */
+function driftOf(candidate: RankedCandidate, evidence: Evidence): Resolution['drift'] {
+  if (evidence.message === undefined || candidate.messageScore >= 1 || candidate.entry.messages.length === 0) {
+    return undefined;
+  }
+  const closest = closestMessage(candidate.entry.messages, evidence.message);
+  return closest.similarity < DRIFT_BELOW ? { said: evidence.message, table: closest.matcher.message } : undefined;
+}
+
+function closestMessage(matchers: readonly MessageMatcher[], said: string): { matcher: MessageMatcher; similarity: number } {
+  let best = { matcher: matchers[0], similarity: -1 };
+  for (const matcher of matchers) {
+    const similarity = messageSimilarity(said, matcher);
+    if (similarity > best.similarity) {
+      best = { matcher, similarity };
+    }
+  }
+  return best;
+}
+
+function otherProduct(provider: string, product: string | undefined, origin: Attribution, patterns: RankedCandidate[]): Resolution {
+  return {
+    kind: 'otherProduct',
+    ranked: patterns,
+    evidence: 'none',
+    confident: false,
+    established: false,
+    origin,
+    otherProduct: { provider, ...(product ? { product } : {}) },
+    suppressed: false,
+  };
+}
+
+/** The provider's entries that fit the code as general patterns (templates and common errors). */
+function generalPatterns(candidates: readonly RankedCandidate[]): RankedCandidate[] {
+  return candidates.filter((candidate) => candidate.entry.template.isTemplate || candidate.entry.data.kind === 'commonError').slice(0, 1);
+}
+
+/** A value under a code key that no catalog lists: an error of some product of ours, when the body shows it. */
+function resolveUnlisted(occurrence: Occurrence, provider: Attribution | undefined, productClue: Attribution | undefined, index: CodeIndex): Resolution {
+  const strong = (attribution: Attribution | undefined) => attribution !== undefined && attribution.scope !== 'document' && CLUE_STRENGTH[attribution.clue.kind] >= 3;
+  if (!provider || !(strong(provider) || strong(productClue)) || !index.codeKeys.get(occurrence.key ?? '')?.includes(provider.provider)) {
+    return silent('noEvidence');
+  }
+  return otherProduct(provider.provider, productClue?.product, productClue ?? provider, []);
+}
+
+/** A code of a known family that no catalog lists: named with its family and the nearest entry. */
+function resolveUnknownCode(occurrence: Occurrence, family: FamilyRef, provider: Attribution | undefined, productClue: Attribution | undefined, index: CodeIndex, evidence: Evidence): Resolution {
+  if (provider && provider.provider !== family.provider) {
+    return silent('otherCloud', provider);
+  }
+  if (!provider && family.shape !== 'digits' && occurrence.context !== 'distinctive') {
+    return silent('noEvidence');
+  }
+  const entries = index.familyEntries(family);
+  const preferred = productClue ? entries.filter((entry) => entry.catalog.origin?.product === productClue.product) : [];
+  const nearest = nearestEntries(occurrence.token, preferred.length > 0 ? preferred : entries);
+  const ranked = nearest.map((entry) => rank({ entry, bindings: {} }, occurrence, evidence));
+  return {
+    kind: 'unknownCode',
+    ranked,
+    evidence: 'none',
+    confident: false,
+    established: false,
+    ...(productClue ?? provider ? { origin: (productClue ?? provider)! } : {}),
+    family,
+    suppressed: false,
+  };
+}
+
+/** The entries of a family closest to an unknown code: by number for digits, by shared name parts otherwise. */
+function nearestEntries(token: string, entries: readonly Entry[]): Entry[] {
+  const digits = /([0-9]+)$/.exec(token)?.[1];
+  const parts = token.split('.');
+  const distance = (entry: Entry): number => {
+    const code = entry.data.code;
+    const number = /([0-9]+)$/.exec(code)?.[1];
+    if (digits !== undefined && number !== undefined && code.slice(0, -number.length) === token.slice(0, -digits.length)) {
+      return Math.abs(Number(number) - Number(digits));
+    }
+    const codeParts = code.split('.');
+    const shared = codeParts.filter((part, index) => part === parts[index] || (part.startsWith('{') && parts[index] !== undefined)).length;
+    const tail = codeParts[codeParts.length - 1] === parts[parts.length - 1] ? 2 : 0;
+    return 1_000_000 - shared - tail - (codeParts.length === parts.length ? 1 : 0);
+  };
+  return [...entries].sort((a, b) => distance(a) - distance(b)).slice(0, 1);
+}
+
+function rank(candidate: Candidate, occurrence: Occurrence, evidence: Evidence): RankedCandidate {
   const { entry } = candidate;
   let messageScore = 0;
   let bindingAgrees = false;
   for (const matcher of entry.messages) {
-    const match = matchMessage(matcher, text);
+    const match = matchNormalized(matcher, evidence.text);
     if (match && match.score > messageScore) {
       messageScore = match.score;
     }
     if (match && Object.keys(candidate.bindings).length > 0) {
-      bindingAgrees ||= Object.entries(candidate.bindings).every(([name, value]) => match.bindings[name] === undefined || match.bindings[name] === value);
+      bindingAgrees ||= Object.entries(candidate.bindings).every(([name, value]) => match.bindings[name] === undefined || match.bindings[name] === value.toLowerCase());
     }
   }
+  if (messageScore < MESSAGE_EVIDENCE && evidence.message !== undefined) {
+    // The body's own message, said in other words or in the table's other language.
+    const said = evidence.message;
+    const texts = [...entry.messages.map((matcher) => messageSimilarity(said, matcher)), ...describedIn(entry).map((text) => messageSimilarity(said, text))];
+    if (texts.some((similarity) => similarity >= 0.8)) {
+      messageScore = MESSAGE_EVIDENCE;
+    }
+  }
+  const keyed = occurrence.key !== undefined && entry.catalog.errorBody?.codeKeys.includes(occurrence.key) === true;
   let score = 10 * messageScore;
   if (bindingAgrees && messageScore === 1) {
     score += 3;
   }
-  if (occurrence.key !== undefined && entry.catalog.errorBody?.codeKeys.includes(occurrence.key)) {
+  if (keyed) {
     score += 2;
-  }
-  if (mentioned(entry.catalog)) {
-    score += 1;
   }
   if (!entry.template.isTemplate) {
     score += 0.5;
   }
   score += entry.template.literalLength / 1000;
   // Listed, not spread: spreading an object is many times slower, and this runs for every candidate.
-  return { entry: candidate.entry, bindings: candidate.bindings, score, messageScore };
+  return { entry: candidate.entry, bindings: candidate.bindings, score, messageScore, keyed };
 }
 
-const providerWords = new WeakMap<CatalogInfo, string[]>();
-
-/** Whether the lower-case text names the provider's domain (e.g. `aliyuncs.com`, `myhuaweicloud.com`). */
-function mentionsProvider(catalog: CatalogInfo, lower: string): boolean {
-  let words = providerWords.get(catalog);
-  if (!words) {
-    words = [
-      ...new Set(
-        catalog.sources.map((source) => {
-          const host = (httpsHost(source.url) ?? '').split('.');
-          return host.length >= 2 ? host[host.length - 2] : host[0];
-        }),
-      ),
-    ].filter((word) => word.length >= 5);
-    providerWords.set(catalog, words);
-  }
-  return words.some((word) => lower.includes(word));
+/** The entry's descriptions, in every language: a service may answer with one as its message. */
+function describedIn(entry: Entry): string[] {
+  return [...Object.values(entry.data.description ?? {}), ...Object.values(entry.data.translations?.message ?? {})].filter((text): text is string => !!text && text.length <= 200);
 }

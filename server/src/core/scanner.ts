@@ -1,10 +1,12 @@
 /*
- * Finds code occurrences in one line of text. A single pass reads each character once, hashing
- * tokens as it goes; only tokens whose hash is a known code (or a template prefix) are looked at
- * further. Codes that are plain words or numbers are kept only in an error context.
+ * Finds code occurrences in one line of text. One token filter (findCodeTokens) reads each
+ * character once, hashing tokens as it goes; only tokens whose hash is a known code, a template's
+ * or a family's prefix, or a key our providers put codes under are looked at further. The disk
+ * scan runs the same filter over its bytes. Codes that are plain words or numbers are kept only in
+ * an error context; whether they are an error of ours at all is the resolver's to decide.
  */
-import { Candidate, CodeIndex, MAX_PREFIX_LENGTH, foldHash, hashStep } from './codeIndex';
-import { MessageMatcher, matchMessage } from './messageMatcher';
+import { CODE_KEY_BIT, Candidate, CodeIndex, Entry, FamilyRef, LITERAL_BIT, MAX_PREFIX_LENGTH, PREFIX_BIT, foldHash, hashStep } from './codeIndex';
+import { MessageMatcher, matchNormalized, messageWindow, normalizeText } from './messageMatcher';
 
 /** Why an occurrence counts. */
 export type OccurrenceContext =
@@ -23,10 +25,18 @@ export interface Occurrence {
   start: number;
   end: number;
   token: string;
+  /** The entries the token may mean; empty for a code of a known family that no catalog lists. */
   candidates: readonly Candidate[];
   context: OccurrenceContext;
   /** The key the code stood under, for the `key` context. */
   key?: string;
+  /** The family of a code that no catalog lists (`AIS.0118`). */
+  family?: FamilyRef;
+  /**
+   * Set for a value under one of our providers' code keys that no catalog lists and no family
+   * claims (`"Code": "InvalidInstanceId.Malformed"`): an error of some product, if the body is ours.
+   */
+  unlisted?: true;
 }
 
 /**
@@ -56,17 +66,20 @@ export function isStatusKey(key: string | undefined): boolean {
 }
 
 /**
- * Scans one line (with or without its line terminator) and appends what it finds to `out`. The line
- * may be given as the range [from, to) of a larger text, e.g. a whole document: reading a flat string
- * is much faster than reading a slice of one, and only a line with a code is cut out of it. Offsets
- * of what is found are relative to the line's start either way.
+ * Called for each token the filter lets through: [start, end) is the token without leading and
+ * trailing dots; `hits` are the hashFilter bits it matched. Returning false stops the scan.
  */
-export function scanLine(text: string, line: number, index: CodeIndex, out: Occurrence[], from = 0, to = text.length): void {
-  const length = to;
-  const { literalHashes, prefixHashes, prefixLengths, startPairs, hashFilter } = index;
-  let lineText: string | undefined;
+export type TokenVisitor = (start: number, end: number, hits: number) => boolean;
+
+/**
+ * The token filter: walks the tokens of text [from, to) and calls `visit` for those that may be a
+ * code (or start one) or a code key. Works on any string; the disk scan gives it its bytes as a
+ * one-byte string, where every non-ASCII byte is a separator just as a non-ASCII character is here.
+ */
+export function findCodeTokens(text: string, from: number, to: number, index: CodeIndex, visit: TokenVisitor): void {
+  const { literalHashes, prefixHashes, prefixLengths, startPairs, hashFilter, codeKeyHashes } = index;
   let position = from;
-  while (position < length) {
+  while (position < to) {
     let charCode = text.charCodeAt(position);
     if (CODE_CHAR[charCode] === 0) {
       position++;
@@ -74,22 +87,18 @@ export function scanLine(text: string, line: number, index: CodeIndex, out: Occu
     }
     // A run of code characters; leading and trailing dots are punctuation, not part of the token.
     let start = position;
-    while (start < length && text.charCodeAt(start) === 46) {
+    while (start < to && text.charCodeAt(start) === 46) {
       start++;
     }
     // Most tokens of a log (words, numbers, ids) cannot start any code: skip them whole, unhashed.
-    const first = start < length ? text.charCodeAt(start) : 0;
-    let second = start + 1 < length ? text.charCodeAt(start + 1) : 0;
+    const first = start < to ? text.charCodeAt(start) : 0;
+    let second = start + 1 < to ? text.charCodeAt(start + 1) : 0;
     if (CODE_CHAR[second] === 0) {
       second = 0;
     }
     if (first >= 128 || startPairs[first * 128 + second] === 0) {
       let cursor = start;
-      while (cursor < length) {
-        charCode = text.charCodeAt(cursor);
-        if (CODE_CHAR[charCode] === 0) {
-          break;
-        }
+      while (cursor < to && CODE_CHAR[text.charCodeAt(cursor)] === 1) {
         cursor++;
       }
       position = cursor;
@@ -98,9 +107,9 @@ export function scanLine(text: string, line: number, index: CodeIndex, out: Occu
     let hash = 0;
     let hashAtEnd = 0;
     let end = start;
-    let prefixHit = false;
+    let hits = 0;
     let cursor = start;
-    while (cursor < length) {
+    while (cursor < to) {
       charCode = text.charCodeAt(cursor);
       if (CODE_CHAR[charCode] === 0) {
         break;
@@ -111,24 +120,90 @@ export function scanLine(text: string, line: number, index: CodeIndex, out: Occu
         hashAtEnd = hash;
       }
       const tokenLength = cursor - start + 1;
-      if (tokenLength <= MAX_PREFIX_LENGTH && prefixLengths[tokenLength] === 1 && (hashFilter[foldHash(hash)] & 2) !== 0 && prefixHashes.has(hash)) {
-        prefixHit = true;
+      if (tokenLength <= MAX_PREFIX_LENGTH && prefixLengths[tokenLength] === 1 && (hashFilter[foldHash(hash)] & PREFIX_BIT) !== 0 && prefixHashes.has(hash)) {
+        hits |= PREFIX_BIT;
       }
       cursor++;
     }
     position = cursor;
-    if (end > start && (prefixHit || ((hashFilter[foldHash(hashAtEnd)] & 1) !== 0 && literalHashes.has(hashAtEnd)))) {
-      const token = text.slice(start, end);
-      const candidates = index.lookup(token);
-      if (candidates.length > 0) {
-        lineText ??= from === 0 && to === text.length ? text : text.slice(from, to);
-        const occurrence = classify(lineText, line, start - from, end - from, token, candidates);
-        if (occurrence) {
-          out.push(occurrence);
-        }
+    if (end > start) {
+      const filter = hashFilter[foldHash(hashAtEnd)];
+      if ((filter & LITERAL_BIT) !== 0 && literalHashes.has(hashAtEnd)) {
+        hits |= LITERAL_BIT;
+      }
+      if ((filter & CODE_KEY_BIT) !== 0 && codeKeyHashes.has(hashAtEnd)) {
+        hits |= CODE_KEY_BIT;
+      }
+      if (hits !== 0 && !visit(start, end, hits)) {
+        return;
       }
     }
   }
+}
+
+/**
+ * Scans one line (with or without its line terminator) and appends what it finds to `out`. The line
+ * may be given as the range [from, to) of a larger text, e.g. a whole document: reading a flat string
+ * is much faster than reading a slice of one, and only a line with a code is cut out of it. Offsets
+ * of what is found are relative to the line's start either way.
+ */
+export function scanLine(text: string, line: number, index: CodeIndex, out: Occurrence[], from = 0, to = text.length): void {
+  let lineText: string | undefined;
+  const before = out.length;
+  findCodeTokens(text, from, to, index, (start, end, hits) => {
+    lineText ??= from === 0 && to === text.length ? text : text.slice(from, to);
+    if ((hits & (LITERAL_BIT | PREFIX_BIT)) !== 0) {
+      const token = text.slice(start, end);
+      const { candidates, family } = index.inspect(token);
+      const occurrence =
+        candidates.length > 0
+          ? classify(lineText, line, start - from, end - from, token, candidates)
+          : family
+            ? { line, start: start - from, end: end - from, token, candidates, context: 'distinctive' as const, family }
+            : undefined;
+      if (occurrence) {
+        out.push(occurrence);
+        return true;
+      }
+    }
+    if ((hits & CODE_KEY_BIT) !== 0) {
+      const value = unlistedValueAfter(lineText, end - from, index);
+      if (value && !out.slice(before).some((found) => found.start === value.start)) {
+        out.push({ line, start: value.start, end: value.end, token: value.token, candidates: [], context: 'key', key: text.slice(start, end), unlisted: true });
+      }
+    }
+    return true;
+  });
+}
+
+/**
+ * The value after a code key (`"Code": "X"`, `Code=X`, `<Code>X</Code>`), when it looks like a code
+ * and the index knows nothing of it: not a number, not a success word, not a known code or family.
+ */
+function unlistedValueAfter(text: string, keyEnd: number, index: CodeIndex): { start: number; end: number; token: string } | undefined {
+  const match = /^["']?\s*(?:[:=]|>)\s*["']?/.exec(text.slice(keyEnd, keyEnd + 12));
+  if (!match) {
+    return undefined;
+  }
+  const start = keyEnd + match[0].length;
+  let end = start;
+  while (end < text.length && end - start <= 128 && CODE_CHAR[text.charCodeAt(end)] === 1) {
+    end++;
+  }
+  while (end > start && text.charCodeAt(end - 1) === 46) {
+    end--;
+  }
+  const token = text.slice(start, end);
+  // A value that runs on into more text is not one code; nor is a short word, a number or a success.
+  if (end - start < 4 || end - start > 128 || CODE_CHAR[text.charCodeAt(end)] === 1 || !/^[A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9]$/.test(token) || /^(?:ok|success|succeed|succeeded|successful|none|null|true|false|undefined|nil|normal|accepted|done)$/i.test(token)) {
+    return undefined;
+  }
+  const after = text.charCodeAt(end);
+  if (!Number.isNaN(after) && !/["'<,;}\s)\]]/.test(text[end])) {
+    return undefined;
+  }
+  const info = index.inspect(token);
+  return info.candidates.length === 0 && info.family === undefined ? { start, end, token } : undefined;
 }
 
 function classify(text: string, line: number, start: number, end: number, token: string, candidates: readonly Candidate[]): Occurrence | undefined {
@@ -183,13 +258,18 @@ const tellingCandidates = new WeakMap<readonly Candidate[], readonly Candidate[]
 function withTellingMessages(candidates: readonly Candidate[]): readonly Candidate[] {
   let telling = tellingCandidates.get(candidates);
   if (telling === undefined) {
-    telling = candidates.filter(({ entry }) => !entry.messages.every((matcher) => HTTP_REASON_PHRASES.has(matcher.literals.join(' ').trim().toLowerCase())));
+    telling = candidates.filter(({ entry }) => hasTellingMessage(entry));
     tellingCandidates.set(candidates, telling);
   }
   return telling;
 }
 
 /** The reason phrases of RFC 9110 and its predecessors, lower-case. */
+/** Whether an entry has a message that says more than an HTTP reason phrase, so finding it is evidence. */
+export function hasTellingMessage(entry: Entry): boolean {
+  return !entry.messages.every((matcher) => HTTP_REASON_PHRASES.has(matcher.literals.join(' ').trim().toLowerCase()));
+}
+
 const HTTP_REASON_PHRASES = new Set([
   'bad request', 'unauthorized', 'payment required', 'forbidden', 'not found', 'method not allowed', 'not acceptable',
   'proxy authentication required', 'request timeout', 'request time-out', 'conflict', 'gone', 'length required',
@@ -285,11 +365,12 @@ function hasOwnMessage(text: string, start: number, candidates: readonly Candida
   // Only the bounded window around the code is searched: searching the whole line for each code
   // would cost the square of a long line's length.
   const bounded = text.length > 4096 ? text.slice(Math.max(0, start - 2048), start + 2048) : text;
-  if (!candidates.some((candidate) => candidate.entry.messages.some((matcher) => bounded.includes(messageProbe(matcher))))) {
+  const normalized = normalizeText(bounded);
+  if (!candidates.some((candidate) => candidate.entry.messages.some((matcher) => normalized.includes(messageProbe(matcher))))) {
     return false;
   }
   const window = messageWindow(text, start);
-  return candidates.some((candidate) => candidate.entry.messages.some((matcher) => matchMessage(matcher, window)?.score === 1));
+  return candidates.some((candidate) => candidate.entry.messages.some((matcher) => matchNormalized(matcher, window)?.score === 1));
 }
 
 const messageProbes = new WeakMap<MessageMatcher, string>();
@@ -313,13 +394,3 @@ function messageProbe(matcher: MessageMatcher): string {
   }
   return probe;
 }
-
-/** The text searched for messages: whitespace collapsed and bounded, so a huge line costs no more than a normal one. */
-export function messageWindow(text: string, center = 0): string {
-  const bounded = text.length > 4096 ? text.slice(Math.max(0, center - 2048), center + 2048) : text;
-  // Most lines have nothing to collapse: finding that out allocates nothing.
-  return UNCOLLAPSED_WHITESPACE.test(bounded) ? bounded.replace(/\s+/g, ' ') : bounded;
-}
-
-/** Whitespace that collapsing would change: a run of two or more, or any other than a plain space. */
-const UNCOLLAPSED_WHITESPACE = /\s\s|[^\S ]/;

@@ -27,17 +27,25 @@ export function severityOf(entry: Entry, bySeverity: SeverityByStatus): Severity
   return status >= 500 ? bySeverity.serverError : bySeverity.clientError;
 }
 
+/** The most a finding of uncertain origin may be: the text does not show it is this entry's. */
+const UNCERTAIN_AT_MOST: Severity = 'information';
+
 /**
- * The severity of an occurrence. When every entry it could mean has the same severity, that is it,
- * and the occurrence need not be resolved to know it.
+ * The severity of a finding: its entry's, by HTTP status, when the evidence establishes the entry;
+ * at most information when it does not; information for an unknown code of a known family; a
+ * hint for another product's error.
  */
 export function severityOfOccurrence(found: ResolvedOccurrence, bySeverity: SeverityByStatus): SeverityOrOff {
-  const { candidates } = found.occurrence;
-  const first = severityOf(candidates[0].entry, bySeverity);
-  for (let index = 1; index < candidates.length; index++) {
-    if (severityOf(candidates[index].entry, bySeverity) !== first) {
-      return severityOf(found.resolution.ranked[0].entry, bySeverity);
-    }
+  const { resolution } = found;
+  if (resolution.kind === 'unknownCode') {
+    return 'information';
   }
-  return first;
+  if (resolution.kind === 'otherProduct') {
+    return 'hint';
+  }
+  const level = severityOf(resolution.ranked[0].entry, bySeverity);
+  if (level === 'off' || resolution.established) {
+    return level;
+  }
+  return SEVERITY_RANK[level] < SEVERITY_RANK[UNCERTAIN_AT_MOST] ? UNCERTAIN_AT_MOST : level;
 }

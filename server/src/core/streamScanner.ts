@@ -1,22 +1,29 @@
 /*
  * Scans bytes that arrive in pieces (a file read from disk, standard input) with bounded memory.
- * Each piece is read once, byte by byte, looking for the tokens a code could be (the same test the
- * scanner makes, see scanLine); only a line that holds one is decoded and scanned for real. The
- * lines around the ones still to be decided are kept (as references into their pieces), so an
- * occurrence is decided from the same evidence an open document gives: the sibling message of
- * pretty-printed JSON, a code nearby.
+ * Each piece is read once as a one-byte string through the same token filter the scanner uses
+ * (findCodeTokens): only a line that may hold a code is decoded and scanned for real. Lines end at
+ * LF, CRLF or a lone CR, as in the editor. The lines around the ones still to be decided are kept
+ * (as references into their pieces), so an occurrence is decided from the same evidence an open
+ * document gives: the sibling message of pretty-printed JSON, a code nearby, clues of origin on
+ * its line, in its body and nearby. The document's clues are those known beforehand (a small file
+ * read once for them) and those seen so far near codes.
  */
-import { CodeIndex, MAX_PREFIX_LENGTH, foldHash, hashStep } from './codeIndex';
+import { CodeIndex } from './codeIndex';
 import { ResolvedOccurrence } from './codeDocument';
-import { LineSource, NEIGHBOURHOOD, gatherEvidence } from './evidence';
+import { DocumentClue, LineEvidence, LineSource, NEARBY, codeVote, gatherEvidence, isDocumentClue } from './evidence';
+import { Clue } from './origins';
 import { resolve } from './resolver';
-import { CODE_CHAR, Occurrence, scanLine } from './scanner';
+import { Occurrence, findCodeTokens, scanLine } from './scanner';
 
 export interface StreamScannerOptions {
   /** Turns bytes [start, end) of a pushed piece into text (UTF-8 for files and standard input). */
   decode: (bytes: Uint8Array, start: number, end: number) => string;
+  /** Turns bytes [start, end) into a string of one character per byte (latin1): the token filter reads it. */
+  bytesAsText: (bytes: Uint8Array, start: number, end: number) => string;
   /** The longest line, in bytes, kept whole; a longer one is scanned in slices of about this size. */
   maxLineLength?: number;
+  /** Clues of the whole document, when they are known beforehand (a small file read once for them). */
+  documentClues?: readonly DocumentClue[];
 }
 
 export type FoundCallback = (found: ResolvedOccurrence) => void;
@@ -32,18 +39,22 @@ interface WindowLine {
   /** The decoded text: the whole line when it has occurrences, else only as much as evidence reads. */
   text: string | undefined;
   occurrences: Occurrence[] | undefined;
+  clues: Clue[] | undefined;
+  evidence: Map<number, LineEvidence>;
 }
 
 /** Evidence reads at most 2048 characters of a neighbouring line; a UTF-8 character takes up to 4 bytes. */
 const NEIGHBOUR_HEAD_BYTES = 2048 * 4;
 const LF = 10;
 const CR = 13;
-const DOT = 46;
 const EMPTY = new Uint8Array(0);
+const NO_CLUES: readonly Clue[] = Object.freeze([]);
 
 export class StreamScanner {
   /** The bytes of a line that a piece left unfinished. */
   private carry: Uint8Array = EMPTY;
+  /** Set when the last piece ended in CR: a LF starting the next one belongs to it. */
+  private afterCr = false;
   /** Lines completed so far; also the number of the line being read. */
   private line = 0;
   /** Where the current line's next slice starts, in characters, when an over-long line is cut into slices. */
@@ -51,27 +62,37 @@ export class StreamScanner {
   /** The last lines, line n in slot n % size. */
   private readonly window: WindowLine[];
   private readonly buffer: Occurrence[] = [];
-  private readonly decode: StreamScannerOptions['decode'];
+  private readonly options: StreamScannerOptions;
   private readonly maxLineLength: number;
-  private readonly lineSource: LineSource = {
-    lineText: (line) => {
-      const slot = this.slot(line);
-      if (slot === undefined) {
-        return undefined;
-      }
-      slot.text ??= this.decode(slot.bytes, slot.start, Math.min(slot.end, slot.start + NEIGHBOUR_HEAD_BYTES));
-      return slot.text;
-    },
-    occurrencesOn: (line) => this.slot(line)?.occurrences,
-  };
+  /** The document's clues: those given beforehand, and those seen so far near codes. */
+  private readonly documentTally = new Map<string, DocumentClue>();
+  private readonly lineSource: LineSource;
 
   constructor(
     private readonly index: CodeIndex,
     options: StreamScannerOptions,
   ) {
-    this.decode = options.decode;
+    this.options = options;
     this.maxLineLength = Math.max(1024, options.maxLineLength ?? 1 << 20);
-    this.window = Array.from({ length: 2 * NEIGHBOURHOOD + 1 }, () => ({ line: -1, bytes: EMPTY, start: 0, end: 0, text: undefined, occurrences: undefined }));
+    this.window = Array.from({ length: 2 * NEARBY + 1 }, () => ({ line: -1, bytes: EMPTY, start: 0, end: 0, text: undefined, occurrences: undefined, clues: undefined, evidence: new Map() }));
+    for (const clue of options.documentClues ?? []) {
+      this.documentTally.set(tallyKey(clue), { ...clue });
+    }
+    this.lineSource = {
+      lineText: (line) => {
+        const slot = this.slot(line);
+        if (slot === undefined) {
+          return undefined;
+        }
+        slot.text ??= this.options.decode(slot.bytes, slot.start, Math.min(slot.end, slot.start + NEIGHBOUR_HEAD_BYTES));
+        return slot.text;
+      },
+      occurrencesOn: (line) => this.slot(line)?.occurrences,
+      cluesOn: (line) => this.cluesOn(line),
+      documentClues: () => [...this.documentTally.values()],
+      cluesInWindow: (line, from, to) => this.index.detector.cluesIn(this.lineSource.lineText(line) ?? '', line, from, to),
+      evidenceCache: (line) => this.slot(line)?.evidence ?? new Map(),
+    };
   }
 
   /**
@@ -80,21 +101,35 @@ export class StreamScanner {
    */
   push(piece: Uint8Array, onFound: FoundCallback): void {
     let from = 0;
+    if (this.afterCr && piece.length > 0) {
+      this.afterCr = false;
+      if (piece[0] === LF) {
+        from = 1;
+      }
+    }
+    const text = this.options.bytesAsText(piece, 0, piece.length);
+    const breaks = new LineBreaks(text);
     if (this.carry.length > 0) {
-      const newline = piece.indexOf(LF);
-      if (newline === -1) {
-        this.carry = concat(this.carry, piece, 0, piece.length);
+      const end = breaks.next(from);
+      if (end === -1) {
+        this.carry = concat(this.carry, piece, from, piece.length);
         this.cutOverLongLine(onFound);
         return;
       }
-      const line = concat(this.carry, piece, 0, newline);
+      const line = concat(this.carry, piece, from, end);
       this.carry = EMPTY;
-      this.scanLines(line, 0, line.length, true, onFound);
-      from = newline + 1;
+      this.completeLine(line, this.options.bytesAsText(line, 0, line.length), 0, line.length, onFound);
+      from = this.afterBreak(text, end);
     }
-    const unfinished = this.scanLines(piece, from, piece.length, false, onFound);
-    if (unfinished < piece.length) {
-      this.carry = piece.subarray(unfinished);
+    let start = from;
+    let end = breaks.next(start);
+    while (end !== -1) {
+      this.completeLine(piece, text, start, end, onFound);
+      start = this.afterBreak(text, end);
+      end = breaks.next(start);
+    }
+    if (start < piece.length) {
+      this.carry = piece.subarray(start);
       this.cutOverLongLine(onFound);
     }
   }
@@ -104,7 +139,7 @@ export class StreamScanner {
     if (this.carry.length > 0) {
       const line = this.carry;
       this.carry = EMPTY;
-      this.scanLines(line, 0, line.length, true, onFound);
+      this.completeLine(line, this.options.bytesAsText(line, 0, line.length), 0, line.length, onFound);
     }
     this.flush(onFound);
   }
@@ -112,6 +147,20 @@ export class StreamScanner {
   /** Lines completed so far. */
   get lineCount(): number {
     return this.line;
+  }
+
+  /** Where the next line starts after the break at `at`: past a CRLF, or past one CR or LF. */
+  private afterBreak(text: string, at: number): number {
+    if (text.charCodeAt(at) === CR) {
+      if (at + 1 === text.length) {
+        this.afterCr = true;
+        return at + 1;
+      }
+      if (text.charCodeAt(at + 1) === LF) {
+        return at + 2;
+      }
+    }
+    return at + 1;
   }
 
   private slot(line: number): WindowLine | undefined {
@@ -122,93 +171,43 @@ export class StreamScanner {
     return slot.line === line ? slot : undefined;
   }
 
-  /**
-   * Reads bytes [from, to): each line ended by a line feed is completed (and, with `last`, the
-   * text after the last one too). Returns where the unfinished last line starts. A line is looked at
-   * further only if a token in it could be a code: the test of scanLine, on bytes.
-   */
-  private scanLines(bytes: Uint8Array, from: number, to: number, last: boolean, onFound: FoundCallback): number {
-    const { literalHashes, prefixHashes, prefixLengths, startPairs, hashFilter } = this.index;
-    let lineStart = from;
-    let candidate = false;
-    let position = from;
-    while (position < to) {
-      let byte = bytes[position];
-      if (byte === LF) {
-        this.completeLine(bytes, lineStart, position, candidate, onFound);
-        lineStart = position + 1;
-        candidate = false;
-        position++;
-        continue;
-      }
-      if (CODE_CHAR[byte] === 0) {
-        position++;
-        continue;
-      }
-      let start = position;
-      while (start < to && bytes[start] === DOT) {
-        start++;
-      }
-      let cursor = start;
-      if (!candidate) {
-        const first = start < to ? bytes[start] : 0;
-        let second = start + 1 < to ? bytes[start + 1] : 0;
-        if (CODE_CHAR[second] === 0) {
-          second = 0;
-        }
-        if (first < 128 && startPairs[first * 128 + second] === 1) {
-          let hash = 0;
-          let hashAtEnd = 0;
-          let end = start;
-          while (cursor < to) {
-            byte = bytes[cursor];
-            if (CODE_CHAR[byte] === 0) {
-              break;
-            }
-            hash = hashStep(hash, byte);
-            if (byte !== DOT) {
-              end = cursor + 1;
-              hashAtEnd = hash;
-            }
-            const tokenLength = cursor - start + 1;
-            if (tokenLength <= MAX_PREFIX_LENGTH && prefixLengths[tokenLength] === 1 && (hashFilter[foldHash(hash)] & 2) !== 0 && prefixHashes.has(hash)) {
-              candidate = true;
-            }
-            cursor++;
-          }
-          if (end > start && (hashFilter[foldHash(hashAtEnd)] & 1) !== 0 && literalHashes.has(hashAtEnd)) {
-            candidate = true;
-          }
-        }
-      }
-      // The rest of the token (all of it, when it cannot start a code or the line is already a candidate).
-      while (cursor < to) {
-        byte = bytes[cursor];
-        if (CODE_CHAR[byte] === 0) {
-          break;
-        }
-        cursor++;
-      }
-      position = cursor;
+  private cluesOn(line: number): readonly Clue[] {
+    const slot = this.slot(line);
+    if (slot === undefined) {
+      return NO_CLUES;
     }
-    if (last && lineStart < to) {
-      this.completeLine(bytes, lineStart, to, candidate, onFound);
-      return to;
+    if (slot.clues === undefined) {
+      slot.clues = this.index.detector.cluesIn(this.lineSource.lineText(line) ?? '', line);
+      for (const clue of slot.clues) {
+        if (isDocumentClue(clue)) {
+          this.tally(clue);
+        }
+      }
     }
-    return lineStart;
+    return slot.clues;
   }
 
-  /** Files a completed line in the window, and decides the line whose following lines are now all there. */
-  private completeLine(bytes: Uint8Array, start: number, end: number, candidate: boolean, onFound: FoundCallback): void {
-    if (end > start && bytes[end - 1] === CR) {
-      end--;
+  private tally(clue: Clue): void {
+    if (this.options.documentClues !== undefined) {
+      // The whole document's clues are known already.
+      return;
     }
+    const key = tallyKey(clue);
+    const known = this.documentTally.get(key);
+    if (known) {
+      known.count++;
+    } else {
+      this.documentTally.set(key, { ...clue, count: 1 });
+    }
+  }
+
+  /** Files a completed line [start, end) of `bytes` (read as `text`) in the window, and decides the line whose following lines are now all there. */
+  private completeLine(bytes: Uint8Array, text: string, start: number, end: number, onFound: FoundCallback): void {
     if (this.sliceOffset > 0) {
       // The end of an over-long line: decided on its own, as its slices were.
-      this.scanSlice(this.decode(bytes, start, end), onFound);
+      this.scanSlice(this.options.decode(bytes, start, end), onFound);
       this.sliceOffset = 0;
       start = end;
-      candidate = false;
     }
     const slot = this.window[this.line % this.window.length];
     slot.line = this.line;
@@ -217,16 +216,29 @@ export class StreamScanner {
     slot.end = end;
     slot.text = undefined;
     slot.occurrences = undefined;
+    slot.clues = undefined;
+    slot.evidence = new Map();
+    let candidate = false;
+    findCodeTokens(text, start, end, this.index, () => {
+      candidate = true;
+      return false;
+    });
     if (candidate) {
-      const text = this.decode(bytes, start, end);
-      scanLine(text, this.line, this.index, this.buffer);
+      const decoded = this.options.decode(bytes, start, end);
+      scanLine(decoded, this.line, this.index, this.buffer);
       if (this.buffer.length > 0) {
-        slot.text = text;
+        slot.text = decoded;
         slot.occurrences = this.buffer.splice(0);
+        for (const occurrence of slot.occurrences) {
+          const vote = codeVote(occurrence);
+          if (vote) {
+            this.tally(vote);
+          }
+        }
       }
     }
     this.line++;
-    this.decide(this.line - 1 - NEIGHBOURHOOD, onFound);
+    this.decide(this.line - 1 - NEARBY, onFound);
   }
 
   private decide(line: number, onFound: FoundCallback): void {
@@ -235,7 +247,7 @@ export class StreamScanner {
       return;
     }
     for (const occurrence of occurrences) {
-      const resolution = resolve(occurrence, gatherEvidence(occurrence, this.lineSource));
+      const resolution = resolve(occurrence, gatherEvidence(occurrence, this.lineSource), this.index);
       if (!resolution.suppressed) {
         onFound({ occurrence, resolution });
       }
@@ -244,7 +256,7 @@ export class StreamScanner {
 
   /** Decides every line still waiting, with the lines there are, and empties the window. */
   private flush(onFound: FoundCallback): void {
-    for (let line = Math.max(0, this.line - NEIGHBOURHOOD); line < this.line; line++) {
+    for (let line = Math.max(0, this.line - NEARBY); line < this.line; line++) {
       this.decide(line, onFound);
     }
     for (const slot of this.window) {
@@ -252,6 +264,8 @@ export class StreamScanner {
       slot.bytes = EMPTY;
       slot.text = undefined;
       slot.occurrences = undefined;
+      slot.clues = undefined;
+      slot.evidence = new Map();
     }
   }
 
@@ -263,7 +277,7 @@ export class StreamScanner {
       while (cut > 0 && (this.carry[cut] & 0xc0) === 0x80) {
         cut--;
       }
-      this.scanSlice(this.decode(this.carry, 0, cut), onFound);
+      this.scanSlice(this.options.decode(this.carry, 0, cut), onFound);
       this.carry = this.carry.subarray(cut);
     }
   }
@@ -274,9 +288,18 @@ export class StreamScanner {
     this.flush(onFound);
     scanLine(text, this.line, this.index, this.buffer);
     const occurrences = this.buffer.splice(0);
-    const source: LineSource = { lineText: (line) => (line === this.line ? text : undefined), occurrencesOn: () => occurrences };
+    const line = this.line;
+    const sliceEvidence = new Map<number, LineEvidence>();
+    const source: LineSource = {
+      lineText: (other) => (other === line ? text : undefined),
+      occurrencesOn: () => occurrences,
+      cluesOn: (other) => (other === line ? this.index.detector.cluesIn(text, line) : NO_CLUES),
+      documentClues: () => [...this.documentTally.values()],
+      cluesInWindow: (other, from, to) => (other === line ? this.index.detector.cluesIn(text, line, from, to) : NO_CLUES),
+      evidenceCache: () => sliceEvidence,
+    };
     for (const occurrence of occurrences) {
-      const resolution = resolve(occurrence, gatherEvidence(occurrence, source));
+      const resolution = resolve(occurrence, gatherEvidence(occurrence, source), this.index);
       occurrence.start += this.sliceOffset;
       occurrence.end += this.sliceOffset;
       if (!resolution.suppressed) {
@@ -285,6 +308,30 @@ export class StreamScanner {
     }
     this.sliceOffset += text.length;
   }
+}
+
+/** Finds line breaks (CR or LF) in a piece, searching for each kind again only once passed. */
+class LineBreaks {
+  /** The next LF and CR found; -1 when there is none left, -2 before the first search. */
+  private lf = -2;
+  private cr = -2;
+
+  constructor(private readonly text: string) {}
+
+  /** The next line break at or after `from`, or -1. */
+  next(from: number): number {
+    if (this.lf !== -1 && this.lf < from) {
+      this.lf = this.text.indexOf('\n', from);
+    }
+    if (this.cr !== -1 && this.cr < from) {
+      this.cr = this.text.indexOf('\r', from);
+    }
+    return this.cr === -1 ? this.lf : this.lf === -1 ? this.cr : Math.min(this.cr, this.lf);
+  }
+}
+
+function tallyKey(clue: Clue): string {
+  return `${clue.provider}\u0000${clue.product ?? ''}\u0000${clue.kind}`;
 }
 
 function concat(head: Uint8Array, piece: Uint8Array, from: number, to: number): Uint8Array {

@@ -8,7 +8,7 @@ import { closeAllEditors, codeOf, hoverAt, lineOf, open, ourDiagnostics, positio
 
 describe('Huawei Cloud SDK log', () => {
   let document: vscode.TextDocument;
-  const expectedCodes = ['AIS.0101', 'APIG.0308', 'ModelArts.4204', 'APIG.0201', 'APIG.0201', 'AIP.0010'];
+  const expectedCodes = ['AIS.0101', 'APIG.0308', 'ModelArts.4204', 'APIG.0201', 'APIG.0201', 'AIP.0010', 'APIGW.0301'];
 
   before(async () => {
     document = (await open('sdk-logs', 'huaweicloud-sdk-python.log')).document;
@@ -66,12 +66,15 @@ describe('Huawei Cloud SDK log', () => {
     assert.ok(links.every((link) => link.target === undefined || link.target.scheme === 'https'), 'only https targets');
   });
 
-  it('points an API Gateway code (APIGW) to its table, without a diagnostic', async () => {
+  it('reports an API Gateway code (APIGW) no table lists as such, with a link to its table, at information severity', async () => {
     const position = positionOf(document, 'APIGW.0301');
     const text = await hoverAt(document.uri, position, /API Gateway error codes/);
     assert.match(text, /APIGW\.0301/);
+    assert.match(text, /not in the catalogs/);
     assert.match(text, /https:\/\/support\.huaweicloud\.com\/devg-apisign\/api-sign-errorcode\.html/);
-    assert.ok(!ourDiagnostics(document.uri).some((diagnostic) => codeOf(diagnostic) === 'APIGW.0301'));
+    const diagnostic = ourDiagnostics(document.uri).find((item) => codeOf(item) === 'APIGW.0301');
+    assert.ok(diagnostic, 'a diagnostic for APIGW.0301');
+    assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Information);
   });
 
   it('lists each code occurrence as a document symbol', async () => {

@@ -1,0 +1,550 @@
+/*
+ * Clues of origin: what a line of text says about whose error stands in it. The catalogs declare
+ * their own providers' hosts, SDK names, API paths and body keys; the shapes of other clouds'
+ * errors are known here, so their codes can be left alone. A clue names a provider and, when the
+ * text says, a product; the resolver weighs the clues nearest to a code.
+ */
+import { CatalogOrigin } from './catalogModel';
+import { LiteralSearch } from './literalSearch';
+
+/** What kind of text gave a clue, strongest last. */
+export type ClueKind =
+  /** A code whose entries all belong to one product, counted for the document as a whole. */
+  | 'code'
+  /** A key of the provider's error body (`RequestId`, `error_msg`) near the code. */
+  | 'bodyKey'
+  /** An API path of the product. */
+  | 'apiPath'
+  /** The shape of another cloud's error (`"Response":{"Error"`, `An error occurred (…) when calling`). */
+  | 'shape'
+  /** An SDK package, module, client or exception class. */
+  | 'sdk'
+  /** A host name of an endpoint. */
+  | 'host'
+  /** A provider's diagnosis link naming the product (`Recommend`, `product=imm`). */
+  | 'link'
+  /** The entry's own catalog message next to the code. */
+  | 'message';
+
+/** How much a clue counts when clues of several providers stand at the same distance. */
+export const CLUE_STRENGTH: Record<ClueKind, number> = { code: 1, bodyKey: 1, apiPath: 2, shape: 3, sdk: 3, host: 3, link: 3, message: 4 };
+
+export interface Clue {
+  provider: string;
+  /** The product, when the clue names one. */
+  product?: string;
+  kind: ClueKind;
+  /** The text that gave the clue, shortened: `imm.cn-hangzhou.aliyuncs.com`, `huaweicloudsdkocr`. */
+  text: string;
+  /** The zero-based line it stands on. */
+  line: number;
+  /** Where in the line it starts. */
+  start: number;
+}
+
+/** Another cloud's telltale signs: its clues make codes of our catalogs stay silent. */
+interface ForeignSignature {
+  provider: string;
+  /** Domains (and their subdomains) of its endpoints. */
+  domains: string[];
+  /** Literal names: SDK packages, exception classes, headers. Matched without regard to case. */
+  names: string[];
+  /** Structural shapes of its error bodies and messages, each with a literal that must be in the line first. */
+  shapes: { trigger: string; pattern: RegExp }[];
+}
+
+const FOREIGN_SIGNATURES: ForeignSignature[] = [
+  {
+    provider: 'aws',
+    domains: ['amazonaws.com', 'amazonaws.com.cn', 'aws.amazon.com', 'awsstatic.com'],
+    names: [
+      'botocore', 'boto3', 'aws-sdk', '@aws-sdk/', 'software.amazon.awssdk', 'com.amazonaws', 'Aws::', 'aws-sdk-go',
+      'AmazonServiceException', 'AmazonS3Exception', 'AmazonClientException', 'AwsServiceException', 'S3Exception',
+      'x-amz-request-id', 'x-amz-id-2', 'x-amzn-RequestId', 'x-amzn-ErrorType', 'AWS Error Code', 'awserr.',
+    ],
+    shapes: [
+      { trigger: 'An error occurred (', pattern: /An error occurred \([A-Za-z0-9._-]+\) when calling the [A-Za-z0-9]+ operation/ },
+      { trigger: '<ErrorResponse', pattern: /<ErrorResponse\b/ },
+      { trigger: '</Type>', pattern: /<Type>(?:Sender|Receiver)<\/Type>/ },
+      { trigger: '"__type"', pattern: /"__type"\s*:\s*"/ },
+    ],
+  },
+  {
+    provider: 'tencentcloud',
+    domains: ['tencentcloudapi.com', 'myqcloud.com', 'tencentcos.cn', 'qcloud.com', 'tencentcloud.com'],
+    names: ['TencentCloudSDKException', 'tencentcloud.common', 'tencentcloud-sdk', 'com.tencentcloudapi', 'tencentcloud/common', 'TencentCloud\\', 'qcloud_cos', 'CosServiceError', 'CosClientError', 'qcloudsms'],
+    shapes: [
+      { trigger: '"Response"', pattern: /"Response"\s*:\s*\{\s*"Error"\s*:/ },
+      { trigger: '"Response"', pattern: /"Response"\s*:\s*\{[^{}]{0,400}"RequestId"/ },
+    ],
+  },
+  {
+    provider: 'azure',
+    domains: ['azure.com', 'windows.net', 'azure.net', 'azurewebsites.net', 'microsoftonline.com', 'azure-api.net', 'azurecr.io'],
+    names: ['azure.core.exceptions', 'HttpResponseError', 'RequestFailedException', 'com.azure.', '@azure/', 'Microsoft.Azure', 'x-ms-request-id', 'x-ms-error-code', 'CloudError', 'azure-sdk', 'msrestazure', 'Azure.RequestFailedException'],
+    shapes: [
+      { trigger: '"error"', pattern: /"error"\s*:\s*\{\s*"code"\s*:\s*"/ },
+      { trigger: '"odata.error"', pattern: /"odata\.error"\s*:/ },
+    ],
+  },
+  {
+    provider: 'google',
+    domains: ['googleapis.com', 'cloud.google.com', 'google.com'],
+    names: ['google.api_core', 'google.cloud', 'com.google.api', 'google.rpc', 'GoogleAPICallError', 'google.auth', 'googleapis/', 'com.google.cloud', 'cloud.google.com/go'],
+    shapes: [
+      { trigger: '"error"', pattern: /"error"\s*:\s*\{\s*"code"\s*:\s*[0-9]+\s*,\s*"message"/ },
+      { trigger: '"status"', pattern: /"status"\s*:\s*"(?:PERMISSION_DENIED|RESOURCE_EXHAUSTED|UNAVAILABLE|INVALID_ARGUMENT|NOT_FOUND|INTERNAL|UNAUTHENTICATED|FAILED_PRECONDITION|DEADLINE_EXCEEDED|ALREADY_EXISTS|ABORTED)"/ },
+    ],
+  },
+  {
+    provider: 'kubernetes',
+    domains: ['k8s.io', 'kubernetes.io'],
+    names: ['kubectl', 'kubernetes.client', 'io.kubernetes', 'client-go', 'k8s.io/'],
+    shapes: [
+      { trigger: '"Status"', pattern: /"kind"\s*:\s*"Status"/ },
+      { trigger: 'Error from server (', pattern: /Error from server \(/ },
+      { trigger: 'kind: Status', pattern: /\bkind:\s*Status\b/ },
+    ],
+  },
+  {
+    provider: 'grpc',
+    domains: [],
+    names: ['StatusRuntimeException', 'io.grpc', 'grpc._channel', '_InactiveRpcError', 'grpc.RpcError', 'grpc-status', 'grpc.StatusCode', 'google.golang.org/grpc'],
+    shapes: [
+      { trigger: 'rpc error', pattern: /rpc error: code\s*=\s*[A-Za-z]+/ },
+      { trigger: 'StatusCode.', pattern: /\bStatusCode\.[A-Z_]{3,}/ },
+      { trigger: 'status', pattern: /\bstatus\s*=\s*(?:UNAVAILABLE|INTERNAL|DEADLINE_EXCEEDED|RESOURCE_EXHAUSTED|PERMISSION_DENIED)\b/ },
+    ],
+  },
+  {
+    provider: 'stripe',
+    domains: ['stripe.com'],
+    names: ['Stripe::', 'stripe.error', 'StripeError', 'com.stripe', 'stripe-node', 'StripeInvalidRequestError'],
+    shapes: [
+      { trigger: '_error"', pattern: /"type"\s*:\s*"(?:api_error|card_error|idempotency_error|invalid_request_error|api_connection_error|authentication_error|rate_limit_error)"/ },
+    ],
+  },
+  {
+    provider: 'baidu',
+    domains: ['baidubce.com', 'bcebos.com', 'bce.baidu.com', 'aip.baidubce.com'],
+    names: ['AipOcr', 'baidu-aip', 'com.baidu.aip', 'BceServiceException', 'BceClientException', 'baidubce'],
+    shapes: [],
+  },
+];
+
+/** One label of a host pattern: literal text and `{region}`, `{product}` or `{name}` parts. */
+type LabelPart = { literal: string } | { placeholder: 'region' | 'product' | 'name' };
+
+/** A host pattern, label by label, with the product it names. */
+interface HostPattern {
+  provider: string;
+  /** The product, fixed by the pattern, or read from its `{product}` part. */
+  product?: string;
+  labels: LabelPart[][];
+}
+
+/** What a literal found in a line stands for. */
+type Literal =
+  | { kind: 'name'; clues: { provider: string; product?: string }[] }
+  | { kind: 'domain' }
+  | { kind: 'path' };
+
+interface PathClue {
+  provider: string;
+  product: string;
+  /** The path's literal parts; each placeholder between two parts fills one path segment. */
+  parts: string[];
+}
+
+function labelParts(label: string): LabelPart[] {
+  const parts: LabelPart[] = [];
+  let rest = label;
+  while (rest.length > 0) {
+    const open = rest.indexOf('{');
+    const close = open === -1 ? -1 : rest.indexOf('}', open);
+    const name = close === -1 ? '' : rest.slice(open + 1, close);
+    if (open === -1 || (name !== 'region' && name !== 'product' && name !== 'name')) {
+      parts.push({ literal: rest });
+      break;
+    }
+    if (open > 0) {
+      parts.push({ literal: rest.slice(0, open) });
+    }
+    parts.push({ placeholder: name });
+    rest = rest.slice(close + 1);
+  }
+  return parts;
+}
+
+const isLower = (code: number) => code >= 97 && code <= 122;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** How far a placeholder may reach from `at` in a label: the ends it could stop at, longest first. */
+function placeholderEnds(label: string, at: number, placeholder: 'region' | 'product' | 'name'): number[] {
+  const ends: number[] = [];
+  if (placeholder === 'product') {
+    // Letters and digits, starting with a letter: `ecs`, `imm`, `oss`.
+    if (!isLower(label.charCodeAt(at))) {
+      return ends;
+    }
+    let end = at + 1;
+    while (end < label.length && (isLower(label.charCodeAt(end)) || isDigit(label.charCodeAt(end)))) {
+      end++;
+    }
+    for (let stop = end; stop > at; stop--) {
+      ends.push(stop);
+    }
+  } else if (placeholder === 'region') {
+    // Two or more letters, then one or more `-` and letters or digits: `cn-north-4`, `cn-hangzhou`.
+    let end = at;
+    while (end < label.length && isLower(label.charCodeAt(end))) {
+      end++;
+    }
+    if (end - at < 2) {
+      return ends;
+    }
+    while (end < label.length && label.charCodeAt(end) === 45) {
+      let part = end + 1;
+      while (part < label.length && (isLower(label.charCodeAt(part)) || isDigit(label.charCodeAt(part)))) {
+        part++;
+      }
+      if (part === end + 1) {
+        break;
+      }
+      end = part;
+      ends.unshift(end);
+    }
+  } else {
+    // Any run of a host label's characters.
+    for (let stop = label.length; stop > at; stop--) {
+      ends.push(stop);
+    }
+  }
+  return ends;
+}
+
+/** Matches a label against its parts; returns the `{product}` it holds (or '' without one), or undefined. */
+function matchLabel(label: string, parts: readonly LabelPart[], partIndex = 0, at = 0): string | undefined {
+  if (partIndex === parts.length) {
+    return at === label.length ? '' : undefined;
+  }
+  const part = parts[partIndex];
+  if ('literal' in part) {
+    return label.startsWith(part.literal, at) ? matchLabel(label, parts, partIndex + 1, at + part.literal.length) : undefined;
+  }
+  for (const end of placeholderEnds(label, at, part.placeholder)) {
+    const rest = matchLabel(label, parts, partIndex + 1, end);
+    if (rest !== undefined) {
+      return part.placeholder === 'product' ? label.slice(at, end) : rest;
+    }
+  }
+  return undefined;
+}
+
+/** Splits `/v2/{project_id}/ocr/` into the literal parts between its placeholders. */
+function pathParts(path: string): string[] {
+  const parts: string[] = [];
+  let rest = path;
+  for (;;) {
+    const open = rest.indexOf('{');
+    const close = open === -1 ? -1 : rest.indexOf('}', open);
+    if (open === -1 || close === -1) {
+      parts.push(rest);
+      return parts;
+    }
+    parts.push(rest.slice(0, open));
+    rest = rest.slice(close + 1);
+  }
+}
+
+/** A character that ends a path segment. */
+function endsSegment(code: number): boolean {
+  return code === 47 || code === 63 || code === 35 || code === 34 || code === 39 || code <= 32;
+}
+
+/** Where an API path matches in a text, as [start, end), or undefined. */
+function findPath(text: string, parts: readonly string[]): [number, number] | undefined {
+  const lower = text.toLowerCase();
+  let start = lower.indexOf(parts[0]);
+  while (start !== -1) {
+    let at = start + parts[0].length;
+    let matched = true;
+    for (let index = 1; index < parts.length && matched; index++) {
+      // A placeholder fills one segment, then the next literal part must follow.
+      const segmentStart = at;
+      while (at < lower.length && !endsSegment(lower.charCodeAt(at))) {
+        at++;
+      }
+      matched = at > segmentStart && lower.startsWith(parts[index], at);
+      at += parts[index].length;
+    }
+    if (matched) {
+      return [start, at];
+    }
+    start = lower.indexOf(parts[0], start + 1);
+  }
+  return undefined;
+}
+
+/** The domain a host pattern ends in: its last two labels, when they hold no placeholder. */
+function domainOf(pattern: string): string | undefined {
+  const labels = pattern.split('.');
+  const tail = labels.slice(-2);
+  return tail.length === 2 && !tail.some((label) => label.includes('{')) ? tail.join('.') : undefined;
+}
+
+/** A character of a host name. */
+function isHostChar(code: number): boolean {
+  return isLower(code) || isDigit(code) || code === 45 || code === 46 || (code >= 65 && code <= 90);
+}
+
+/**
+ * Reads clues out of lines. Built once per set of catalogs: every origin the catalogs declare, and
+ * the signatures of other clouds, compiled into one literal search and a few plain tests.
+ */
+export class OriginDetector {
+  /** Providers that some loaded catalog belongs to. */
+  readonly providers = new Set<string>();
+  private readonly hostPatterns: HostPattern[] = [];
+  private readonly foreignDomains = new Map<string, string>();
+  private readonly paths: PathClue[] = [];
+  private readonly shapes: { provider: string; trigger: string; pattern: RegExp }[] = [];
+  /** Keys of each provider's error bodies, lower-case, with the provider. */
+  private readonly bodyKeys = new Map<string, string>();
+  /** The product ids and names of our products, lower-case, for `product=` in a link. */
+  private readonly productNames = new Map<string, { provider: string; product: string }>();
+  /** Every name, domain and API path literal, found in one pass over a line. */
+  private readonly literals: LiteralSearch<Literal>;
+
+  constructor(origins: readonly CatalogOrigin[]) {
+    const names = new Map<string, { provider: string; product?: string }[]>();
+    const domains = new Set<string>();
+    const pathLiterals = new Set<string>();
+    const addName = (name: string, provider: string, product?: string) => {
+      const key = name.toLowerCase();
+      const list = names.get(key) ?? [];
+      if (!list.some((known) => known.provider === provider && known.product === product)) {
+        list.push({ provider, ...(product ? { product } : {}) });
+      }
+      names.set(key, list);
+    };
+    // Product hosts come first: the most specific pattern that matches names the product.
+    const productHosts: HostPattern[] = [];
+    const providerHosts: HostPattern[] = [];
+    for (const origin of origins) {
+      this.providers.add(origin.provider);
+      this.productNames.set(origin.product.toLowerCase(), { provider: origin.provider, product: origin.product });
+      for (const name of origin.productNames ?? []) {
+        this.productNames.set(name.toLowerCase(), { provider: origin.provider, product: origin.product });
+      }
+      for (const [hosts, list, product] of [
+        [origin.hosts ?? [], productHosts, origin.product],
+        [origin.providerHosts ?? [], providerHosts, undefined],
+      ] as const) {
+        for (const host of hosts) {
+          list.push({ provider: origin.provider, ...(product ? { product } : {}), labels: host.toLowerCase().split('.').map(labelParts) });
+          const domain = domainOf(host.toLowerCase());
+          if (domain) {
+            domains.add(domain);
+          }
+        }
+      }
+      for (const name of origin.sdks ?? []) {
+        addName(name, origin.provider, origin.product);
+      }
+      for (const name of origin.providerSdks ?? []) {
+        addName(name, origin.provider);
+      }
+      for (const path of origin.apiPaths ?? []) {
+        const parts = pathParts(path.toLowerCase());
+        this.paths.push({ provider: origin.provider, product: origin.product, parts });
+        pathLiterals.add(parts.reduce((longest, part) => (part.length > longest.length ? part : longest), ''));
+      }
+      for (const key of origin.bodyKeys ?? []) {
+        this.bodyKeys.set(key.toLowerCase(), origin.provider);
+      }
+    }
+    const byLabels = (a: HostPattern, b: HostPattern) => b.labels.length - a.labels.length;
+    this.hostPatterns.push(...productHosts.sort(byLabels), ...providerHosts.sort(byLabels));
+    for (const signature of FOREIGN_SIGNATURES) {
+      if (this.providers.has(signature.provider)) {
+        // A provider some catalog claims is no longer another cloud.
+        continue;
+      }
+      for (const domain of signature.domains) {
+        this.foreignDomains.set(domain, signature.provider);
+        domains.add(domain);
+      }
+      for (const name of signature.names) {
+        addName(name, signature.provider);
+      }
+      for (const shape of signature.shapes) {
+        this.shapes.push({ provider: signature.provider, ...shape });
+      }
+    }
+    this.literals = new LiteralSearch<Literal>([
+      ...[...names].map(([text, clues]) => ({ text, value: { kind: 'name' as const, clues } })),
+      ...[...domains].map((text) => ({ text, value: { kind: 'domain' as const } })),
+      ...[...pathLiterals].filter((text) => text.length >= 3).map((text) => ({ text, value: { kind: 'path' as const } })),
+    ]);
+  }
+
+  /** Whether a provider is one of another cloud's, known only to be left alone. */
+  isForeign(provider: string): boolean {
+    return !this.providers.has(provider);
+  }
+
+  /** The product a link or body names with `product=…` (`Imm`, `ecs`), lower-case. */
+  productNamed(name: string): { provider?: string; product: string } {
+    return this.productNames.get(name.toLowerCase()) ?? { product: name.toLowerCase() };
+  }
+
+  /**
+   * The clues in (a window of) one line. `from` and `to` bound the part read, so a huge line costs
+   * no more than the window around the code that asked. `near` is for lines near a code: they are
+   * also read for the keys of error bodies and the shapes of other clouds' bodies, which say
+   * something only next to a code; every line of a document is read for names, hosts and paths.
+   */
+  cluesIn(text: string, line: number, from = 0, to = text.length, near = true): Clue[] {
+    from = Math.max(0, from);
+    to = Math.min(to, text.length);
+    const clues: Clue[] = [];
+    let hosts = false;
+    let paths = false;
+    const named = new Set<string>();
+    this.literals.scan(text, from, to, (start, end, literal) => {
+      if (literal.kind === 'domain') {
+        hosts = true;
+      } else if (literal.kind === 'path') {
+        paths = true;
+      } else if (!named.has(text.slice(start, end).toLowerCase()) && standsAsName(text, start, end)) {
+        named.add(text.slice(start, end).toLowerCase());
+        for (const clue of literal.clues) {
+          clues.push({ ...clue, kind: 'sdk', text: text.slice(start, end), line, start });
+        }
+      }
+    });
+    const window = from === 0 && to === text.length ? text : text.slice(from, to);
+    if (hosts) {
+      this.findHosts(window, line, from, clues);
+      this.findProductLinks(window, line, from, clues);
+    }
+    if (paths) {
+      for (const path of this.paths) {
+        const found = findPath(window, path.parts);
+        if (found) {
+          clues.push({ provider: path.provider, product: path.product, kind: 'apiPath', text: window.slice(found[0], found[1]), line, start: from + found[0] });
+        }
+      }
+    }
+    if (near) {
+      for (const shape of this.shapes) {
+        const match = window.includes(shape.trigger) ? shape.pattern.exec(window) : null;
+        if (match) {
+          clues.push({ provider: shape.provider, kind: 'shape', text: match[0].slice(0, 60), line, start: from + match.index });
+        }
+      }
+      this.findBodyKeys(window, line, from, clues);
+    }
+    return clues;
+  }
+
+  /** Every host in the window that ends in a known domain. */
+  private findHosts(window: string, line: number, from: number, clues: Clue[]): void {
+    const seen = new Set<string>();
+    this.literals.scan(window, 0, window.length, (start, end, literal) => {
+      if (literal.kind !== 'domain' || isHostChar(window.charCodeAt(end)) && window.charCodeAt(end) !== 46) {
+        return;
+      }
+      // The host reaches left over labels joined by dots.
+      let hostStart = start;
+      while (hostStart > 0 && isHostChar(window.charCodeAt(hostStart - 1))) {
+        hostStart--;
+      }
+      const host = window.slice(hostStart, end).toLowerCase().replace(/^[.-]+/, '');
+      if (seen.has(host)) {
+        return;
+      }
+      seen.add(host);
+      const clue = this.hostClue(host);
+      if (clue) {
+        clues.push({ ...clue, kind: 'host', text: host, line, start: from + hostStart });
+      }
+    });
+  }
+
+  /** The provider and product a host names, from the most specific pattern that matches its trailing labels. */
+  private hostClue(host: string): { provider: string; product?: string } | undefined {
+    const labels = host.split('.');
+    for (const pattern of this.hostPatterns) {
+      if (pattern.labels.length > labels.length) {
+        continue;
+      }
+      const tail = labels.slice(labels.length - pattern.labels.length);
+      let product = pattern.product;
+      let matched = true;
+      for (let index = 0; index < tail.length && matched; index++) {
+        const found = matchLabel(tail[index], pattern.labels[index]);
+        if (found === undefined) {
+          matched = false;
+        } else if (found !== '' && product === undefined) {
+          product = found;
+        }
+      }
+      if (matched) {
+        return { provider: pattern.provider, ...(product ? { product: this.productNamed(product).product } : {}) };
+      }
+    }
+    for (const [domain, provider] of this.foreignDomains) {
+      if (host === domain || host.endsWith(`.${domain}`)) {
+        return { provider };
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Keys of our providers' error bodies (`"RequestId":`, `error_msg=`, `<HostId>`). Alibaba's
+   * HostId is always a host name: an S3-style body's HostId (an opaque id) is not Alibaba's.
+   */
+  private findBodyKeys(window: string, line: number, from: number, clues: Clue[]): void {
+    const lower = this.bodyKeys.size > 0 ? window.toLowerCase() : '';
+    for (const [key, provider] of this.bodyKeys) {
+      let at = lower.indexOf(key);
+      while (at !== -1) {
+        const after = window.slice(at + key.length, at + key.length + 4);
+        const before = at > 0 ? window[at - 1] : ' ';
+        if (!/[A-Za-z0-9_]/.test(before) && /^["']?\s*[:=>]/.test(after)) {
+          if (key === 'hostid') {
+            const value = /^["']?\s*[:=>]\s*["']?([^"'<\s,}]*)/.exec(window.slice(at + key.length))?.[1] ?? '';
+            if (value !== '' && !/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(value)) {
+              clues.push({ provider: 's3-style', kind: 'shape', text: `HostId ${value.slice(0, 24)}`, line, start: from + at });
+              break;
+            }
+          }
+          clues.push({ provider, kind: 'bodyKey', text: window.slice(at, at + key.length), line, start: from + at });
+          break;
+        }
+        at = lower.indexOf(key, at + 1);
+      }
+    }
+  }
+
+  /** A diagnosis link that names the product: Alibaba's `api.aliyun.com/troubleshoot?…&product=Ecs`. */
+  private findProductLinks(window: string, line: number, from: number, clues: Clue[]): void {
+    const match = /https?:\/\/[a-z0-9.-]*aliyun(?:cs)?\.com\/[^\s"'<>]*?[?&]product=([A-Za-z0-9-]+)/i.exec(window);
+    if (match) {
+      const named = this.productNamed(match[1]);
+      clues.push({ provider: named.provider ?? 'alibabacloud', product: named.product, kind: 'link', text: `product=${match[1]}`, line, start: from + match.index });
+    }
+  }
+}
+
+/** Whether a name found at [start, end) stands on its own: not inside a longer word on either side. */
+function standsAsName(text: string, start: number, end: number): boolean {
+  const isWord = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  const after = end < text.length ? text.charCodeAt(end) : 32;
+  // Names that start or end with punctuation (`Aws::`, `@aws-sdk/`) bound themselves on that side.
+  return (!isWord(text.charCodeAt(start)) || !isWord(before)) && (!isWord(text.charCodeAt(end - 1)) || !isWord(after));
+}
