@@ -16,8 +16,8 @@ interface DiagnosticData {
 }
 
 export function registerCodeActions(context: ServerContext): void {
-  context.connection.onCodeAction(async ({ textDocument, context: actionContext }) => {
-    const strings = await context.strings(textDocument.uri);
+  context.connection.onCodeAction(({ textDocument, context: actionContext }) => {
+    const strings = context.strings(textDocument.uri);
     const actions: CodeAction[] = [];
     for (const diagnostic of actionContext.diagnostics as Diagnostic[]) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') {
