@@ -53,7 +53,6 @@ function main(): void {
 
 function readVersion(): string {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     return (require('../package.json') as { version: string }).version;
   } catch {
     return 'unknown';
@@ -84,12 +83,10 @@ function startServer(): void {
     const options = (params.initializationOptions ?? {}) as { settings?: unknown; clientCommands?: unknown };
     const canAskClient = params.capabilities.workspace?.configuration === true;
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    let documents: DocumentStore | undefined;
-    const settings = new SettingsStore(connection, canAskClient, options.settings, (uri) => documents?.has(uri) === true);
+    const settings = new SettingsStore(connection, canAskClient, options.settings, (uri) => context?.documents.has(uri) === true);
     catalogs = new ServerCatalogs(connection, params);
     const service = catalogs.load(settings.snapshot().catalogPaths);
-    documents = new DocumentStore(service);
-    context = new ServerContext(connection, service, documents, settings);
+    context = new ServerContext(connection, service, new DocumentStore(service), settings);
     context.localeLanguage = languageFromLocale(params.locale);
     if (Array.isArray(options.clientCommands)) {
       context.clientCommands = new Set(options.clientCommands.filter((item): item is string => typeof item === 'string'));
