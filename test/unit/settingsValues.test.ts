@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { defaultSettings, normaliseDisplayLanguage, resolveSettings } from '../../server/src/common/settings';
 import { LANGUAGE_TAGS, stringsFor } from '../../server/src/core/index';
+import { runs } from '../support/runs';
 
 function resolved(raw: unknown): { settings: ReturnType<typeof resolveSettings>; problems: string[] } {
   const problems: string[] = [];
@@ -43,7 +44,7 @@ describe('display languages', () => {
           assert.ok(stringsFor(language), written);
         }
       }),
-      { numRuns: 300, seed: 10 },
+      { numRuns: runs(300, 1000), seed: 10 },
     );
   });
 });
@@ -103,7 +104,7 @@ describe('other settings', () => {
           assert.deepEqual(Object.keys(settings['diagnostics.severity']).sort(), ['clientError', 'serverError', 'success', 'unknownStatus']);
         }
       }),
-      { numRuns: 300, seed: 11 },
+      { numRuns: runs(300, 1000), seed: 11 },
     );
   });
 });
