@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { ExplainResult } from '../../server/src/common/protocol';
 
 
-export const EXPLANATION_VIEW_TYPE = 'errorCodebook.explanation';
+const EXPLANATION_VIEW_TYPE = 'errorCodebook.explanation';
 
 type FromWebview = { type: 'copy' } | { type: 'open'; url: string };
 

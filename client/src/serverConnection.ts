@@ -28,7 +28,7 @@ const CLIENT_NAME = 'Error Codebook';
  * Documents are synchronised only from disk and from untitled editors: never output channels or
  * other virtual documents. Which of them are scanned is the server's decision.
  */
-export const DOCUMENT_SELECTOR: DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+const DOCUMENT_SELECTOR: DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
 
 export class ServerConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;

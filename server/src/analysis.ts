@@ -10,7 +10,7 @@ import { CodeDiagnostic, DiagnosticsOptions, FindingGroup, LanguageService } fro
 import { TrackedDocument } from './documentStore';
 
 /** How long one slice may run before the server looks at other messages. */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 
 export interface DocumentAnalysis {
   generation: number;
@@ -21,12 +21,12 @@ export interface DocumentAnalysis {
 }
 
 /** Resolves once the event loop has served what was waiting (messages, timers). */
-export function yieldToEventLoop(): Promise<void> {
+function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Calls `isStale` between slices; the analysis gives up (undefined) as soon as it says so. */
-export async function analyseDocument(
+async function analyseDocument(
   service: LanguageService,
   tracked: TrackedDocument,
   options: DiagnosticsOptions,

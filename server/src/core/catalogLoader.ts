@@ -32,7 +32,7 @@ export interface ParsedCatalog {
 /** The longest text a catalog field may hold. */
 export const MAX_TEXT_LENGTH = 20_000;
 /** The most entries one catalog may hold. */
-export const MAX_ENTRIES = 200_000;
+const MAX_ENTRIES = 200_000;
 
 const TEXT_FIELDS = ['module', 'message', 'description', 'cause', 'solution'] as const;
 const ENTRY_KEYS = new Set(['code', 'httpStatus', 'messageVariables', 'kind', 'translations', 'repairs', ...TEXT_FIELDS]);
@@ -43,7 +43,7 @@ const CODE_SHAPE = /^(?:[A-Za-z0-9_.]|\{[A-Za-z][A-Za-z0-9]*\})+$/;
 const MESSAGE_VARIABLES = new Set(['XX', 'XXX', 'xxx']);
 
 /** The deepest nesting of objects and arrays a catalog may have; real ones need six levels. */
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 
 /**
  * Parses and checks a catalog. It never throws: text nested deeper than MAX_NESTING, and any

@@ -4,7 +4,7 @@
  */
 
 /** A character that can be part of a code token: letters, digits, `_` and `.`. */
-export function isCodeChar(charCode: number): boolean {
+function isCodeChar(charCode: number): boolean {
   return (
     (charCode >= 97 && charCode <= 122) || // a-z
     (charCode >= 65 && charCode <= 90) || // A-Z
@@ -15,7 +15,7 @@ export function isCodeChar(charCode: number): boolean {
 }
 
 /** A character a placeholder can bind: letters, digits and `_`, never a dot. */
-export function isNameChar(charCode: number): boolean {
+function isNameChar(charCode: number): boolean {
   return isCodeChar(charCode) && charCode !== 46;
 }
 
@@ -164,7 +164,7 @@ export function matchCodeTemplate(template: CodeTemplate, token: string, work?: 
 }
 
 /** Splits a camel-case or acronym word into its parts: `STSAccessError` → STS, Access, Error. */
-export function camelParts(word: string): string[] {
+function camelParts(word: string): string[] {
   return word.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [];
 }
 

@@ -7,8 +7,8 @@ import { ServerContext } from '../serverContext';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 export const OPEN_DOCUMENTATION_COMMAND = 'errorCodebook.openDocumentation';
-export const COPY_EXPLANATION_COMMAND = 'errorCodebook.copyExplanation';
-export const EXPLAIN_ENTRY_COMMAND = 'errorCodebook.explainEntry';
+const COPY_EXPLANATION_COMMAND = 'errorCodebook.copyExplanation';
+const EXPLAIN_ENTRY_COMMAND = 'errorCodebook.explainEntry';
 
 interface DiagnosticData {
   entryId?: string;
