@@ -75,7 +75,8 @@ export class DocumentStore {
     }
     tracked.version = typeof version === 'number' ? version : tracked.version + 1;
     tracked.generation++;
-    const changes = params.contentChanges as TextDocumentContentChangeEvent[];
+    // A change without text is malformed: it is left out rather than trusted.
+    const changes = (params.contentChanges as TextDocumentContentChangeEvent[]).filter((change) => typeof change?.text === 'string');
     if (tracked.shadow) {
       tracked.shadow = TextDocument.update(tracked.shadow, changes, tracked.version);
       const text = tracked.shadow.getText();

@@ -177,25 +177,33 @@ function startServer(): void {
     if (!context) {
       return;
     }
-    const uri = params.textDocument.uri;
+    const { uri, text } = params.textDocument ?? {};
+    if (typeof uri !== 'string' || typeof text !== 'string') {
+      context.log('Ignored a didOpen without a document URI and text.');
+      return;
+    }
     context.documents.open(params, context.settings.snapshot(uri));
     context.settings.ask(uri);
     context.refresh(uri);
-    afterDocumentText(params.textDocument.text.length);
+    afterDocumentText(text.length);
   });
 
   connection.onDidChangeTextDocument((params) => {
     if (!context) {
       return;
     }
-    const uri = params.textDocument.uri;
+    const uri = params.textDocument?.uri;
+    if (typeof uri !== 'string' || !Array.isArray(params.contentChanges)) {
+      context.log('Ignored a didChange without a document URI and changes.');
+      return;
+    }
     if (context.documents.change(params, context.settings.snapshot(uri))) {
       context.refresh(uri);
     }
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
-    if (!context) {
+    if (!context || typeof textDocument?.uri !== 'string') {
       return;
     }
     context.documents.close(textDocument.uri);
