@@ -37,6 +37,9 @@ const EXTRA_CODES = 10_000;
 const HOVERS = 1000;
 const LSP_OPENS = 3;
 const EDITS = 6;
+/** The single-line log typed into, and how many keystrokes. */
+const LONG_LINE_MB = 4;
+const KEYSTROKES = 3;
 /** Quiet time before each edit, so each is measured as an isolated edit (the server debounces bursts). */
 const EDIT_GAP_MS = 100;
 /** The diagnostics cap the server uses by default (diagnostics.maxPerFile). */
@@ -179,13 +182,17 @@ interface LspResults {
   hoverTimes: number[];
   hoverMisses: number;
   editTimes: number[];
+  /** didChangeConfiguration of the display language → the diagnostics published again. */
+  settingsTimes: number[];
+  /** The longest a hover waited while those settings changes were handled. */
+  settingsHoverWait: number;
   idleRss: number;
   rss: number;
   peakRss: number;
 }
 
 async function benchLsp(text: string, lineCount: number, codes: CodePosition[], expected: number, catalogs: Catalogs, generator: LogGenerator): Promise<LspResults> {
-  const results: LspResults = { openTimes: [], sendTimes: [], diagnosticsPublished: 0, capNoteTotal: NaN, findingsRequestTotal: NaN, hoverTimes: [], hoverMisses: 0, editTimes: [], idleRss: NaN, rss: NaN, peakRss: NaN };
+  const results: LspResults = { openTimes: [], sendTimes: [], diagnosticsPublished: 0, capNoteTotal: NaN, findingsRequestTotal: NaN, hoverTimes: [], hoverMisses: 0, editTimes: [], settingsTimes: [], settingsHoverWait: NaN, idleRss: NaN, rss: NaN, peakRss: NaN };
   const profileDir = path.join(DATA, 'profiles');
   if (PROFILE) {
     fs.mkdirSync(profileDir, { recursive: true });
@@ -282,6 +289,27 @@ async function benchLsp(text: string, lineCount: number, codes: CodePosition[], 
           }
         }
       }
+
+      // Changes of settings that do not affect scanning: the display language, back and forth. Only
+      // the diagnostics are rendered and published again; hovers are answered meanwhile.
+      const waits: number[] = [];
+      for (const displayLanguage of ['zh-cn', 'en', 'zh-cn', 'en']) {
+        const republished = session.nextDiagnostics(uri, version);
+        const started = now();
+        await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { errorCodebook: { ...catalogs.serverSettings, displayLanguage } } });
+        const probing = probeWhile(session, uri, codes[0], republished, waits);
+        const published = await republished;
+        results.settingsTimes.push(now() - started);
+        await probing;
+        // The findings total follows the diagnostics (errorCodebook/findingsChanged); a request after it has it read.
+        await session.request('errorCodebook/catalogStatus', {});
+        // The cap note, first, is the server's own words: in the language asked for.
+        const inLanguage = (displayLanguage === 'zh-cn') === /[\u4e00-\u9fff]/.test(published.diagnostics[0]?.message ?? '');
+        if (session.findingsTotals.get(uri) !== expected || published.diagnostics.length !== results.diagnosticsPublished || !inLanguage) {
+          fail(`After the display language changed to ${displayLanguage} the republished diagnostics are not all in it, or not all there.`);
+        }
+      }
+      results.settingsHoverWait = Math.max(...waits);
       const memory = session.memory();
       results.rss = memory?.rss ?? NaN;
       results.peakRss = memory?.peak ?? NaN;
@@ -289,6 +317,69 @@ async function benchLsp(text: string, lineCount: number, codes: CodePosition[], 
       await session.stop();
       sessions.delete(session);
     }
+  }
+  return results;
+}
+
+/**
+ * Sends hovers at a code one after another until `until` settles, and records how long each
+ * waited: the longest is how long a request was held up by the work going on meanwhile.
+ */
+async function probeWhile(session: LspSession, uri: string, code: CodePosition, until: Promise<unknown>, waits: number[]): Promise<void> {
+  let settled = false;
+  void until.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  while (!settled) {
+    const started = now();
+    await session.request('textDocument/hover', { textDocument: { uri }, position: { line: code.line, character: code.start } });
+    waits.push(now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+interface LongLineResults {
+  /** The longest a request waited behind each keystroke, until that keystroke's diagnostics were published. */
+  keystrokeWaits: number[];
+  /** The first request right after each keystroke: it waits for the edit to be applied. */
+  firstWaits: number[];
+  /** The longest wait of the requests after it, while the diagnostics are worked out in slices. */
+  laterWaits: number[];
+  /** didChange → diagnostics of that version. */
+  publishTimes: number[];
+}
+
+/** Keystrokes on a single-line log of `AIS.0101 ` repeated to 4 MB, with requests sent behind each. */
+async function benchLongLine(catalogs: Catalogs): Promise<LongLineResults> {
+  const results: LongLineResults = { keystrokeWaits: [], firstWaits: [], laterWaits: [], publishTimes: [] };
+  const unit = 'AIS.0101 ';
+  const text = unit.repeat(Math.ceil((LONG_LINE_MB * MiB) / unit.length));
+  const session = await LspSession.start(SERVER, { settings: catalogs.serverSettings });
+  sessions.add(session);
+  try {
+    await session.request('errorCodebook/catalogStatus', {});
+    const uri = 'file:///bench/data/one-line.log';
+    const opened = session.nextDiagnostics(uri, 1);
+    await session.open(uri, 'log', 1, text);
+    await opened;
+    const code: CodePosition = { line: 0, start: 0, end: 8, token: 'AIS.0101' };
+    for (let keystroke = 0; keystroke < KEYSTROKES; keystroke++) {
+      const version = keystroke + 2;
+      const published = session.nextDiagnostics(uri, version);
+      const character = Math.floor(text.length / 2) + keystroke * unit.length;
+      const started = now();
+      await session.change(uri, version, [{ range: { start: { line: 0, character }, end: { line: 0, character } }, text: 'x' }]);
+      const waits: number[] = [];
+      await probeWhile(session, uri, code, published, waits);
+      results.publishTimes.push(now() - started);
+      results.firstWaits.push(waits[0] ?? NaN);
+      results.laterWaits.push(Math.max(...waits.slice(1)));
+      results.keystrokeWaits.push(Math.max(...waits));
+    }
+  } finally {
+    await session.stop();
+    sessions.delete(session);
   }
   return results;
 }
@@ -448,6 +539,10 @@ async function main(): Promise<void> {
   log('Language server (dist/server.js --stdio):');
   const lsp = await benchLsp(text, doc.lines, doc.codes, expected, catalogs, doc.generator);
   gc();
+  log(`Language server, keystrokes on a ${LONG_LINE_MB} MB single-line log:`);
+  const longLine = await benchLongLine(catalogs);
+  log(`  longest request wait per keystroke: ${longLine.keystrokeWaits.map((value) => formatValue(value, 'ms')).join(', ')}; first request after it: ${longLine.firstWaits.map((value) => formatValue(value, 'ms')).join(', ')}; the others: ${longLine.laterWaits.map((value) => formatValue(value, 'ms')).join(', ')}; diagnostics after ${longLine.publishTimes.map((value) => formatValue(value, 'ms')).join(', ')}`);
+  gc();
 
   // In-process: index building with and without 10,000 extra codes.
   log('In-process:');
@@ -546,6 +641,58 @@ async function main(): Promise<void> {
     target: lspMs * 0.1,
     status: status(editMs <= lspMs * 0.1),
   });
+  const settingsMs = median(lsp.settingsTimes);
+  rows.push({
+    id: 'lsp.settingsChange',
+    measure: `LSP settings change not affecting scanning (display language), ${DOC_MB} MB open → diagnostics again (median of ${lsp.settingsTimes.length})`,
+    value: settingsMs,
+    unit: 'ms',
+    reference: '≤ 100 ms',
+    target: 100,
+    status: status(settingsMs <= 100),
+  });
+  rows.push({
+    id: 'lsp.settingsChangeHoverWait',
+    measure: '  longest hover wait meanwhile',
+    value: lsp.settingsHoverWait,
+    unit: 'ms',
+    reference: '(part of the row above)',
+    status: 'INFO',
+  });
+  const keystrokeWait = Math.max(...longLine.keystrokeWaits);
+  rows.push({
+    id: 'lsp.keystrokeWait',
+    measure: `LSP longest request wait behind a keystroke, ${LONG_LINE_MB} MB single line of AIS.0101 (${KEYSTROKES} keystrokes)`,
+    value: keystrokeWait,
+    unit: 'ms',
+    reference: '≤ 50 ms',
+    target: 50,
+    status: status(keystrokeWait <= 50),
+  });
+  rows.push({
+    id: 'lsp.keystrokeFirstWait',
+    measure: '  of which the first request, waiting for the edit itself (longest)',
+    value: Math.max(...longLine.firstWaits),
+    unit: 'ms',
+    reference: '(part of the row above)',
+    status: 'INFO',
+  });
+  rows.push({
+    id: 'lsp.keystrokeLaterWait',
+    measure: '  the requests after it, while diagnostics are worked out in slices (longest)',
+    value: Math.max(...longLine.laterWaits),
+    unit: 'ms',
+    reference: '(part of the row above)',
+    status: 'INFO',
+  });
+  rows.push({
+    id: 'lsp.keystrokePublish',
+    measure: '  didChange → diagnostics of that version (median)',
+    value: median(longLine.publishTimes),
+    unit: 'ms',
+    reference: '(part of the row above)',
+    status: 'INFO',
+  });
   const rssLimit = 3 * docBytes + 80 * MiB;
   rows.push({
     id: 'lsp.rss',
@@ -634,7 +781,7 @@ async function main(): Promise<void> {
     catalogs: catalogs.origin,
     data: { seed: SEED, documentBytes: docBytes, fileBytes: big.bytes, extraCodes: extraEntries, literalCodesForRipgrep: literalCodes },
     rows: rows.map((row) => ({ ...row, value: round(row.value), ...(row.target !== undefined ? { target: round(row.target) } : {}) })),
-    raw: { lspOpenMs: lsp.openTimes, lspOpenSendMs: lsp.sendTimes, editMs: lsp.editTimes, rgDocumentMs: rgDoc.times, rgFileMs: rgBig.times, documentMs: docTimes, documentExtraMs: docExtraTimes, scanFileMs: fileScan.times, cliMs: cli.times, idleRssBytes: lsp.idleRss, rssBytes: lsp.rss, peakRssBytes: lsp.peakRss },
+    raw: { lspOpenMs: lsp.openTimes, lspOpenSendMs: lsp.sendTimes, editMs: lsp.editTimes, settingsChangeMs: lsp.settingsTimes, keystrokeWaitMs: longLine.keystrokeWaits, keystrokeFirstWaitMs: longLine.firstWaits, keystrokeLaterWaitMs: longLine.laterWaits, keystrokePublishMs: longLine.publishTimes, rgDocumentMs: rgDoc.times, rgFileMs: rgBig.times, documentMs: docTimes, documentExtraMs: docExtraTimes, scanFileMs: fileScan.times, cliMs: cli.times, idleRssBytes: lsp.idleRss, rssBytes: lsp.rss, peakRssBytes: lsp.peakRss },
     sanity,
     failures,
     durationSeconds: Math.round((now() - startedAt) / 100) / 10,

@@ -19,6 +19,5 @@ export function loadBundledCore(outFile: string): Core {
     outfile: outFile,
     logLevel: 'error',
   });
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   return require(outFile) as Core;
 }

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { CatalogStatusRequest, CatalogStatusResult } from '../../server/src/common/protocol';
 import { ServerConnection } from './serverConnection';
 
-export function describeCatalogStatus(status: CatalogStatusResult): string[] {
+function describeCatalogStatus(status: CatalogStatusResult): string[] {
   const entries = status.catalogs.reduce((sum, catalog) => sum + catalog.entries, 0);
   const lines = [`Catalogs loaded: ${status.catalogs.length} (${entries} entries)`];
   for (const catalog of status.catalogs) {

@@ -8,7 +8,7 @@ import { FindingGroup } from '../../server/src/common/protocol';
 import { Commands } from './commandIds';
 import { ActiveFindings, FindingsModel } from './findingsModel';
 
-export const CODES_VIEW_ID = 'errorCodebook.codes';
+const CODES_VIEW_ID = 'errorCodebook.codes';
 
 const SEVERITY_ICONS: Record<FindingGroup['severity'], vscode.ThemeIcon> = {
   error: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
@@ -21,7 +21,7 @@ export function groupLabel(group: FindingGroup): string {
   return `${group.code} ×${group.count}`;
 }
 
-export function groupTooltip(group: FindingGroup): string {
+function groupTooltip(group: FindingGroup): string {
   const lines =
     group.firstLine === group.lastLine
       ? vscode.l10n.t('Line {0}', group.firstLine + 1)

@@ -18,7 +18,7 @@ export interface RestartPolicy {
   windowMs: number;
 }
 
-export const DEFAULT_RESTART_POLICY: RestartPolicy = { maxRestarts: 5, windowMs: 3 * 60 * 1000 };
+const DEFAULT_RESTART_POLICY: RestartPolicy = { maxRestarts: 5, windowMs: 3 * 60 * 1000 };
 
 export class RestartingErrorHandler implements ErrorHandler {
   private readonly crashes: number[] = [];

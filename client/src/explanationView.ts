@@ -1,14 +1,15 @@
 /*
- * The readable view of one catalog entry: a webview panel that shows the server's explanation,
- * rendered by a strict renderer (markdown.ts) under a Content Security Policy that allows no
- * remote content, with the entry's documentation links and a Copy button.
+ * The readable view of one catalog entry: a webview panel that lays out the server's structured
+ * explanation (its labelled fields, documentation links and repairs), every text escaped, under a
+ * Content Security Policy that allows no remote content, with a Copy button. Only the entry's own
+ * https documentation links become anchors.
  */
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { ExplainResult } from '../../server/src/common/protocol';
-import { escapeHtml, isHttpsUrl, renderMarkdown } from './markdown';
 
-export const EXPLANATION_VIEW_TYPE = 'errorCodebook.explanation';
+
+const EXPLANATION_VIEW_TYPE = 'errorCodebook.explanation';
 
 type FromWebview = { type: 'copy' } | { type: 'open'; url: string };
 
@@ -75,7 +76,7 @@ export class ExplanationPanel implements vscode.Disposable {
       void this.panel.webview.postMessage({ type: 'copied' });
     } else if (message?.type === 'open' && typeof message.url === 'string' && isHttpsUrl(message.url)) {
       // Only the entry's own https documentation links are opened.
-      if (this.explanation.links.some((link) => link.url === message.url) || this.explanation.markdown.includes(message.url)) {
+      if (this.explanation.links.some((link) => link.url === message.url)) {
         await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
       }
     }
@@ -87,11 +88,39 @@ export class ExplanationPanel implements vscode.Disposable {
   }
 }
 
+const HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][^\s<>"'`\\{}|^]*)?$/;
+
+function isHttpsUrl(url: string): boolean {
+  return HTTPS_URL.test(url);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** Paragraphs of plain text, each line kept. */
+function paragraphs(texts: readonly string[]): string {
+  return texts.map((text) => `<p>${escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>')}</p>`).join('');
+}
+
+/** The explanation's fields as a definition list; a field without a label is a note. */
+function fieldsHtml(explanation: ExplainResult): string {
+  if (!explanation.fields) {
+    // A server that sends no structure: its plain text, as it is.
+    return `<pre class="plain">${escapeHtml(explanation.plainText)}</pre>`;
+  }
+  const items = explanation.fields.map((field) =>
+    field.label ? `<dt>${escapeHtml(field.label)}</dt><dd>${paragraphs(field.texts)}</dd>` : `<dd class="note">${paragraphs(field.texts)}</dd>`,
+  );
+  return `<dl>${items.join('')}</dl>`;
+}
+
 export function explanationHtml(explanation: ExplainResult, nonce: string, language: string): string {
   const links = explanation.links.filter((link) => isHttpsUrl(link.url));
   const linkItems = links
     .map((link) => `<li><a href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a><div class="url">${escapeHtml(link.url)}</div></li>`)
     .join('');
+  const repairs = explanation.repairs ?? [];
   const copy = escapeHtml(vscode.l10n.t('Copy'));
   const docs = escapeHtml(vscode.l10n.t('Documentation'));
   return `<!DOCTYPE html>
@@ -111,14 +140,23 @@ export function explanationHtml(explanation: ExplainResult, nonce: string, langu
   hr { border: none; border-top: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); }
   .url { color: var(--vscode-descriptionForeground); font-size: 0.9em; word-break: break-all; }
   ul.links { padding-left: 1.2em; }
+  .catalog, .note { color: var(--vscode-descriptionForeground); }
+  .note { font-style: italic; }
+  dt { font-weight: bold; margin-top: 0.8em; }
+  dd { margin-left: 0; }
+  dd p, #repairs p { margin: 0.2em 0; }
+  pre.plain { white-space: pre-wrap; font-family: inherit; }
 </style>
 </head>
 <body>
 <div class="toolbar"><button id="copy" type="button">${copy}</button><span class="status" id="status" role="status"></span></div>
 <article id="explanation">
-${renderMarkdown(explanation.markdown)}
+<h2>${escapeHtml(explanation.code)}</h2>
+${explanation.catalog ? `<div class="catalog">${escapeHtml(explanation.catalog)}</div>` : ''}
+${fieldsHtml(explanation)}
 </article>
 ${links.length > 0 ? `<section id="links"><h3>${docs}</h3><ul class="links">${linkItems}</ul></section>` : ''}
+${repairs.length > 0 ? `<section id="repairs"><h3>${escapeHtml(vscode.l10n.t('Repaired from the capture'))}</h3>${paragraphs(repairs)}</section>` : ''}
 <script nonce="${nonce}">
   const vscode = acquireVsCodeApi();
   document.getElementById('copy').addEventListener('click', () => vscode.postMessage({ type: 'copy' }));

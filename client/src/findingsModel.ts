@@ -14,6 +14,10 @@ export interface ActiveFindings {
 }
 
 const REFRESH_DELAY_MS = 50;
+/** Groups asked for at a time: a log with very many distinct codes comes in pages. */
+const PAGE_SIZE = 500;
+/** The most groups the view lists. */
+const MAX_GROUPS = 20_000;
 
 export class FindingsModel implements vscode.Disposable {
   private current: ActiveFindings | undefined;
@@ -91,8 +95,12 @@ export class FindingsModel implements vscode.Disposable {
     const document = editor.document;
     let next: ActiveFindings | undefined;
     try {
-      const result = await this.server.sendRequest(DocumentFindingsRequest.type, { uri: document.uri.toString() });
-      const scanned = result.total > 0 || (this.server.selects(document) && result.skippedReason === undefined);
+      const result = await this.fetchAllPages(document.uri.toString(), generation);
+      if (!result) {
+        return;
+      }
+      // The server says why it does not scan a document (its settings leave it out, too large, binary, not open).
+      const scanned = result.total > 0 || result.skippedReason === undefined;
       next = { uri: document.uri, result, scanned };
     } catch (error) {
       this.server.outputChannel.appendLine(`Could not get the findings of ${document.uri.toString()}: ${String(error)}`);
@@ -103,5 +111,21 @@ export class FindingsModel implements vscode.Disposable {
     }
     this.current = next;
     this.changed.fire(next);
+  }
+
+  /** Every page of a document's findings; undefined when a newer fetch started meanwhile. */
+  private async fetchAllPages(uri: string, generation: number): Promise<DocumentFindingsResult | undefined> {
+    const first = await this.server.sendRequest(DocumentFindingsRequest.type, { uri, limit: PAGE_SIZE });
+    const groups = [...first.groups];
+    let nextOffset = first.nextOffset;
+    while (nextOffset !== undefined && groups.length < MAX_GROUPS) {
+      if (generation !== this.generation) {
+        return undefined;
+      }
+      const page = await this.server.sendRequest(DocumentFindingsRequest.type, { uri, offset: nextOffset, limit: PAGE_SIZE });
+      groups.push(...page.groups);
+      nextOffset = page.nextOffset;
+    }
+    return { ...first, groups, nextOffset: undefined };
   }
 }

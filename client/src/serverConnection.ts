@@ -1,7 +1,9 @@
 /*
- * The language server, as the rest of the extension sees it: started over Node IPC for the
- * documents the settings select, restarted after crashes (RestartingErrorHandler) or on request,
- * and recreated when the set of scanned languages or files changes.
+ * The language server, as the rest of the extension sees it: started over Node IPC and restarted
+ * after crashes (RestartingErrorHandler) or on request. It is handed every document on disk and
+ * every untitled one, and decides itself, with the core's one rule and the settings of each
+ * document, which it scans; so a change of the scan settings takes effect without a restart.
+ * Settings reach it through its own registration for changes of the `errorCodebook` section.
  */
 import * as vscode from 'vscode';
 import {
@@ -15,34 +17,22 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { CatalogsChangedNotification, CatalogsChangedParams, FindingsChangedNotification, FindingsChangedParams } from '../../server/src/common/protocol';
-import { ErrorCodebookSettings } from '../../server/src/common/settings';
 import { CLIENT_COMMANDS } from './commandIds';
 import { RestartingErrorHandler } from './errorHandler';
-import { SETTINGS_SECTION, readSettings } from './settings';
+import { readSettings } from './settings';
 
 const CLIENT_ID = 'errorCodebook';
 const CLIENT_NAME = 'Error Codebook';
 
-/** Documents are synchronised only from disk and from untitled editors: never output channels or other virtual documents. */
-const SCHEMES = ['file', 'untitled'];
-
-export function documentSelectorFor(settings: ErrorCodebookSettings): DocumentSelector {
-  const selector: { scheme: string; language?: string; pattern?: string }[] = [];
-  for (const language of settings['scan.languages']) {
-    for (const scheme of SCHEMES) {
-      selector.push({ scheme, language });
-    }
-  }
-  for (const pattern of settings['scan.include']) {
-    selector.push({ scheme: 'file', pattern });
-  }
-  return selector;
-}
+/**
+ * Documents are synchronised only from disk and from untitled editors: never output channels or
+ * other virtual documents. Which of them are scanned is the server's decision.
+ */
+const DOCUMENT_SELECTOR: DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
 
 export class ServerConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
-  private selector: DocumentSelector = [];
   private readonly disposables: vscode.Disposable[] = [];
   private clientDisposables: vscode.Disposable[] = [];
   private readonly findingsChanged = new vscode.EventEmitter<FindingsChangedParams>();
@@ -76,28 +66,6 @@ export class ServerConnection implements vscode.Disposable {
       },
     });
     this.disposables.push(this.findingsChanged, this.catalogsChanged, this.started, this.gaveUp);
-    this.disposables.push(
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        // The documents handed to the server are fixed when it starts, so start it again when they change.
-        if (event.affectsConfiguration(`${SETTINGS_SECTION}.scan.languages`) || event.affectsConfiguration(`${SETTINGS_SECTION}.scan.include`)) {
-          const selector = documentSelectorFor(readSettings());
-          if (JSON.stringify(selector) !== JSON.stringify(this.selector)) {
-            outputChannel.appendLine('The scanned languages or files changed; restarting the server.');
-            void this.restart();
-          }
-        }
-      }),
-    );
-  }
-
-  /** The documents the server is given, as the running client was started with. */
-  get documentSelector(): DocumentSelector {
-    return this.selector;
-  }
-
-  /** Whether a document is handed to the server (before the server's own exclude patterns). */
-  selects(document: vscode.TextDocument): boolean {
-    return vscode.languages.match(this.selector as vscode.DocumentSelector, document) > 0;
   }
 
   /** Whether the server stopped for good (it crashed too often) until the user restarts it. */
@@ -161,13 +129,11 @@ export class ServerConnection implements vscode.Disposable {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
-    this.selector = documentSelectorFor(readSettings());
     const clientOptions: LanguageClientOptions = {
-      documentSelector: this.selector,
+      documentSelector: DOCUMENT_SELECTOR,
       diagnosticCollectionName: CLIENT_ID,
       outputChannel: this.outputChannel,
       errorHandler: this.errorHandler,
-      synchronize: { configurationSection: SETTINGS_SECTION },
       // A function, so a restart sends the settings of that moment.
       initializationOptions: () => ({
         settings: readSettings(),

@@ -16,8 +16,3 @@ export function readSettings(scope?: vscode.ConfigurationScope): ErrorCodebookSe
   }
   return resolveSettings(flat);
 }
-
-/** Whether a change of configuration touches one of these settings (full names without the section). */
-export function affects(event: vscode.ConfigurationChangeEvent, ...keys: (keyof ErrorCodebookSettings)[]): boolean {
-  return keys.some((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
-}

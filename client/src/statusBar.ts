@@ -7,7 +7,7 @@ import { Commands } from './commandIds';
 import { ActiveFindings, FindingsModel } from './findingsModel';
 import { ServerConnection } from './serverConnection';
 
-export function statusText(total: number): string {
+function statusText(total: number): string {
   return total === 1 ? vscode.l10n.t('$(bug) 1 error code') : vscode.l10n.t('$(bug) {0} error codes', total);
 }
 

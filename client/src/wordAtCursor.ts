@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 
 /** ASCII letters, digits and underscores, joined by dots or dashes; never starting or ending with one. */
-export const CODE_WORD = /[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*/;
+const CODE_WORD = /[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*/;
 
 const MAX_QUERY = 200;
 

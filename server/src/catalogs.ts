@@ -9,8 +9,8 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { Connection, DidChangeWatchedFilesNotification, Disposable, FileSystemWatcher, InitializeParams } from 'vscode-languageserver/node';
 import { CatalogsChangedNotification } from './common/protocol';
-import { LanguageService, createLanguageService } from './core/index';
-import { builtInCatalogFolder, readCatalogFiles } from './catalogFiles';
+import { LanguageService } from './core/index';
+import { builtInCatalogFolder, loadServiceFrom } from './catalogFiles';
 
 /** How long to wait after a catalog file changes, so a burst of saves reloads once. */
 const RELOAD_DELAY_MS = 200;
@@ -42,11 +42,7 @@ export class ServerCatalogs {
   /** Loads the built-in catalogs and those at `paths`, and watches the latter. */
   load(paths: readonly string[]): LanguageService {
     this.paths = this.resolve(paths);
-    const { texts, problems } = readCatalogFiles([builtInCatalogFolder(), ...this.paths]);
-    const service = createLanguageService(texts);
-    // Problems of reading files come first, then those of parsing them.
-    service.loaded.problems.unshift(...problems);
-    return service;
+    return loadServiceFrom([builtInCatalogFolder(), ...this.paths]);
   }
 
   /** Loads the same paths again (a catalog file changed). */

@@ -1,25 +1,32 @@
 /*
- * The documents the client has open, each kept as a CodeDocument with its own line index, so
- * incremental changes rescan only the lines they touch. Documents that are too large or binary
- * are tracked but not scanned.
+ * The documents the client has open. Opening, changing and closing change the store at once and
+ * in order, so every request sees the text sent before it. A scanned document is a CodeDocument
+ * (edits rescan only the lines they touch); one that is not scanned keeps its text, so a change of
+ * settings or of its text (shrunk under the size limit, cleaned of binary content) can bring it
+ * back. Whether a document is scanned is the core's decision (decideDocument).
  */
 import { DidChangeTextDocumentParams, DidOpenTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ErrorCodebookSettings } from './common/settings';
-import { CodeDocument, DocumentKind, LanguageService, SkipReason, decideDocument } from './core/index';
+import { CodeDocument, DocumentKind, DocumentPolicySettings, LanguageService, SkipReason, decideDocument, isTooLarge, textLooksBinary } from './core/index';
+
+/** How much of a document's start the binary check looks at (as textLooksBinary does). */
+const BINARY_SAMPLE = 65536;
 
 export interface TrackedDocument {
-  uri: string;
-  languageId: string;
+  readonly uri: string;
+  readonly languageId: string;
   version: number;
   kind: DocumentKind;
   /** Set when the document is scanned. */
   code?: CodeDocument;
+  /** The text of a document that is not scanned. */
+  shadow?: TextDocument;
   /** Why the document is not scanned, when it is not. */
   skipped?: SkipReason;
-  /** The text of a document that is not scanned but small enough to keep, so settings can change their mind. */
-  shadow?: TextDocument;
-  sizeMegabytes: number;
+  /** Its length in characters: exact when not scanned, kept up to date from the edits when scanned. */
+  length: number;
+  /** Counts every change of text, scanning, catalogs or settings, so work done for an older state is dropped. */
+  generation: number;
 }
 
 export class DocumentStore {
@@ -31,20 +38,33 @@ export class DocumentStore {
     return this.documents.get(uri);
   }
 
+  has(uri: string): boolean {
+    return this.documents.has(uri);
+  }
+
   all(): TrackedDocument[] {
     return [...this.documents.values()];
   }
 
-  open(params: DidOpenTextDocumentParams, settings: ErrorCodebookSettings): TrackedDocument {
+  get size(): number {
+    return this.documents.size;
+  }
+
+  open(params: DidOpenTextDocumentParams, settings: DocumentPolicySettings): TrackedDocument {
     const { uri, languageId, version, text } = params.textDocument;
-    const tracked: TrackedDocument = { uri, languageId, version, kind: decideDocument({ uri, languageId, size: 0 }, settings).kind, sizeMegabytes: text.length / 1048576 };
+    const previous = this.documents.get(uri);
+    const tracked: TrackedDocument = { uri, languageId, version, kind: 'log', length: text.length, generation: (previous?.generation ?? 0) + 1 };
     this.documents.set(uri, tracked);
-    this.evaluate(tracked, text, settings);
+    this.decide(tracked, text, settings);
     return tracked;
   }
 
-  /** Applies changes; returns undefined for an unknown document or stale changes (an older version than held), which are ignored. */
-  change(params: DidChangeTextDocumentParams, settings: ErrorCodebookSettings): TrackedDocument | undefined {
+  /**
+   * Applies changes; returns undefined for an unknown document or stale changes (an older version
+   * than held), which are ignored. A document edited into binary content or past the size limit
+   * stops being scanned, and one edited back is scanned again.
+   */
+  change(params: DidChangeTextDocumentParams, settings: DocumentPolicySettings): TrackedDocument | undefined {
     const tracked = this.documents.get(params.textDocument.uri);
     if (!tracked) {
       return undefined;
@@ -54,56 +74,151 @@ export class DocumentStore {
       return undefined;
     }
     tracked.version = typeof version === 'number' ? version : tracked.version + 1;
-    const changes = params.contentChanges as TextDocumentContentChangeEvent[];
-    if (tracked.code) {
-      tracked.code.applyChanges(changes);
-    } else if (tracked.shadow) {
+    tracked.generation++;
+    // A change without text is malformed: it is left out rather than trusted.
+    const changes = (params.contentChanges as TextDocumentContentChangeEvent[]).filter((change) => typeof change?.text === 'string');
+    if (tracked.shadow) {
       tracked.shadow = TextDocument.update(tracked.shadow, changes, tracked.version);
-      tracked.sizeMegabytes = tracked.shadow.getText().length / 1048576;
-      if (tracked.skipped === 'binary' || tracked.sizeMegabytes > settings['scan.maxFileSizeMB']) {
-        this.evaluate(tracked, tracked.shadow.getText(), settings);
+      const text = tracked.shadow.getText();
+      tracked.length = text.length;
+      if (tracked.skipped !== 'notSelected') {
+        this.decide(tracked, text, settings);
       }
-    } else {
-      // An unscanned document is only kept up to date when a full text arrives, to decide again.
-      const full = [...changes].reverse().find((change) => !('range' in change) || !change.range);
-      if (full) {
-        tracked.sizeMegabytes = full.text.length / 1048576;
-        this.evaluate(tracked, full.text, settings);
+      return tracked;
+    }
+    const code = tracked.code!;
+    let mayTurnBinary = false;
+    for (const change of changes) {
+      if ('range' in change && change.range) {
+        tracked.length += change.text.length - rangeLength(code, change.range);
+        mayTurnBinary ||= touchesStart(code, change.range.start.line) && hasControlCharacters(change.text);
+      } else {
+        tracked.length = change.text.length;
+        mayTurnBinary ||= hasControlCharacters(change.text.slice(0, BINARY_SAMPLE));
       }
+      code.applyChanges([change]);
+    }
+    if (isTooLarge(tracked.length, settings)) {
+      // The running length may be off by a character per line break; the text settles it.
+      const text = code.getText();
+      tracked.length = text.length;
+      this.decide(tracked, text, settings);
+    } else if (mayTurnBinary && textLooksBinary(startOf(code))) {
+      this.decide(tracked, code.getText(), settings);
     }
     return tracked;
   }
 
-  close(uri: string): void {
-    this.documents.delete(uri);
+  close(uri: string): boolean {
+    return this.documents.delete(uri);
   }
 
-  /** Re-decides whether a document is scanned (settings changed); keeps its text when it stays scanned. */
-  reconsider(tracked: TrackedDocument, settings: ErrorCodebookSettings): void {
-    const text = tracked.code?.getText() ?? tracked.shadow?.getText();
-    if (text !== undefined) {
-      this.evaluate(tracked, text, settings);
+  /**
+   * Decides again whether a document is scanned (settings changed). A document that stays
+   * scanned keeps its CodeDocument; only a change of decision builds or drops one.
+   */
+  reconsider(tracked: TrackedDocument, settings: DocumentPolicySettings): boolean {
+    const decision = decideDocument({ uri: tracked.uri, languageId: tracked.languageId, size: tracked.length }, settings);
+    const wasScanned = tracked.code !== undefined;
+    const staysScanned = wasScanned && decision.skipped === undefined;
+    if (staysScanned) {
+      tracked.kind = decision.kind;
+      return false;
     }
+    const skippedBefore = tracked.skipped;
+    this.decide(tracked, tracked.code ? tracked.code.getText() : tracked.shadow!.getText(), settings);
+    const changed = wasScanned !== (tracked.code !== undefined) || skippedBefore !== tracked.skipped;
+    if (changed) {
+      tracked.generation++;
+    }
+    return changed;
   }
 
   /** Gives every document the service's current index (catalogs changed). */
   reindex(service: LanguageService): void {
     this.service = service;
     for (const tracked of this.documents.values()) {
+      tracked.generation++;
       tracked.code?.setIndex(service.index);
     }
   }
 
-  private evaluate(tracked: TrackedDocument, text: string, settings: ErrorCodebookSettings): void {
-    tracked.code = undefined;
-    tracked.shadow = undefined;
+  private decide(tracked: TrackedDocument, text: string, settings: DocumentPolicySettings): void {
     const decision = decideDocument({ uri: tracked.uri, languageId: tracked.languageId, size: text.length }, settings, text);
     tracked.kind = decision.kind;
     tracked.skipped = decision.skipped;
+    tracked.length = text.length;
     if (decision.skipped === undefined) {
+      if (tracked.code) {
+        return;
+      }
       tracked.code = this.service.createDocument(text);
-    } else if (decision.skipped !== 'tooLarge') {
-      tracked.shadow = TextDocument.create(tracked.uri, tracked.languageId, tracked.version, text);
+      tracked.shadow = undefined;
+    } else {
+      tracked.code = undefined;
+      if (tracked.shadow?.getText() !== text) {
+        tracked.shadow = TextDocument.create(tracked.uri, tracked.languageId, tracked.version, text);
+      }
     }
   }
+}
+
+/** How many characters a range covers, counting one per line break (the document's own may be two). */
+function rangeLength(code: CodeDocument, range: { start: { line: number; character: number }; end: { line: number; character: number } }): number {
+  const last = code.lineCount - 1;
+  const clampLine = (line: number) => Math.max(0, Math.min(last, line));
+  const clampCharacter = (line: number, character: number) => Math.max(0, Math.min(code.lineText(line).length, character));
+  let start = { line: clampLine(range.start.line), character: clampCharacter(clampLine(range.start.line), range.start.character) };
+  let end = { line: clampLine(range.end.line), character: clampCharacter(clampLine(range.end.line), range.end.character) };
+  if (range.start.line > last) {
+    start = { line: last, character: code.lineText(last).length };
+  }
+  if (range.end.line > last) {
+    end = { line: last, character: code.lineText(last).length };
+  }
+  if (start.line > end.line || (start.line === end.line && start.character > end.character)) {
+    [start, end] = [end, start];
+  }
+  if (start.line === end.line) {
+    return end.character - start.character;
+  }
+  let length = code.lineText(start.line).length - start.character + 1;
+  for (let line = start.line + 1; line < end.line; line++) {
+    length += code.lineText(line).length + 1;
+  }
+  return length + end.character;
+}
+
+/** Whether an edit at this line may change what the binary check sees. */
+function touchesStart(code: CodeDocument, line: number): boolean {
+  let before = 0;
+  for (let index = 0; index < line && index < code.lineCount; index++) {
+    before += code.lineText(index).length + 1;
+    if (before >= BINARY_SAMPLE) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The start of a document, as much as the binary check looks at. */
+function startOf(code: CodeDocument): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let line = 0; line < code.lineCount && length < BINARY_SAMPLE; line++) {
+    const text = code.lineText(line);
+    parts.push(text.length > BINARY_SAMPLE ? text.slice(0, BINARY_SAMPLE) : text, '\n');
+    length += text.length + 1;
+  }
+  return parts.join('');
+}
+
+function hasControlCharacters(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 9 || (code > 13 && code < 32)) {
+      return true;
+    }
+  }
+  return false;
 }

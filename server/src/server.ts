@@ -13,11 +13,11 @@ import {
 } from 'vscode-languageserver/node';
 import { languageFromLocale, LanguageService } from './core/index';
 import { ServerCatalogs } from './catalogs';
-import { resolveSettings } from './common/settings';
+import { ErrorCodebookSettings, SETTINGS_SECTION } from './common/settings';
 import { DocumentStore } from './documentStore';
 import { afterDocumentText } from './memory';
 import { ServerContext } from './serverContext';
-import { SettingsProvider } from './settingsProvider';
+import { SettingsStore } from './settingsStore';
 import { registerCodeActions, OPEN_DOCUMENTATION_COMMAND } from './features/codeActions';
 import { registerCustomRequests } from './features/customRequests';
 import { registerDiagnostics } from './features/diagnostics';
@@ -53,11 +53,20 @@ function main(): void {
 
 function readVersion(): string {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     return (require('../package.json') as { version: string }).version;
   } catch {
     return 'unknown';
   }
+}
+
+/** What a difference between two settings snapshots of a document asks to redo. */
+function effectsOf(before: ErrorCodebookSettings, after: ErrorCodebookSettings, language: (settings: ErrorCodebookSettings) => string): { decide: boolean; publish: boolean } {
+  const differs = (key: keyof ErrorCodebookSettings) => JSON.stringify(before[key]) !== JSON.stringify(after[key]);
+  const decide = (['scan.languages', 'scan.include', 'scan.exclude', 'scan.maxFileSizeMB'] as const).some(differs);
+  const publish =
+    language(before) !== language(after) ||
+    (['diagnostics.logs', 'diagnostics.json', 'diagnostics.source', 'diagnostics.severity', 'diagnostics.maxPerFile'] as const).some(differs);
+  return { decide, publish };
 }
 
 function startServer(): void {
@@ -74,14 +83,15 @@ function startServer(): void {
     const options = (params.initializationOptions ?? {}) as { settings?: unknown; clientCommands?: unknown };
     const canAskClient = params.capabilities.workspace?.configuration === true;
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    const settings = new SettingsProvider(connection, canAskClient, options.settings);
+    const settings = new SettingsStore(connection, canAskClient, options.settings, (uri) => context?.documents.has(uri) === true);
     catalogs = new ServerCatalogs(connection, params);
-    const service = catalogs.load(resolveSettings(options.settings).catalogPaths);
+    const service = catalogs.load(settings.snapshot().catalogPaths);
     context = new ServerContext(connection, service, new DocumentStore(service), settings);
     context.localeLanguage = languageFromLocale(params.locale);
     if (Array.isArray(options.clientCommands)) {
       context.clientCommands = new Set(options.clientCommands.filter((item): item is string => typeof item === 'string'));
     }
+    settings.onDidChange((uri, before, after) => settingsChanged(uri, before, after));
     registerHover(context);
     registerDiagnostics(context);
     registerDocumentLinks(context);
@@ -102,21 +112,19 @@ function startServer(): void {
     };
   });
 
-  connection.onInitialized(async () => {
+  connection.onInitialized(() => {
     if (!context || !catalogs) {
       return;
     }
     catalogs.announce(context.service, (message) => context?.log(message));
     catalogs.watch();
     catalogs.onChange(() => useCatalogs(catalogs!.reload()));
+    // One channel for changes of settings: the server's own registration where the client allows
+    // it (the VS Code client no longer pushes them besides), else what the client sends unasked.
     if (canRegisterConfiguration) {
-      connection.client.register(DidChangeConfigurationNotification.type, { section: 'errorCodebook' }).catch(() => undefined);
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
-    const workspaceSettings = await context.settings.forResource();
-    if (catalogs.differ(workspaceSettings.catalogPaths)) {
-      useCatalogs(catalogs.load(workspaceSettings.catalogPaths));
-      catalogs.watch();
-    }
+    context.settings.ask();
   });
 
   /** Runs with newly loaded catalogs: every document is scanned again with them. */
@@ -132,46 +140,75 @@ function startServer(): void {
     }
   };
 
-  connection.onDidChangeConfiguration(async (change) => {
-    if (!context) {
+  /** Redoes for one document (or, without a URI, for the workspace) what a change of its settings affects. */
+  const settingsChanged = (uri: string | undefined, before: ErrorCodebookSettings, after: ErrorCodebookSettings) => {
+    if (!context || !catalogs) {
       return;
     }
-    context.settings.changed(change.settings);
-    const workspaceSettings = await context.settings.forResource();
-    if (catalogs?.differ(workspaceSettings.catalogPaths)) {
-      useCatalogs(catalogs.load(workspaceSettings.catalogPaths));
-      catalogs.watch();
+    if (uri === undefined) {
+      if (catalogs.differ(after.catalogPaths)) {
+        useCatalogs(catalogs.load(after.catalogPaths));
+        catalogs.watch();
+      }
+      return;
     }
-    for (const tracked of context.documents.all()) {
-      context.documents.reconsider(tracked, await context.settings.forResource(tracked.uri));
-      context.refresh(tracked.uri);
+    const tracked = context.documents.get(uri);
+    if (!tracked) {
+      return;
     }
+    const { decide, publish } = effectsOf(before, after, (settings) => context!.languageFrom(settings));
+    if (decide) {
+      context.documents.reconsider(tracked, after);
+    }
+    if (decide || publish) {
+      tracked.generation++;
+    }
+    // Published whatever the difference: the first answer for a document releases its diagnostics.
+    context.refresh(uri);
+  };
+
+  connection.onDidChangeConfiguration((change) => {
+    context?.settings.changed(change.settings, context.documents.all().map((tracked) => tracked.uri));
   });
 
-  connection.onDidOpenTextDocument(async (params) => {
+  // Text sync: each notification changes the store before anything else runs, so a request sent
+  // after it is answered on the text it sent.
+  connection.onDidOpenTextDocument((params) => {
     if (!context) {
       return;
     }
-    const settings = await context.settings.forResource(params.textDocument.uri);
-    context.documents.open(params, settings);
-    context.refresh(params.textDocument.uri);
-    afterDocumentText(params.textDocument.text.length);
+    const { uri, text } = params.textDocument ?? {};
+    if (typeof uri !== 'string' || typeof text !== 'string') {
+      context.log('Ignored a didOpen without a document URI and text.');
+      return;
+    }
+    context.documents.open(params, context.settings.snapshot(uri));
+    context.settings.ask(uri);
+    context.refresh(uri);
+    afterDocumentText(text.length);
   });
 
-  connection.onDidChangeTextDocument(async (params) => {
+  connection.onDidChangeTextDocument((params) => {
     if (!context) {
       return;
     }
-    // Settings are cached, so this await costs nothing after the first change.
-    const settings = await context.settings.forResource(params.textDocument.uri);
-    if (context.documents.change(params, settings)) {
-      context.refresh(params.textDocument.uri);
+    const uri = params.textDocument?.uri;
+    if (typeof uri !== 'string' || !Array.isArray(params.contentChanges)) {
+      context.log('Ignored a didChange without a document URI and changes.');
+      return;
+    }
+    if (context.documents.change(params, context.settings.snapshot(uri))) {
+      context.refresh(uri);
     }
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
-    context?.documents.close(textDocument.uri);
-    context?.closed(textDocument.uri);
+    if (!context || typeof textDocument?.uri !== 'string') {
+      return;
+    }
+    context.documents.close(textDocument.uri);
+    context.settings.forget(textDocument.uri);
+    context.closed(textDocument.uri);
   });
 
   connection.listen();

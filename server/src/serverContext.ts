@@ -1,13 +1,15 @@
 /*
  * What every LSP feature of the server shares: the connection, the language service, the open
- * documents, settings, the display language and the findings of files scanned from disk.
+ * documents and their analyses, settings, the display language and the findings of files scanned
+ * from disk. Everything a request needs is read synchronously: no request waits on the client.
  */
 import { Connection } from 'vscode-languageserver/node';
 import { DisplayLanguage } from './common/protocol';
-import { ErrorCodebookSettings } from './common/settings';
-import { LanguageService, FindingGroup, Strings, stringsFor } from './core/index';
+import { ErrorCodebookSettings, normaliseDisplayLanguage } from './common/settings';
+import { DiagnosticsOptions, LanguageService, FindingGroup, Strings, stringsFor } from './core/index';
+import { DocumentAnalyses } from './analysis';
 import { DocumentStore } from './documentStore';
-import { SettingsProvider } from './settingsProvider';
+import { SettingsStore } from './settingsStore';
 
 export interface DiskFindings {
   total: number;
@@ -21,7 +23,8 @@ export class ServerContext {
   readonly diskFindings = new Map<string, DiskFindings>();
   /** The editor's display language, from initialize's locale. */
   localeLanguage: DisplayLanguage = 'en';
-  /** Listeners told when a document's findings should be computed again. */
+  readonly analyses: DocumentAnalyses;
+  /** Listeners told when a document's findings should be published again. */
   private readonly refreshListeners: ((uri: string) => void)[] = [];
   private readonly closeListeners: ((uri: string) => void)[] = [];
   /** Scans a file from disk and publishes its findings; set by the scan-file feature. */
@@ -31,20 +34,37 @@ export class ServerContext {
     readonly connection: Connection,
     public service: LanguageService,
     readonly documents: DocumentStore,
-    public settings: SettingsProvider,
-  ) {}
+    readonly settings: SettingsStore,
+  ) {
+    this.analyses = new DocumentAnalyses(
+      () => this.service,
+      (uri) => this.documents.get(uri),
+      (tracked) => this.diagnosticsOptions(this.settings.snapshot(tracked.uri)),
+    );
+  }
 
   /** The display language: the setting when it names one, else the editor's. */
   languageFrom(settings: ErrorCodebookSettings): DisplayLanguage {
     return settings.displayLanguage === 'auto' ? this.localeLanguage : settings.displayLanguage;
   }
 
-  async language(uri?: string): Promise<DisplayLanguage> {
-    return this.languageFrom(await this.settings.forResource(uri));
+  /** The display language for a document (or the workspace), from the settings known now. */
+  language(uri?: string): DisplayLanguage {
+    return this.languageFrom(this.settings.snapshot(uri));
   }
 
-  async strings(uri?: string): Promise<Strings> {
-    return stringsFor(await this.language(uri));
+  /** A language a request asked for, when it names one the server knows; else the display language. */
+  requestedLanguage(asked: unknown, uri?: string): DisplayLanguage {
+    const named = typeof asked === 'string' ? normaliseDisplayLanguage(asked) : undefined;
+    return named === undefined || named === 'auto' ? this.language(uri) : named;
+  }
+
+  strings(uri?: string): Strings {
+    return stringsFor(this.language(uri));
+  }
+
+  diagnosticsOptions(settings: ErrorCodebookSettings): DiagnosticsOptions {
+    return { language: this.languageFrom(settings), severity: settings['diagnostics.severity'], maxCount: settings['diagnostics.maxPerFile'] };
   }
 
   onRefresh(listener: (uri: string) => void): void {
@@ -64,6 +84,7 @@ export class ServerContext {
 
   /** Tells every feature that a document was closed. */
   closed(uri: string): void {
+    this.analyses.forget(uri);
     for (const listener of this.closeListeners) {
       listener(uri);
     }

@@ -6,15 +6,23 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { ROOT } from '../support/lspClient';
+import { adjacentPlaceholders, deeplyNested, fifo } from '../support/hostile';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const FIXTURES = path.join('test', 'fixtures', 'documents');
 
 function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  // A time limit, so a run that hangs fails its test instead of stalling the suite.
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 20_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs a shell command line with the CLI as $CLI; returns what it printed. */
+function shell(commandLine: string): string {
+  const result = spawnSync('bash', ['-c', commandLine], { cwd: ROOT, encoding: 'utf8', timeout: 20_000, env: { ...process.env, CLI: `${process.execPath} ${CLI}` } });
+  return result.stdout;
 }
 
 describe('error-codebook scan', () => {
@@ -69,7 +77,8 @@ describe('error-codebook scan', () => {
     }
     const unknown = run(['scan', '--encoding', 'nope', path.join(folder, 'gbk.log')]);
     assert.equal(unknown.status, 2);
-    assert.match(unknown.stdout, /Unknown encoding "nope"/);
+    assert.match(unknown.stderr, /Unknown encoding "nope"/);
+    assert.doesNotMatch(unknown.stdout, /Unknown encoding/);
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
@@ -84,8 +93,9 @@ describe('error-codebook scan', () => {
     fs.writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3]));
     const result = run(['scan', path.join(folder, 'missing.log'), binary, path.join(FIXTURES, 'huaweicloud-sdk-python.log')]);
     assert.equal(result.status, 2);
-    assert.match(result.stdout, /missing\.log: error: Cannot read .*no such file/);
-    assert.match(result.stdout, /core\.bin: error: The file looks binary/);
+    assert.match(result.stderr, /missing\.log: Cannot read .*no such file/);
+    assert.match(result.stderr, /core\.bin: The file looks binary/);
+    assert.doesNotMatch(result.stdout, /missing\.log|core\.bin/);
     assert.match(result.stdout, /7 error codes found in 1 input\./);
     fs.rmSync(folder, { recursive: true, force: true });
   });
@@ -94,15 +104,105 @@ describe('error-codebook scan', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-cat-'));
     fs.writeFileSync(path.join(folder, 'broken.json'), '{\n  "version": 1,\n  "id": "broken"\n  "entries": []\n}\n');
     const result = run(['scan', '--catalog', folder, path.join(FIXTURES, 'huaweicloud-sdk-python.log')]);
-    assert.match(result.stdout, /catalog problem: .*broken\.json:4:3: Not valid JSON/);
+    assert.match(result.stderr, /catalog problem: .*broken\.json:4:3: Not valid JSON/);
     assert.match(result.stdout, /7 error codes found/);
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
   it('explains its usage and refuses unknown options', () => {
-    assert.equal(run(['--help']).status, 0);
+    const help = run(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: error-codebook <command>/);
+    assert.equal(run(['scan', '--help']).status, 0);
     const result = run(['scan', '--format', 'xml', 'x.log']);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /Unknown format "xml"/);
+    const unknownOption = run(['scan', '--colour', 'x.log']);
+    assert.equal(unknownOption.status, 2);
+    assert.match(unknownOption.stderr, /Unknown option '--colour'/);
+    const unknownCommand = run(['lint', 'x.log']);
+    assert.equal(unknownCommand.status, 2);
+    assert.match(unknownCommand.stderr, /Unknown command "lint"; the commands are scan/);
+  });
+
+  it('prints its usage to standard error and exits 2 when given nothing, and its version with --version', () => {
+    const nothing = run([]);
+    assert.equal(nothing.status, 2);
+    assert.equal(nothing.stdout, '');
+    assert.match(nothing.stderr, /^Usage: error-codebook <command>/);
+    const version = run(['--version']);
+    assert.equal(version.status, 0);
+    assert.equal(version.stdout.trim(), (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+
+  it('understands the language as people write it', () => {
+    const result = run(['scan', '--lang', 'zh-CN', '-'], 'error_code=AIS.0101\n');
+    assert.match(result.stdout, /输入参数不符合规范/);
+  });
+
+  it('scans a folder recursively, the files matching the include patterns, node_modules and .git left out', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-folder-'));
+    const write = (name: string) => {
+      fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+      fs.writeFileSync(path.join(folder, name), 'error_code=AIS.0101\n');
+    };
+    for (const name of ['a.log', 'deep/b.json', 'deep/er/c.log.1', 'notes.md', 'node_modules/x/d.log', '.git/e.log', 'image.png']) {
+      write(name);
+    }
+    const result = run(['scan', '--fail-on', 'none', folder]);
+    assert.equal(result.status, 0, result.stderr);
+    const scanned = [...result.stdout.matchAll(/^(.*):1:\d+: /gm)].map((match) => path.relative(folder, match[1]));
+    assert.deepEqual(scanned, ['a.log', path.join('deep', 'b.json'), path.join('deep', 'er', 'c.log.1')]);
+    const included = run(['scan', '--fail-on', 'none', '--include', '**/*.md', folder]);
+    assert.match(included.stdout, /notes\.md:1:/);
+    assert.match(included.stdout, /in 1 input\./);
+    const excluded = run(['scan', '--fail-on', 'none', '--exclude', 'deep/**', folder]);
+    assert.match(excluded.stdout, /in 1 input\./);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+});
+
+describe('error-codebook scan when its output goes away', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-pipe-'));
+  // Far more output than a pipe holds.
+  const big = path.join(folder, 'big.log');
+  fs.writeFileSync(big, 'ERROR error_code=AIS.0101 failed\n'.repeat(50_000));
+  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('ends quietly with the status of the findings so far when the reader stops reading (| head)', () => {
+    const printed = shell(`$CLI scan --fail-on warning ${big} 2>${folder}/stderr | head -n 2 >/dev/null; echo "status \${PIPESTATUS[0]}"`);
+    assert.equal(printed.trim(), 'status 1');
+    assert.equal(fs.readFileSync(path.join(folder, 'stderr'), 'utf8'), '');
+    const clean = shell(`$CLI scan --fail-on none ${big} ${big} 2>${folder}/stderr | head -c 100 >/dev/null; echo "status \${PIPESTATUS[0]}"`);
+    assert.equal(clean.trim(), 'status 0');
+    assert.equal(fs.readFileSync(path.join(folder, 'stderr'), 'utf8'), '');
+    const fromStdin = shell(`cat ${big} | $CLI scan --fail-on warning --format json - 2>${folder}/stderr | head -c 10 >/dev/null; echo "status \${PIPESTATUS[1]}"`);
+    assert.equal(fromStdin.trim(), 'status 1');
+    assert.equal(fs.readFileSync(path.join(folder, 'stderr'), 'utf8'), '');
+  });
+
+  it('ends quietly when the disk is full', { skip: !fs.existsSync('/dev/full') }, () => {
+    const printed = shell(`$CLI scan --fail-on warning ${big} >/dev/full 2>${folder}/stderr; echo "status $?"`);
+    assert.equal(printed.trim(), 'status 1');
+    assert.equal(fs.readFileSync(path.join(folder, 'stderr'), 'utf8'), '');
+  });
+
+  it('reports hostile catalog paths and scans with the built-in catalogs', () => {
+    const withPipe = path.join(folder, 'with-pipe');
+    fs.mkdirSync(withPipe);
+    fifo(path.join(withPipe, 'pipe.json'));
+    const deep = path.join(folder, 'deep.json');
+    fs.writeFileSync(deep, deeplyNested(5000));
+    const adjacent = path.join(folder, 'adjacent.json');
+    fs.writeFileSync(adjacent, adjacentPlaceholders());
+    const catalogs = [fifo(path.join(folder, 'alone.json')), withPipe, '/dev/zero', deep, adjacent].flatMap((location) => ['--catalog', location]);
+    const input = `error_code=AIS.0101\n{"Code": "PH${'a'.repeat(300)}Z"} ${Array.from({ length: 20 }, () => `Code=PH${'a'.repeat(997)}Z`).join(' ')}\n`;
+    const result = run(['scan', '--fail-on', 'none', ...catalogs, '-'], input);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /-:1:\d+: warning: AIS\.0101: /);
+    assert.match(result.stdout, /-:2:\d+: error: PHa+Z: /);
+    assert.match(result.stdout, /2 error codes found in 1 input\./);
+    const problems = result.stderr.trim().split('\n');
+    assert.deepEqual(problems.map((line) => /catalog problem: .*?([^/]+):\d+:\d+: /.exec(line)?.[1]), ['alone.json', 'pipe.json', 'zero', 'deep.json']);
   });
 });

@@ -191,7 +191,14 @@ describe('a robust language server', () => {
       }
     }
     const uri = fileUri(path.join(TMP, 'app.log'));
+    // Malformed notifications are ignored; the document keeps its text.
+    client.notify('textDocument/didOpen', {});
+    client.notify('textDocument/didOpen', { textDocument: { uri: 42, text: null } });
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 90 }, contentChanges: 'not a list' });
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 91 }, contentChanges: [{ text: 5 }, null] });
+    client.notify('textDocument/didClose', {});
     assert.ok(await client.hover(uri, 0, 30), 'still answers a normal hover');
+    assert.deepEqual(client.logs.filter((line) => /Unexpected|failed/.test(line)), []);
   });
 
   it('answers positions past the end of a line or of the document', async () => {

@@ -15,6 +15,8 @@ export interface StartOptions {
   settings?: unknown;
   /** Answers to workspace/configuration; undefined means the client does not support it. */
   configuration?: (section: string, scopeUri?: string) => unknown;
+  /** How long the client takes to answer workspace/configuration, as a slow editor might. */
+  configurationDelayMs?: number;
   clientCommands?: string[];
   /** The workspace folder, as rootUri and workspaceFolders. */
   rootUri?: string;
@@ -24,6 +26,11 @@ export interface StartOptions {
 
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics, in the order it arrived. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  /** Each workspace/configuration request's items, and how many requests were answered. */
+  readonly configurationRequests: { section: string; scopeUri?: string }[][] = [];
+  configurationAnswered = 0;
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly logs: string[] = [];
   /** What the server registered through client/registerCapability. */
@@ -42,6 +49,7 @@ export class TestClient {
     child.stderr!.on('data', (chunk) => client.logs.push(String(chunk)));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       client.diagnostics.set(params.uri, params);
+      client.published.push(params);
     });
     connection.onNotification((method, params) => {
       client.notifications.push({ method, params });
@@ -49,9 +57,16 @@ export class TestClient {
         client.logs.push((params as { message: string }).message);
       }
     });
-    connection.onRequest('workspace/configuration', (params: { items: { section: string; scopeUri?: string }[] }) =>
-      params.items.map((item) => options.configuration?.(item.section, item.scopeUri) ?? null),
-    );
+    connection.onRequest('workspace/configuration', async (params: { items: { section: string; scopeUri?: string }[] }) => {
+      client.configurationRequests.push(params.items);
+      if (options.configurationDelayMs) {
+        await new Promise((resolve) => setTimeout(resolve, options.configurationDelayMs));
+      }
+      // Asked when the answer is made, so a test can change the settings while a question is on its way.
+      const answers = params.items.map((item) => options.configuration?.(item.section, item.scopeUri) ?? null);
+      client.configurationAnswered++;
+      return answers;
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('client/registerCapability', (params: { registrations: { id: string; method: string; registerOptions?: unknown }[] }) => {
       client.registrations.push(...params.registrations);
@@ -85,6 +100,17 @@ export class TestClient {
     this.versions.set(uri, 1);
     this.diagnostics.delete(uri);
     this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  close(uri: string): void {
+    this.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Waits until every workspace/configuration request so far was answered, and the server has read the answers. */
+  async settle(timeoutMs = 10_000): Promise<void> {
+    await waitFor(() => this.configurationAnswered === this.configurationRequests.length, timeoutMs, 'the answers to workspace/configuration');
+    // A request after the answers is handled after them: the server has taken them in.
+    await this.request('errorCodebook/catalogStatus', null);
   }
 
   change(uri: string, changes: unknown[], version?: number): number {

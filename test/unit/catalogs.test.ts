@@ -77,6 +77,7 @@ describe('catalog files', () => {
     ajv.addFormat('uri', (value: string) => URL.canParse(value));
     const validate = ajv.compile(schema);
     const base = catalog('alibabacloud-imm');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case damages a plain JSON copy its own way
     const broken: [string, (copy: any) => void][] = [
       ['unknown catalog property', (copy) => (copy.extra = 1)],
       ['version 2', (copy) => (copy.version = 2)],
@@ -606,6 +607,7 @@ describe('catalog translations', () => {
   });
 
   it('fail on a missing, extra, Chinese, mis-structured or misplaced translation', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case damages plain JSON entries its own way
     const damaged: [string, string, (entries: any[]) => void][] = [
       ['a dropped description translation', 'huaweicloud-image-recognition', (entries) => delete entries[0].translations.description],
       ['a dropped solution translation', 'huaweicloud-image-recognition', (entries) => delete entries.at(-1).translations],

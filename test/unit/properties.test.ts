@@ -3,12 +3,14 @@
  * CR/LF/CRLF mixes) is scanned without an exception, the result equals a simple reference
  * implementation written here, huge inputs complete, and the work done grows linearly with the
  * input. Work is COUNTED (characters read and searched, elements iterated, index lookups), never timed.
+ * Each property runs with a fixed seed: a few runs by default, the full number with FULL=1.
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { CatalogFile, Candidate, CodeIndex, LanguageService, createLanguageService, ResolvedOccurrence } from '../../server/src/core/index';
 import { ALL, catalogTexts } from '../support/miniCatalogs';
+import { runs } from '../support/runs';
 import { streamText } from '../support/streaming';
 
 const service = createLanguageService(catalogTexts());
@@ -442,7 +444,7 @@ describe('the scanner and resolver on any text', () => {
         service.search(value, 'zh-cn', 5);
         streamText(service, value, [value.length >> 1]);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(80, 400), seed: 2025 },
     );
   });
 
@@ -467,7 +469,7 @@ describe('the scanner and resolver on any text', () => {
           JSON.stringify(value),
         );
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(200, 1000), seed: 2026 },
     );
   });
 
@@ -484,7 +486,7 @@ describe('the scanner and resolver on any text', () => {
           assert.equal(resolution.suppressed, false);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: runs(100, 500), seed: 2027 },
     );
   });
 
@@ -503,7 +505,7 @@ describe('the scanner and resolver on any text', () => {
         assert.equal(found.length, 1, JSON.stringify(value));
         assert.equal(found[0].resolution.ranked[0].entry.id, id, JSON.stringify(value));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(60, 300), seed: 2028 },
     );
   });
 
@@ -518,7 +520,7 @@ describe('the scanner and resolver on any text', () => {
         const whole = [...service.createDocument(value).occurrences()].map(describe);
         assert.deepEqual(streamed, whole, JSON.stringify(value));
       }),
-      { numRuns: 400 },
+      { numRuns: runs(80, 400), seed: 2029 },
     );
   });
 
@@ -536,7 +538,7 @@ describe('the scanner and resolver on any text', () => {
         assert.ok(found.some(({ occurrence }) => occurrence.line === 1 && occurrence.token === 'AIS.0101'));
         assert.ok(found.length <= [...document.occurrences()].length + 1);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(20, 100), seed: 2030 },
     );
   });
 });
@@ -562,7 +564,7 @@ describe('huge inputs complete', () => {
         assert.equal(distinctive, perUnit * repeats);
         assert.equal(document.lineCount, 1);
       }),
-      { numRuns: 2 },
+      { numRuns: runs(1, 2), seed: 2031 },
     );
   });
 
@@ -602,7 +604,7 @@ describe('huge inputs complete', () => {
         }
         assert.equal(distinctive, perBlock * (lineCount / lines.length));
       }),
-      { numRuns: 1 },
+      { numRuns: runs(1, 1), seed: 2032 },
     );
   });
 });
@@ -651,7 +653,7 @@ describe('work grows linearly with the input (counted, not timed)', () => {
         assertLinear(sameLine(oneLine), Math.ceil(20_000 / oneLine.length), Math.ceil(5_000 / oneLine.length));
         assertLinear(ownLines(unit), 400, 100);
       }),
-      { numRuns: 8 },
+      { numRuns: runs(2, 8), seed: 2033 },
     );
   });
 

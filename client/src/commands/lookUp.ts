@@ -55,7 +55,7 @@ function pickOptions(arg: unknown): Omit<LookUpOptions, 'query'> {
   return { pick: typeof pick === 'string' ? pick : undefined, show: typeof show === 'boolean' ? show : undefined };
 }
 
-export function optionsFrom(arg: unknown): LookUpOptions {
+function optionsFrom(arg: unknown): LookUpOptions {
   if (typeof arg === 'string') {
     return { query: arg };
   }

@@ -46,9 +46,22 @@ export interface ExplainParams {
   language?: DisplayLanguage;
 }
 
+/** One labelled part of an explanation ("Meaning", "Fix", …); the label is empty for a note. */
+export interface ExplanationField {
+  label: string;
+  /** Plain text, one paragraph each: views escape it themselves. */
+  texts: string[];
+}
+
 export interface ExplainResult {
   id: string;
   code: string;
+  /** "Provider · Service" of the entry's catalog, in the display language. */
+  catalog?: string;
+  /** The explanation's parts in order, as plain text, for views that lay them out themselves. */
+  fields?: ExplanationField[];
+  /** What was repaired of damage in the captured source, in full sentences. */
+  repairs?: string[];
   /** The full explanation as Markdown; catalog text in it is escaped. */
   markdown: string;
   /** The same explanation as plain text, for copying. */
@@ -82,14 +95,26 @@ export interface FindingGroup {
 
 export interface DocumentFindingsParams {
   uri: string;
+  /** The first group to return (default 0), for paging through a document with many codes. */
+  offset?: number;
+  /** The most groups to return (default all). */
+  limit?: number;
 }
 
 export interface DocumentFindingsResult {
   uri: string;
   /** Every occurrence counted, not only those sent as diagnostics. */
   total: number;
+  /** The groups from `offset`, at most `limit` of them. */
   groups: FindingGroup[];
-  /** Why the document was not scanned, when it was not. */
+  /** How many groups there are in all. */
+  groupCount?: number;
+  /** Where the next page starts, when there are more groups after these. */
+  nextOffset?: number;
+  /**
+   * Why the document was not scanned, when it was not: `notSelected` (the scan settings leave it
+   * out), `tooLarge`, `binary`, or `notOpen` (the server does not have it).
+   */
   skippedReason?: string;
 }
 

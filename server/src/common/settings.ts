@@ -85,33 +85,113 @@ export function defaultSettings(): ErrorCodebookSettings {
   return settings as unknown as ErrorCodebookSettings;
 }
 
+/** The display languages a setting may name, besides `auto`. */
+export type DisplayLanguageSetting = ErrorCodebookSettings['displayLanguage'];
+
+/**
+ * A display language as people write it, in the form the server uses: `zh-CN`, `zh`, `zh-Hans`,
+ * `zh_cn` → `zh-cn`; `en-US`, `en-GB`, `EN` → `en`; `auto` stays. Undefined for anything else.
+ */
+export function normaliseDisplayLanguage(value: string): DisplayLanguageSetting | undefined {
+  const tag = value.trim().toLowerCase().replace(/_/g, '-');
+  if (tag === 'auto') {
+    return 'auto';
+  }
+  if (/^zh(?:-|$)/.test(tag)) {
+    return 'zh-cn';
+  }
+  if (/^en(?:-|$)/.test(tag)) {
+    return 'en';
+  }
+  return undefined;
+}
+
+const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Receives one sentence for each value that was not used (it fell back to its default). */
+export type SettingsProblemSink = (message: string) => void;
+
 /**
  * Merges what a client sent (nested as VS Code sends it, or flat with dotted keys) over the defaults.
- * Values of the wrong type are ignored, so a bad setting never breaks the server.
+ * Each value is checked; one that cannot be used falls back to its default and is reported to
+ * `report`, so a bad setting never breaks the server.
  */
-export function resolveSettings(raw: unknown): ErrorCodebookSettings {
-  const settings = defaultSettings() as unknown as Record<string, unknown>;
+export function resolveSettings(raw: unknown, report: SettingsProblemSink = () => undefined): ErrorCodebookSettings {
+  const settings = defaultSettings();
   if (raw === null || typeof raw !== 'object') {
-    return settings as unknown as ErrorCodebookSettings;
+    return settings;
   }
-  for (const descriptor of Object.values(SETTINGS)) {
-    const value = lookup(raw as Record<string, unknown>, descriptor.key);
-    if (value !== undefined && sameShape(value, descriptor.default)) {
-      settings[descriptor.key] = isPlainObject(descriptor.default)
-        ? { ...(descriptor.default as object), ...(value as object) }
-        : value;
+  const read = <K extends keyof ErrorCodebookSettings>(key: K, check: (value: unknown) => ErrorCodebookSettings[K] | undefined, expected: string) => {
+    const value = lookup(raw as Record<string, unknown>, key);
+    if (value === undefined || value === null) {
+      return;
+    }
+    const checked = check(value);
+    if (checked === undefined) {
+      report(`Setting ${SETTINGS_SECTION}.${key}: ${describe(value)} is not ${expected}; using the default ${JSON.stringify(SETTINGS[key].default)}.`);
+    } else {
+      settings[key] = checked;
+    }
+  };
+  read('displayLanguage', (value) => (typeof value === 'string' ? normaliseDisplayLanguage(value) : undefined), 'a display language (auto, en or zh-cn)');
+  for (const key of ['scan.languages', 'scan.include', 'scan.exclude', 'catalogPaths'] as const) {
+    read(key, (value) => (Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...(value as string[])] : undefined), 'a list of strings');
+  }
+  read('scan.maxFileSizeMB', (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined), 'a number of megabytes, 0 or more');
+  for (const key of ['diagnostics.logs', 'diagnostics.json', 'diagnostics.source'] as const) {
+    read(key, (value) => (typeof value === 'boolean' ? value : undefined), 'true or false');
+  }
+  read('diagnostics.maxPerFile', (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined), 'a whole number, 0 or more');
+  const severity = lookup(raw as Record<string, unknown>, 'diagnostics.severity');
+  if (severity !== undefined && severity !== null) {
+    settings['diagnostics.severity'] = resolveSeverity(severity, report);
+  }
+  return settings;
+}
+
+function resolveSeverity(value: unknown, report: SettingsProblemSink): SeverityByStatus {
+  const severity = { ...SETTINGS['diagnostics.severity'].default };
+  const name = `${SETTINGS_SECTION}.diagnostics.severity`;
+  if (!isPlainObject(value)) {
+    report(`Setting ${name}: ${describe(value)} is not an object of severities; using the defaults.`);
+    return severity;
+  }
+  for (const [kind, level] of Object.entries(value)) {
+    if (!Object.prototype.hasOwnProperty.call(severity, kind)) {
+      report(`Setting ${name}: "${kind}" is not a kind of status (serverError, clientError, unknownStatus, success); it is ignored.`);
+      continue;
+    }
+    const normalised = typeof level === 'string' ? level.trim().toLowerCase() : undefined;
+    if (normalised !== undefined && (SEVERITY_NAMES as readonly string[]).includes(normalised)) {
+      severity[kind as keyof SeverityByStatus] = normalised as SeverityName;
+    } else {
+      report(`Setting ${name}.${kind}: ${describe(level)} is not one of ${SEVERITY_NAMES.join(', ')}; using "${severity[kind as keyof SeverityByStatus]}".`);
     }
   }
-  return settings as unknown as ErrorCodebookSettings;
+  return severity;
+}
+
+/** A value as a warning quotes it, kept short. */
+function describe(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 function lookup(raw: Record<string, unknown>, dottedKey: string): unknown {
-  if (dottedKey in raw) {
+  if (Object.prototype.hasOwnProperty.call(raw, dottedKey)) {
     return raw[dottedKey];
   }
   let current: unknown = raw;
   for (const part of dottedKey.split('.')) {
     if (current === null || typeof current !== 'object') {
+      return undefined;
+    }
+    if (!Object.prototype.hasOwnProperty.call(current, part)) {
       return undefined;
     }
     current = (current as Record<string, unknown>)[part];
@@ -121,14 +201,4 @@ function lookup(raw: Record<string, unknown>, dottedKey: string): unknown {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function sameShape(value: unknown, reference: unknown): boolean {
-  if (Array.isArray(reference)) {
-    return Array.isArray(value) && value.every((item) => typeof item === 'string');
-  }
-  if (isPlainObject(reference)) {
-    return isPlainObject(value) && Object.entries(value).every(([key, item]) => typeof item === typeof reference[key]);
-  }
-  return typeof value === typeof reference && !(typeof value === 'number' && !Number.isFinite(value));
 }

@@ -34,7 +34,7 @@ export interface ParsedCatalog {
 /** The longest text a catalog field may hold. */
 export const MAX_TEXT_LENGTH = 20_000;
 /** The most entries one catalog may hold. */
-export const MAX_ENTRIES = 200_000;
+const MAX_ENTRIES = 200_000;
 
 const TEXT_FIELDS = ['module', 'message', 'description', 'cause', 'solution'] as const;
 const ENTRY_KEYS = new Set(['code', 'httpStatus', 'messageVariables', 'kind', 'translations', 'repairs', ...TEXT_FIELDS]);
@@ -49,7 +49,64 @@ const HOST_PATTERN = /^(?:[a-z0-9{}](?:[a-z0-9{}-]*[a-z0-9{}])?\.)+[a-z]{2,}$/;
 const CODE_SHAPE = /^(?:[A-Za-z0-9_.]|\{[A-Za-z][A-Za-z0-9]*\})+$/;
 const MESSAGE_VARIABLES = new Set(['XX', 'XXX', 'xxx']);
 
+/** The deepest nesting of objects and arrays a catalog may have; real ones need six levels. */
+const MAX_NESTING = 64;
+
+/**
+ * Parses and checks a catalog. It never throws: text nested deeper than MAX_NESTING, and any
+ * failure inside the parser, become reported problems, so one catalog cannot take the others down.
+ */
 export function parseCatalogText(text: string, file: string): ParsedCatalog {
+  const tooDeep = offsetPastNesting(text, MAX_NESTING);
+  if (tooDeep !== -1) {
+    const { line, column } = toLineColumn(computeLineStarts(text), tooDeep);
+    return { problems: [{ file, line, column, message: `The catalog nests objects and arrays more than ${MAX_NESTING} levels deep; it was not read.` }] };
+  }
+  try {
+    return parseCheckedText(text, file);
+  } catch (error) {
+    return { problems: [{ file, line: 1, column: 1, message: `The catalog could not be read: ${String((error as Error)?.message ?? error)}` }] };
+  }
+}
+
+/**
+ * Where JSON(C) text first opens an object or array deeper than `limit` levels, or -1. Strings
+ * and comments are skipped, so brackets inside them do not count; the scan is one pass, with no
+ * recursion.
+ */
+function offsetPastNesting(text: string, limit: number): number {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === 34) {
+      // A string: up to the next quote that is not escaped.
+      for (index++; index < text.length; index++) {
+        const inner = text.charCodeAt(index);
+        if (inner === 92) {
+          index++;
+        } else if (inner === 34 || inner === 10 || inner === 13) {
+          break;
+        }
+      }
+    } else if (char === 47 && text.charCodeAt(index + 1) === 47) {
+      while (index < text.length && text.charCodeAt(index) !== 10 && text.charCodeAt(index) !== 13) {
+        index++;
+      }
+    } else if (char === 47 && text.charCodeAt(index + 1) === 42) {
+      const end = text.indexOf('*/', index + 2);
+      index = end === -1 ? text.length : end + 1;
+    } else if (char === 123 || char === 91) {
+      if (++depth > limit) {
+        return index;
+      }
+    } else if (char === 125 || char === 93) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return -1;
+}
+
+function parseCheckedText(text: string, file: string): ParsedCatalog {
   const problems: CatalogProblem[] = [];
   const lineStarts = computeLineStarts(text);
   const report = (offset: number, message: string) => {

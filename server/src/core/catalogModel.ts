@@ -19,12 +19,6 @@ export const CATALOG_FORMAT_VERSION = 1;
 /** Placeholders that may stand in a code template, each binding one name without dots. */
 export const CODE_PLACEHOLDERS = ['ParameterName', 'ResourceType'] as const;
 
-/**
- * Variable parts that may stand in a message. `%s` and `{Name}` are always variable; the literal-looking
- * ones (`XX`, `XXX`, `xxx`) are variable only where an entry lists them in `messageVariables`.
- */
-export const MESSAGE_VARIABLE_TOKENS = ['%s', 'XX', 'XXX', 'xxx', '{ParameterName}', '{ResourceType}'] as const;
-
 /** One public page a catalog was captured from. */
 export interface CatalogSource {
   language: LanguageTag;

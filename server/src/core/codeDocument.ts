@@ -28,7 +28,7 @@ export interface ResolvedOccurrence {
 }
 
 /** A line longer than this is rescanned only around an edit, and only its start is read for clues. */
-export const LONG_LINE = 64 * 1024;
+const LONG_LINE = 64 * 1024;
 const NO_CLUES: readonly Clue[] = Object.freeze([]);
 
 interface CachedResolution {
@@ -409,7 +409,7 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
-export function stripTerminator(line: string): string {
+function stripTerminator(line: string): string {
   const last = line.charCodeAt(line.length - 1);
   if (last === 10) {
     return line.charCodeAt(line.length - 2) === 13 ? line.slice(0, -2) : line.slice(0, -1);

@@ -138,7 +138,7 @@ export function foldHash(hash: number): number {
   return (hash ^ (hash >>> 16)) & 0xffff;
 }
 
-export function hashText(text: string): number {
+function hashText(text: string): number {
   let hash = 0;
   for (let index = 0; index < text.length; index++) {
     hash = hashStep(hash, text.charCodeAt(index));
@@ -150,7 +150,7 @@ export function hashText(text: string): number {
 export const MAX_PREFIX_LENGTH = 64;
 
 /** The longest token taken for a code of a family or a body's own code; longer ones are some other kind of text. */
-export const MAX_CODE_LENGTH = 128;
+const MAX_CODE_LENGTH = 128;
 
 /** How many distinct tokens `CodeIndex.lookup` remembers before it starts afresh. */
 const LOOKUP_CACHE_SIZE = 4096;

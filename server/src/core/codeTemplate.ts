@@ -4,7 +4,7 @@
  */
 
 /** A character that can be part of a code token: letters, digits, `_` and `.`. */
-export function isCodeChar(charCode: number): boolean {
+function isCodeChar(charCode: number): boolean {
   return (
     (charCode >= 97 && charCode <= 122) || // a-z
     (charCode >= 65 && charCode <= 90) || // A-Z
@@ -15,7 +15,7 @@ export function isCodeChar(charCode: number): boolean {
 }
 
 /** A character a placeholder can bind: letters, digits and `_`, never a dot. */
-export function isNameChar(charCode: number): boolean {
+function isNameChar(charCode: number): boolean {
   return isCodeChar(charCode) && charCode !== 46;
 }
 
@@ -59,65 +59,112 @@ export function codePlaceholders(code: string): string[] {
   return [...code.matchAll(PLACEHOLDER)].map((match) => match[1]);
 }
 
+/** The longest name a placeholder binds; names are short, and the bound keeps matching cheap. */
+const MAX_BINDING_LENGTH = 256;
+
+/** Counts the steps a match takes, for tests that check the work grows linearly. */
+export interface MatchWork {
+  steps: number;
+}
+
 /**
- * Matches a whole token against a template; returns the bound names, or undefined.
- * Each placeholder binds at least one name character and never a dot.
+ * Matches a whole token against a template; returns the bound names, or undefined. Each
+ * placeholder binds 1 to MAX_BINDING_LENGTH name characters and never a dot; when a placeholder
+ * could bind several lengths, it binds the longest that lets the rest match (as trying the longest
+ * first would), and a name used twice keeps its last binding.
+ *
+ * The work is linear in the token for any template, adjacent placeholders included: whether
+ * segments i.. match from each position is worked out once per (segment, position), from the end,
+ * with prefix sums standing in for each placeholder's range of lengths; the bindings are then read
+ * off from the start.
  */
-export function matchCodeTemplate(template: CodeTemplate, token: string): Record<string, string> | undefined {
+export function matchCodeTemplate(template: CodeTemplate, token: string, work?: MatchWork): Record<string, string> | undefined {
   if (!template.isTemplate) {
     return token === template.source ? {} : undefined;
   }
+  const { segments } = template;
+  const length = token.length;
+  let shortest = 0;
+  let longest = 0;
+  for (const segment of segments) {
+    shortest += 'literal' in segment ? segment.literal.length : 1;
+    longest += 'literal' in segment ? segment.literal.length : MAX_BINDING_LENGTH;
+  }
+  if (length < shortest || length > longest) {
+    return undefined;
+  }
+  let steps = 0;
+  // Where the run of name characters starting at each position ends.
+  const runEnd = new Int32Array(length + 1);
+  runEnd[length] = length;
+  for (let position = length - 1; position >= 0; position--) {
+    runEnd[position] = isNameChar(token.charCodeAt(position)) ? runEnd[position + 1] : position;
+  }
+  steps += length;
+  // matches[i][p]: segments i.. match token[p..] exactly.
+  const matches: Uint8Array[] = new Array<Uint8Array>(segments.length + 1);
+  matches[segments.length] = new Uint8Array(length + 1);
+  matches[segments.length][length] = 1;
+  const counts = new Int32Array(length + 2);
+  for (let index = segments.length - 1; index >= 0; index--) {
+    const segment = segments[index];
+    const next = matches[index + 1];
+    const here = new Uint8Array(length + 1);
+    if ('literal' in segment) {
+      const literal = segment.literal;
+      for (let position = 0; position + literal.length <= length; position++) {
+        if (next[position + literal.length] === 1) {
+          steps += literal.length;
+          if (token.startsWith(literal, position)) {
+            here[position] = 1;
+          }
+        }
+      }
+      steps += length + 1;
+    } else {
+      // counts[q] is how many positions before q the rest matches from.
+      for (let position = 0; position <= length; position++) {
+        counts[position + 1] = counts[position] + next[position];
+      }
+      for (let position = 0; position < length; position++) {
+        const last = Math.min(runEnd[position], position + MAX_BINDING_LENGTH);
+        if (last > position && counts[last + 1] - counts[position + 1] > 0) {
+          here[position] = 1;
+        }
+      }
+      steps += 2 * (length + 1);
+    }
+    matches[index] = here;
+  }
+  if (work) {
+    work.steps += steps;
+  }
+  if (matches[0][0] !== 1) {
+    return undefined;
+  }
   const bindings: Record<string, string> = {};
-  return matchFrom(template.segments, 0, token, 0, bindings, new Set()) ? bindings : undefined;
-}
-
-/** The longest name a placeholder binds; names are short, and the bound keeps matching linear in the token. */
-export const MAX_BINDING_LENGTH = 256;
-
-function matchFrom(
-  segments: readonly CodeSegment[],
-  segmentIndex: number,
-  token: string,
-  position: number,
-  bindings: Record<string, string>,
-  failed: Set<number>,
-): boolean {
-  if (segmentIndex === segments.length) {
-    return position === token.length;
-  }
-  // Whether the rest matches from here does not depend on how we got here: remember failures, so a
-  // template with several placeholders never tries the same place twice.
-  const state = segmentIndex * (token.length + 1) + position;
-  if (failed.has(state)) {
-    return false;
-  }
-  const segment = segments[segmentIndex];
-  if ('literal' in segment) {
-    if (token.startsWith(segment.literal, position) && matchFrom(segments, segmentIndex + 1, token, position + segment.literal.length, bindings, failed)) {
-      return true;
+  let position = 0;
+  segments.forEach((segment, index) => {
+    if ('literal' in segment) {
+      position += segment.literal.length;
+      return;
     }
-    failed.add(state);
-    return false;
-  }
-  // A placeholder binds a run of name characters; try the longest first, then shorter ones.
-  let end = position;
-  const limit = Math.min(token.length, position + MAX_BINDING_LENGTH);
-  while (end < limit && isNameChar(token.charCodeAt(end))) {
-    end++;
-  }
-  for (let stop = end; stop > position; stop--) {
+    const next = matches[index + 1];
+    let stop = Math.min(runEnd[position], position + MAX_BINDING_LENGTH);
+    while (next[stop] !== 1) {
+      stop--;
+    }
+    if (work) {
+      work.steps += Math.min(runEnd[position], position + MAX_BINDING_LENGTH) - stop + 1;
+    }
     bindings[segment.placeholder] = token.slice(position, stop);
-    if (matchFrom(segments, segmentIndex + 1, token, stop, bindings, failed)) {
-      return true;
-    }
-  }
-  delete bindings[segment.placeholder];
-  failed.add(state);
-  return false;
+    position = stop;
+  });
+  return bindings;
 }
 
 /** Splits a camel-case or acronym word into its parts: `STSAccessError` → STS, Access, Error. */
-export function camelParts(word: string): string[] {
+function camelParts(word: string): string[] {
   return word.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [];
 }
 

@@ -10,7 +10,7 @@ import { Clue } from './origins';
 import { Occurrence, isNumericCode } from './scanner';
 
 /** How many lines around an occurrence can hold its sibling message or the other code of its JSON object. */
-export const NEIGHBOURHOOD = 6;
+const NEIGHBOURHOOD = 6;
 /** How many lines around an occurrence are "nearby" for clues of origin: a stack trace, a request and its answer. */
 export const NEARBY = 12;
 /** How much of a line, around the code, counts as the code's own line for clues and messages. */
@@ -226,7 +226,7 @@ const MESSAGE_VALUE = /["']?\b(?:error_?msg|error_?message|errorMessage|ErrorMes
 const XML_MESSAGE = /<Message>([^<]{1,1000})<\/Message>/g;
 
 /** Every message an error body or log line carries, as written, with where it stands. */
-export function extractMessages(text: string): { value: string; at: number }[] {
+function extractMessages(text: string): { value: string; at: number }[] {
   const found: { value: string; at: number }[] = [];
   for (const pattern of [MESSAGE_VALUE, XML_MESSAGE]) {
     pattern.lastIndex = 0;

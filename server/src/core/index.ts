@@ -39,4 +39,5 @@ export type { Strings } from './strings';
 
 /* Building blocks, for tests and the benchmark that check them on their own. */
 export { compileCodeTemplate, matchCodeTemplate } from './codeTemplate';
+export type { MatchWork } from './codeTemplate';
 export { compileMessage, matchMessage } from './messageMatcher';

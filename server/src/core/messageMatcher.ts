@@ -30,13 +30,13 @@ const PARTIAL_EVIDENCE_LENGTH = 16;
 /** How far one variable may stretch, so a match stays local to one message. */
 const MAX_VARIABLE_LENGTH = 256;
 
-export function collapseWhitespace(text: string): string {
+function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Full-width and CJK punctuation, and the ASCII each stands for in a message. */
-const WIDE_PUNCTUATION: Record<string, string> = { '，': ',', '。': '.', '：': ':', '；': ';', '！': '!', '？': '?', '（': '(', '）': ')', '、': ',', '“': '"', '”': '"', '‘': "'", '’': "'", '【': '[', '】': ']', '　': ' ' };
-const WIDE = /[，。：；！？（）、“”‘’【】　\uff01-\uff5e]/g;
+const WIDE_PUNCTUATION: Record<string, string> = { '，': ',', '。': '.', '：': ':', '；': ';', '！': '!', '？': '?', '（': '(', '）': ')', '、': ',', '“': '"', '”': '"', '‘': "'", '’': "'", '【': '[', '】': ']', '\u3000': ' ' };
+const WIDE = /[，。：；！？（）、“”‘’【】\u3000\uff01-\uff5e]/g;
 
 /** Text as messages are compared: lower case, full-width punctuation and letters as ASCII. */
 export function normalizeText(text: string): string {

@@ -15,7 +15,7 @@ export interface Link {
 }
 
 /** Escapes every ASCII punctuation character, so text stays text in any CommonMark renderer. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_{}\[\]()#+\-.!|<>~:"'=&$%^@,;?/]/g, (char) => `\\${char}`)
     .split(/\r\n|\r|\n/)
@@ -35,7 +35,7 @@ export function catalogLabel(catalog: CatalogInfo, language: LanguageTag): strin
 }
 
 /** The documentation links of an entry, best first, https only. */
-export function documentationLinks(entry: Entry, language: LanguageTag, code = entry.data.code): Link[] {
+function documentationLinks(entry: Entry, language: LanguageTag, code = entry.data.code): Link[] {
   const strings = stringsFor(language);
   const links: Link[] = [];
   const template = entry.catalog.documentation?.codeUrlTemplate;
@@ -61,7 +61,7 @@ type TranslatableField = 'message' | 'description' | 'cause' | 'solution';
  * the project's translation into it (marked as one), else the source's own text. `cut` shortens the
  * text before the mark is added (e.g. to its first line).
  */
-export function lineTextOf(entry: Entry, field: TranslatableField, language: LanguageTag, cut: (text: string) => string = (text) => text): string | undefined {
+function lineTextOf(entry: Entry, field: TranslatableField, language: LanguageTag, cut: (text: string) => string = (text) => text): string | undefined {
   const source = entry.data[field];
   const own = source?.[language];
   if (own !== undefined) {
@@ -228,7 +228,7 @@ function productLabel(resolution: Resolution, language: LanguageTag, index: Code
 }
 
 /** A provider's name as its catalogs give it. */
-export function providerName(provider: string, language: LanguageTag, index: CodeIndex): string {
+function providerName(provider: string, language: LanguageTag, index: CodeIndex): string {
   const catalog = index.catalogs.find((item) => item.origin?.provider === provider);
   return (catalog ? pickText(catalog.provider, language) : undefined) ?? provider;
 }

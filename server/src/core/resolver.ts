@@ -245,6 +245,10 @@ function decideProvider(
     const [bestProvider, best] = ranking[0];
     const attribution: Attribution = { provider: bestProvider, clue: best.clue, scope };
     if (ownProviders.has(bestProvider)) {
+      if (selfEvident && (scope === 'nearby' || scope === 'document')) {
+        // A code that names its provider is its own nearest evidence of it.
+        break;
+      }
       return { provider: attribution, providerScope: scope };
     }
     if (selfEvident && (scope === 'nearby' || scope === 'document')) {
@@ -349,7 +353,7 @@ function resolveWithoutOrigin(occurrence: Occurrence, ranked: RankedCandidate[],
   if (occurrence.context !== 'distinctive') {
     // A plain word or a number under a key, in a literal or in prose needs its provider shown.
     const unattributable = ranked.filter((candidate) => candidate.entry.catalog.origin === undefined);
-    return unattributable.length > 0 ? finish(unattributable, undefined, false, evidence) : silent('noEvidence');
+    return unattributable.length > 0 ? finish(unattributable, undefined, true, evidence) : silent('noEvidence');
   }
   const usable = ranked.filter((candidate) => !startsWithPlaceholder(candidate.entry) || candidate.messageScore >= MESSAGE_EVIDENCE);
   if (usable.length === 0) {

@@ -54,16 +54,11 @@ const ERROR_CODE_KEYS = new Set([
   'responsecode', 'resultcode', 'errorstatus', 'errortype',
 ]);
 
-/** Keys that only carry an HTTP status; under them a number is a status, not a code, when another code is near. */
-const STATUS_KEYS = new Set(['status', 'statuscode', 'httpstatus', 'httpstatuscode', 'httpcode', 'responsecode']);
 
-export function normalizeKey(key: string): string {
+function normalizeKey(key: string): string {
   return key.replace(/[_\-]/g, '').toLowerCase();
 }
 
-export function isStatusKey(key: string | undefined): boolean {
-  return key !== undefined && STATUS_KEYS.has(normalizeKey(key));
-}
 
 /**
  * Called for each token the filter lets through: [start, end) is the token without leading and
@@ -286,7 +281,7 @@ const HTTP_REASON_PHRASES = new Set([
  * The key a value stands under: `"key": "VALUE"`, `key=VALUE`, `Key: VALUE`, `'key' => 'VALUE'` or
  * `<Key>VALUE`. Returns undefined when the token is not such a value.
  */
-export function keyBefore(text: string, start: number): string | undefined {
+function keyBefore(text: string, start: number): string | undefined {
   let position = start - 1;
   const quote = text[position];
   if (quote === '"' || quote === "'" || quote === '`') {

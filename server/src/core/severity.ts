@@ -16,7 +16,7 @@ export interface SeverityByStatus {
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
-export function severityOf(entry: Entry, bySeverity: SeverityByStatus): SeverityOrOff {
+function severityOf(entry: Entry, bySeverity: SeverityByStatus): SeverityOrOff {
   const status = entry.data.httpStatus;
   if (entry.data.kind === 'success' || (status !== undefined && status < 300)) {
     return bySeverity.success;

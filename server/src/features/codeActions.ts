@@ -7,8 +7,8 @@ import { ServerContext } from '../serverContext';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 export const OPEN_DOCUMENTATION_COMMAND = 'errorCodebook.openDocumentation';
-export const COPY_EXPLANATION_COMMAND = 'errorCodebook.copyExplanation';
-export const EXPLAIN_ENTRY_COMMAND = 'errorCodebook.explainEntry';
+const COPY_EXPLANATION_COMMAND = 'errorCodebook.copyExplanation';
+const EXPLAIN_ENTRY_COMMAND = 'errorCodebook.explainEntry';
 
 interface DiagnosticData {
   entryId?: string;
@@ -16,8 +16,8 @@ interface DiagnosticData {
 }
 
 export function registerCodeActions(context: ServerContext): void {
-  context.connection.onCodeAction(async ({ textDocument, context: actionContext }) => {
-    const strings = await context.strings(textDocument.uri);
+  context.connection.onCodeAction(({ textDocument, context: actionContext }) => {
+    const strings = context.strings(textDocument.uri);
     const actions: CodeAction[] = [];
     for (const diagnostic of actionContext.diagnostics as Diagnostic[]) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') {

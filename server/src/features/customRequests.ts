@@ -1,45 +1,67 @@
 /*
- * The errorCodebook/* requests: search, explain, a document's findings, and catalog status.
+ * The errorCodebook/* requests: search, explain, a document's findings (paged), and catalog status.
+ * A document's findings come from the analysis its diagnostics use, worked out in slices; a request
+ * that is cancelled meanwhile stops waiting for it.
  */
-import { CatalogStatusRequest, DocumentFindingsRequest, ExplainRequest, SearchRequest } from '../common/protocol';
-import { pickText } from '../core/index';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { CatalogStatusRequest, DocumentFindingsRequest, DocumentFindingsResult, ExplainRequest, SearchRequest } from '../common/protocol';
+import { FindingGroup, pickText } from '../core/index';
 import { ServerContext } from '../serverContext';
+
+/** The most items errorCodebook/search returns, whatever the request asks. */
+const MAX_SEARCH_ITEMS = 200;
 
 export function registerCustomRequests(context: ServerContext): void {
   const { connection } = context;
 
-  connection.onRequest(SearchRequest.type, async (params) => {
-    const language = params?.language ?? (await context.language());
+  connection.onRequest(SearchRequest.type, (params) => {
+    const language = context.requestedLanguage(params?.language);
     const query = typeof params?.query === 'string' ? params.query : '';
-    const limit = typeof params?.limit === 'number' && Number.isFinite(params.limit) ? params.limit : 50;
-    return { items: context.service.search(query, language, limit) };
+    const asked = typeof params?.limit === 'number' && Number.isFinite(params.limit) ? Math.floor(params.limit) : 50;
+    return { items: context.service.search(query, language, Math.max(0, Math.min(MAX_SEARCH_ITEMS, asked))) };
   });
 
-  connection.onRequest(ExplainRequest.type, async (params) => {
+  connection.onRequest(ExplainRequest.type, (params) => {
     if (typeof params?.id !== 'string') {
       return null;
     }
-    const language = params.language ?? (await context.language());
-    return context.service.explain(params.id, language) ?? null;
+    return context.service.explain(params.id, context.requestedLanguage(params.language)) ?? null;
   });
 
-  connection.onRequest(DocumentFindingsRequest.type, async (params) => {
+  connection.onRequest(DocumentFindingsRequest.type, async (params, token) => {
     const uri = typeof params?.uri === 'string' ? params.uri : '';
-    const tracked = context.documents.get(uri);
-    const settings = await context.settings.forResource(uri || undefined);
-    const language = context.languageFrom(settings);
-    if (tracked?.code) {
-      return { uri, ...context.service.findings(tracked.code, language, settings['diagnostics.severity']) };
+    const page = (total: number, groups: FindingGroup[], extra: Partial<DocumentFindingsResult> = {}): DocumentFindingsResult => {
+      const offset = wholeNumber(params?.offset, 0);
+      const limit = wholeNumber(params?.limit, groups.length);
+      const end = Math.min(groups.length, offset + limit);
+      return {
+        uri,
+        total,
+        groups: groups.slice(offset, end),
+        groupCount: groups.length,
+        ...(end < groups.length ? { nextOffset: end } : {}),
+        ...extra,
+      };
+    };
+    if (context.documents.get(uri)?.code) {
+      const analysis = await context.analyses.current(uri, token);
+      if (token.isCancellationRequested) {
+        throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+      }
+      if (analysis) {
+        return page(analysis.total, analysis.groups);
+      }
     }
     const fromDisk = context.diskFindings.get(uri);
     if (fromDisk) {
-      return { uri, ...fromDisk };
+      return page(fromDisk.total, fromDisk.groups);
     }
-    return { uri, total: 0, groups: [], ...(tracked?.skipped ? { skippedReason: tracked.skipped } : {}) };
+    const now = context.documents.get(uri);
+    return page(0, [], { skippedReason: now ? (now.skipped ?? 'notSelected') : 'notOpen' });
   });
 
-  connection.onRequest(CatalogStatusRequest.type, async () => {
-    const language = await context.language();
+  connection.onRequest(CatalogStatusRequest.type, () => {
+    const language = context.language();
     const { catalogs, problems } = context.service.loaded;
     return {
       catalogs: catalogs.map(({ catalog, file }) => ({
@@ -52,4 +74,8 @@ export function registerCustomRequests(context: ServerContext): void {
       problems,
     };
   });
+}
+
+function wholeNumber(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
 }

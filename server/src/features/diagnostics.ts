@@ -1,7 +1,9 @@
 /*
  * textDocument/publishDiagnostics: one diagnostic per occurrence, up to the configured cap, most
- * severe first, with a note when the cap cut some off. Publishing is debounced per document: the
- * first refresh after a quiet spell is published at once, the rest of a burst once at its end.
+ * severe first, with a note when the cap cut some off (the core's rule). Publishing is debounced per
+ * document: the first refresh after a quiet spell is published at once, the rest of a burst once
+ * at its end. The analysis behind it runs in slices, so it never holds other requests up for long,
+ * and is dropped when the document changes or closes meanwhile.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { FindingsChangedNotification } from '../common/protocol';
@@ -33,42 +35,50 @@ export function toLspDiagnostic(diagnostic: CodeDiagnostic): Diagnostic {
 export function registerDiagnostics(context: ServerContext): void {
   const timers = new Map<string, NodeJS.Timeout>();
   const toldTooLarge = new Set<string>();
-
-  const publish = async (uri: string) => {
-    const tracked = context.documents.get(uri);
-    if (!tracked) {
-      return;
-    }
-    const settings = await context.settings.forResource(uri);
-    const language = context.languageFrom(settings);
-    if (tracked.skipped === 'tooLarge' && !toldTooLarge.has(uri)) {
-      toldTooLarge.add(uri);
-      void offerDiskScan(context, uri, Math.round(tracked.sizeMegabytes), settings['scan.maxFileSizeMB'], language);
-    }
-    const version = tracked.version;
-    let diagnostics: Diagnostic[] = [];
-    let total = 0;
-    if (tracked.code && diagnosticsEnabled(tracked.kind, settings)) {
-      const result = context.service.diagnostics(tracked.code, { language, severity: settings['diagnostics.severity'], maxCount: settings['diagnostics.maxPerFile'] });
-      total = result.total;
-      diagnostics = result.diagnostics.map(toLspDiagnostic);
-    } else if (tracked.code) {
-      total = context.service.countFindings(tracked.code);
-    }
-    if (context.documents.get(uri) !== tracked || tracked.version !== version) {
-      return;
-    }
-    if (!tracked.code && context.diskFindings.has(uri)) {
-      // The document is not scanned in the editor but was scanned from disk: keep those results.
-      return;
-    }
-    await context.connection.sendDiagnostics({ uri, version, diagnostics });
-    await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total });
-  };
-
   // When diagnostics of a document were last computed, so the first change after a quiet spell (and
   // the opening) is published at once, and only a burst of changes waits for the debounce.
   const lastRun = new Map<string, number>();
+  // The state of each document whose diagnostics were last published, so an answer of settings
+  // that changes nothing publishes nothing.
+  const published = new Map<string, number>();
+
+  const publish = async (uri: string) => {
+    const tracked = context.documents.get(uri);
+    if (!tracked || context.settings.isPending(uri)) {
+      // Settings on their way: their arrival publishes.
+      return;
+    }
+    if (published.get(uri) === tracked.generation) {
+      return;
+    }
+    const settings = context.settings.snapshot(uri);
+    if (tracked.skipped === 'tooLarge' && !toldTooLarge.has(uri)) {
+      toldTooLarge.add(uri);
+      void offerDiskScan(context, uri, Math.round(tracked.length / 1048576), settings['scan.maxFileSizeMB'], context.languageFrom(settings));
+    }
+    if (!tracked.code) {
+      if (context.diskFindings.has(uri)) {
+        // The document is not scanned in the editor but was scanned from disk: keep those results.
+        return;
+      }
+      const { version, generation } = tracked;
+      published.set(uri, generation);
+      await context.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      if (context.documents.get(uri) === tracked && tracked.generation === generation) {
+        await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total: 0 });
+      }
+      return;
+    }
+    const analysis = await context.analyses.current(uri);
+    if (!analysis || context.documents.get(uri) !== tracked || tracked.generation !== analysis.generation) {
+      // Closed, or changed meanwhile: the change scheduled its own publishing.
+      return;
+    }
+    published.set(uri, analysis.generation);
+    const diagnostics: Diagnostic[] = diagnosticsEnabled(tracked.kind, settings) ? analysis.diagnostics.map(toLspDiagnostic) : [];
+    await context.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
+    await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total: analysis.total });
+  };
 
   const schedule = (uri: string) => {
     clearTimeout(timers.get(uri));
@@ -91,6 +101,7 @@ export function registerDiagnostics(context: ServerContext): void {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     lastRun.delete(uri);
+    published.delete(uri);
     toldTooLarge.delete(uri);
     if (!context.diskFindings.has(uri)) {
       void context.connection.sendDiagnostics({ uri, diagnostics: [] });

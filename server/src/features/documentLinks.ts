@@ -5,12 +5,12 @@ import { DocumentLink } from 'vscode-languageserver/node';
 import { ServerContext } from '../serverContext';
 
 export function registerDocumentLinks(context: ServerContext): void {
-  context.connection.onDocumentLinks(async ({ textDocument }) => {
-    const code = context.documents.get(textDocument.uri)?.code;
+  context.connection.onDocumentLinks(({ textDocument }) => {
+    const code = context.documents.get(String(textDocument?.uri))?.code;
     if (!code) {
       return null;
     }
-    const links = context.service.links(code, await context.language(textDocument.uri));
+    const links = context.service.links(code, context.language(textDocument.uri));
     return links.map((link): DocumentLink => ({ range: link.range, target: link.url, tooltip: link.tooltip }));
   });
 }

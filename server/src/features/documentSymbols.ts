@@ -5,12 +5,12 @@ import { DocumentSymbol, SymbolKind } from 'vscode-languageserver/node';
 import { ServerContext } from '../serverContext';
 
 export function registerDocumentSymbols(context: ServerContext): void {
-  context.connection.onDocumentSymbol(async ({ textDocument }) => {
-    const code = context.documents.get(textDocument.uri)?.code;
+  context.connection.onDocumentSymbol(({ textDocument }) => {
+    const code = context.documents.get(String(textDocument?.uri))?.code;
     if (!code) {
       return null;
     }
-    const symbols = context.service.symbols(code, await context.language(textDocument.uri));
+    const symbols = context.service.symbols(code, context.language(textDocument.uri));
     return symbols.map(
       (symbol): DocumentSymbol => ({ name: symbol.name, detail: symbol.detail, kind: SymbolKind.Key, range: symbol.range, selectionRange: symbol.range }),
     );

@@ -5,12 +5,12 @@ import { Hover, MarkupKind } from 'vscode-languageserver/node';
 import { ServerContext } from '../serverContext';
 
 export function registerHover(context: ServerContext): void {
-  context.connection.onHover(async ({ textDocument, position }) => {
-    const code = context.documents.get(textDocument.uri)?.code;
+  context.connection.onHover(({ textDocument, position }) => {
+    const code = context.documents.get(String(textDocument?.uri))?.code;
     if (!code) {
       return null;
     }
-    const result = context.service.hover(code, position, await context.language(textDocument.uri));
+    const result = context.service.hover(code, position, context.language(textDocument.uri));
     if (!result) {
       return null;
     }

@@ -22,7 +22,7 @@ export function registerScanFile(context: ServerContext): void {
     } catch {
       return { uri, total: 0, bytes: 0, cancelled: false, error: `Not a URI: ${uri}` };
     }
-    const settings = await context.settings.forResource(uri);
+    const settings = context.settings.snapshot(uri);
     const language = context.languageFrom(settings);
     const strings = stringsFor(language);
     // The client's own progress token when it sent one; else a progress the server creates, which has a cancel button.

@@ -4,7 +4,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, hoverAt, open, ourDiagnostics, positionOf, waitFor } from './helpers';
+import { closeAllEditors, codeOf, hoverAt, hoverText, open, ourDiagnostics, positionOf, waitFor } from './helpers';
 
 describe('JSON error bodies', () => {
   after(closeAllEditors);
@@ -57,5 +57,29 @@ describe('source files', () => {
       return found.some((symbol) => symbol.name.includes('APIG.0201')) ? found : undefined;
     }, 20000, 'a symbol for APIG.0201');
     assert.ok(symbols.length >= 1);
+  });
+});
+
+describe('scan settings', () => {
+  after(async () => {
+    await vscode.workspace.getConfiguration('errorCodebook').update('scan.languages', undefined, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  it('take effect at once: a Markdown document is scanned once its language is added', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'The call failed with error_code=AIS.0101 again.\n' });
+    await vscode.window.showTextDocument(document);
+    const position = positionOf(document, 'AIS.0101');
+    const ours = async () => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
+    assert.doesNotMatch(await ours(), /AIS\.0101/);
+    const configuration = vscode.workspace.getConfiguration('errorCodebook');
+    const languages = configuration.get<string[]>('scan.languages') ?? [];
+    await configuration.update('scan.languages', [...languages, 'markdown'], vscode.ConfigurationTarget.Global);
+    await hoverAt(document.uri, position, /does not meet the requirements/);
+    await configuration.update('scan.languages', undefined, vscode.ConfigurationTarget.Global);
+    await waitFor(async () => !/AIS\.0101/.test(await ours()), 20000, 'the hover to go once Markdown is no longer scanned');
+    // Closed without asking to save the untitled text.
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -3,6 +3,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { explanationHtml } from '../../../client/src/explanationView';
 import { closeAllEditors, codeOf, fixture, hoverAt, open, ourDiagnostics, positionOf, waitFor } from './helpers';
 
 interface LookUpResult {
@@ -83,6 +84,35 @@ describe('commands', () => {
       return found.length >= 2 ? found : undefined;
     }, 20000, 'diagnostics of the scanned file');
     assert.deepStrictEqual(diagnostics.map(codeOf).sort(), ['AIS.0101', 'ModelArts.4204']);
+  });
+
+  it('lays out the structured explanation in the view, escaped, with https links only', async () => {
+    const real = await vscode.commands.executeCommand<LookUpResult | undefined>('errorCodebook.lookUp', { query: 'ModelArts.4204', pick: 'first', show: false });
+    assert.ok(real?.explanation);
+    const html = explanationHtml(real.explanation, 'NONCE', 'en');
+    assert.match(html, /<dt>Meaning<\/dt>|<dt>说明<\/dt>/);
+    assert.ok(!html.includes('**'), 'no Markdown left in the view');
+    const hostile = explanationHtml(
+      {
+        id: 'x:y',
+        code: 'X<script>',
+        catalog: 'A & B',
+        fields: [{ label: 'Meaning"<img src=x>', texts: ['line one\n<b>two</b>'] }, { label: '', texts: ['a note'] }],
+        links: [{ title: 'docs', url: 'https://example.com/a' }, { title: 'bad', url: 'javascript:alert(1)' }],
+        repairs: ['<i>fixed</i>'],
+        markdown: '',
+        plainText: '',
+      },
+      'NONCE',
+      'en',
+    );
+    assert.match(hostile, /default-src 'none'; style-src 'nonce-NONCE'; script-src 'nonce-NONCE';/);
+    assert.ok(!/<script>|<img|<b>|<i>/.test(hostile.replace(/<script nonce="NONCE">/, '')), 'catalog text stays text');
+    assert.match(hostile, /<dt>Meaning&#34;&#60;img src=x&#62;<\/dt><dd><p>line one<br>&#60;b&#62;two&#60;\/b&#62;<\/p><\/dd>/);
+    assert.match(hostile, /<dd class="note"><p>a note<\/p><\/dd>/);
+    assert.match(hostile, /<a href="https:\/\/example\.com\/a">docs<\/a>/);
+    assert.ok(!hostile.includes('javascript:'));
+    assert.match(hostile, /&#60;i&#62;fixed&#60;\/i&#62;/);
   });
 
   it('Restart Server restarts it, and features work again', async () => {

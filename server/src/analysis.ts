@@ -1,0 +1,100 @@
+/*
+ * What a scanned document's findings add up to (its capped diagnostics, its groups by code, its
+ * total), worked out in slices: between slices the server goes back to the event loop, so requests
+ * and edits that arrived meanwhile are served first. Work for a document that changed since (text,
+ * scanning, catalogs or settings) or closed is dropped. One analysis per document state is shared
+ * by the diagnostics it publishes and the errorCodebook/documentFindings requests about it.
+ */
+import { CancellationToken } from 'vscode-languageserver/node';
+import { CodeDiagnostic, DiagnosticsOptions, FindingGroup, LanguageService } from './core/index';
+import { TrackedDocument } from './documentStore';
+
+/** How long one slice may run before the server looks at other messages. */
+const SLICE_MS = 8;
+
+export interface DocumentAnalysis {
+  generation: number;
+  version: number;
+  total: number;
+  groups: FindingGroup[];
+  diagnostics: CodeDiagnostic[];
+}
+
+/** Resolves once the event loop has served what was waiting (messages, timers). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Calls `isStale` between slices; the analysis gives up (undefined) as soon as it says so. */
+async function analyseDocument(
+  service: LanguageService,
+  tracked: TrackedDocument,
+  options: DiagnosticsOptions,
+  isStale: () => boolean,
+): Promise<DocumentAnalysis | undefined> {
+  const { generation, version, code } = tracked;
+  if (!code) {
+    return undefined;
+  }
+  const report = service.createScanReport(options);
+  let deadline = performance.now() + SLICE_MS;
+  let count = 0;
+  for (const item of code.occurrences()) {
+    report.add(item);
+    if ((++count & 127) === 0 && performance.now() >= deadline) {
+      await yieldToEventLoop();
+      if (isStale() || tracked.generation !== generation) {
+        return undefined;
+      }
+      deadline = performance.now() + SLICE_MS;
+    }
+  }
+  const { total, groups, diagnostics } = report.result();
+  return { generation, version, total, groups, diagnostics };
+}
+
+/**
+ * One running or finished analysis per open document, for its current state. `current` starts one
+ * when there is none for that state, and waits for it otherwise.
+ */
+export class DocumentAnalyses {
+  private readonly running = new Map<string, { generation: number; result: Promise<DocumentAnalysis | undefined> }>();
+
+  constructor(
+    private readonly service: () => LanguageService,
+    private readonly documents: (uri: string) => TrackedDocument | undefined,
+    private readonly options: (tracked: TrackedDocument) => DiagnosticsOptions,
+  ) {}
+
+  /**
+   * The analysis of a document's current state; undefined when the document is not scanned, or
+   * closed, or the request was cancelled. A state that changes while it is worked out is followed
+   * to the newest one.
+   */
+  async current(uri: string, token?: CancellationToken): Promise<DocumentAnalysis | undefined> {
+    for (;;) {
+      const tracked = this.documents(uri);
+      if (!tracked?.code || token?.isCancellationRequested) {
+        return undefined;
+      }
+      let entry = this.running.get(uri);
+      if (entry?.generation !== tracked.generation) {
+        const generation = tracked.generation;
+        const isStale = () => this.documents(uri) !== tracked || tracked.generation !== generation;
+        entry = { generation, result: analyseDocument(this.service(), tracked, this.options(tracked), isStale) };
+        this.running.set(uri, entry);
+      }
+      const analysis = await entry.result;
+      if (analysis && this.documents(uri) === tracked && analysis.generation === tracked.generation) {
+        return analysis;
+      }
+      if (token?.isCancellationRequested || this.documents(uri) !== tracked) {
+        return undefined;
+      }
+    }
+  }
+
+  forget(uri: string): void {
+    this.running.delete(uri);
+  }
+}

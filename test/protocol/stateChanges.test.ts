@@ -1,0 +1,197 @@
+/*
+ * Documents whose scanning changes: edited into binary content or past scan.maxFileSizeMB and back,
+ * settings that select a document or not, changes of settings that ask for more or less work,
+ * hostile catalog paths, paged findings and work that must not hold other requests up.
+ * Waiting is done by polling, never by sleeping.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
+import { TestClient, waitFor } from '../support/lspClient';
+import { adjacentPlaceholders, deeplyNested, fifo } from '../support/hostile';
+
+const LOG = 'ERROR call failed: error_code=AIS.0101 The input parameter is invalid.\n';
+type Findings = { total: number; groups: { code: string; count: number }[]; groupCount?: number; nextOffset?: number; skippedReason?: string };
+
+function codes(diagnostics: { code?: string | number }[]): (string | number | undefined)[] {
+  return diagnostics.map((diagnostic) => diagnostic.code);
+}
+
+describe('documents that change state', () => {
+  let client: TestClient;
+  const offers: string[] = [];
+  before(async () => {
+    client = await TestClient.start({ settings: { scan: { maxFileSizeMB: 0.01 } } });
+    client.connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+      offers.push(params.message);
+      return null;
+    });
+  });
+  after(() => client.stop());
+
+  const findings = (uri: string) => client.request<Findings>('errorCodebook/documentFindings', { uri });
+
+  it('stops scanning a document edited past the size limit, offers the disk scan, and scans it again once it shrinks', async () => {
+    const uri = 'file:///state/grows.log';
+    client.open(uri, 'log', LOG);
+    assert.deepEqual(codes(await client.waitForDiagnostics(uri, 1)), ['AIS.0101']);
+    const padding = `${'x'.repeat(99)}\n`.repeat(120);
+    const grown = client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: padding }]);
+    assert.deepEqual(await client.waitForDiagnostics(uri, grown), []);
+    assert.equal((await findings(uri)).skippedReason, 'tooLarge');
+    assert.equal(await client.hover(uri, 0, 34), null);
+    await waitFor(() => offers.some((offer) => offer.includes('over the 0.01 MB limit')), 10_000, 'the offer of a disk scan');
+    const shrunk = client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 121, character: 0 } }, text: '' }]);
+    assert.deepEqual(codes(await client.waitForDiagnostics(uri, shrunk)), ['AIS.0101']);
+    assert.ok(await client.hover(uri, 0, 34));
+    assert.equal((await findings(uri)).skippedReason, undefined);
+  });
+
+  it('stops scanning a document edited into binary content, and scans it again once cleaned', async () => {
+    const uri = 'file:///state/binary.log';
+    client.open(uri, 'log', LOG);
+    assert.deepEqual(codes(await client.waitForDiagnostics(uri, 1)), ['AIS.0101']);
+    const dirty = client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\u0000\u0001\u0002' }]);
+    assert.deepEqual(await client.waitForDiagnostics(uri, dirty), []);
+    assert.equal((await findings(uri)).skippedReason, 'binary');
+    const clean = client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, text: '' }]);
+    assert.deepEqual(codes(await client.waitForDiagnostics(uri, clean)), ['AIS.0101']);
+  });
+});
+
+describe('one settings channel, and only the work a change asks for', () => {
+  let client: TestClient;
+  let settings: Record<string, unknown> = {};
+  before(async () => {
+    client = await TestClient.start({ configuration: (section) => (section === 'errorCodebook' ? settings : null) });
+  });
+  after(() => client.stop());
+
+  const changeSettings = async (next: Record<string, unknown>) => {
+    settings = next;
+    client.notify('workspace/didChangeConfiguration', { settings: { errorCodebook: next } });
+    await client.settle();
+  };
+  const publishedFor = (uri: string) => client.published.filter((params) => params.uri === uri).length;
+
+  it('registers for changes of settings once, for its own section', async () => {
+    await client.settle();
+    const registrations = client.registrations.filter((registration) => registration.method === 'workspace/didChangeConfiguration');
+    assert.deepEqual(registrations.map((registration) => registration.registerOptions), [{ section: 'errorCodebook' }]);
+  });
+
+  it('scans a document once the scanned languages include it, without a restart', async () => {
+    const uri = 'file:///channel/notes.md';
+    client.open(uri, 'markdown', LOG);
+    await client.settle();
+    assert.equal(await client.hover(uri, 0, 34), null);
+    assert.equal((await client.request<Findings>('errorCodebook/documentFindings', { uri })).skippedReason, 'notSelected');
+    await changeSettings({ scan: { languages: ['markdown'] }, diagnostics: { source: true } });
+    assert.ok(await client.hover(uri, 0, 34));
+    const diagnostics = await waitFor(() => client.diagnostics.get(uri)?.diagnostics.length ? client.diagnostics.get(uri)!.diagnostics : undefined, 10_000, 'diagnostics');
+    assert.deepEqual(codes(diagnostics), ['AIS.0101']);
+    await changeSettings({});
+    assert.equal(await client.hover(uri, 0, 34), null);
+    await waitFor(() => client.diagnostics.get(uri)?.diagnostics.length === 0, 10_000, 'the diagnostics cleared');
+    client.close(uri);
+  });
+
+  it('republishes on a change of severity, and does nothing on a change that affects nothing', async () => {
+    const uri = 'file:///channel/app.log';
+    client.open(uri, 'log', LOG);
+    await client.settle();
+    const [first] = await client.waitForDiagnostics(uri, 1);
+    assert.equal(first.severity, 2);
+    await changeSettings({ diagnostics: { severity: { unknownStatus: 'error' } } });
+    await waitFor(() => client.diagnostics.get(uri)?.diagnostics[0]?.severity === 1, 10_000, 'diagnostics as errors');
+    const published = publishedFor(uri);
+    const asked = client.configurationRequests.length;
+    // An exclude pattern that matches nothing open, and source diagnostics for a log: nothing to redo.
+    await changeSettings({ diagnostics: { severity: { unknownStatus: 'error' }, source: true }, scan: { exclude: ['**/vendor/**'] } });
+    assert.equal(client.configurationRequests.length, asked + 1, 'one batched question per change');
+    assert.ok(await client.hover(uri, 0, 34));
+    assert.equal(publishedFor(uri), published, 'nothing published again');
+  });
+});
+
+describe('hostile catalog paths', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-hostile-server-'));
+  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('are each reported while the server starts at once with the built-ins', { timeout: 20_000 }, async () => {
+    const withPipe = path.join(folder, 'with-pipe');
+    fs.mkdirSync(withPipe);
+    fifo(path.join(withPipe, 'pipe.json'));
+    const deep = path.join(folder, 'deep.json');
+    fs.writeFileSync(deep, deeplyNested(5000));
+    const adjacent = path.join(folder, 'adjacent.json');
+    fs.writeFileSync(adjacent, adjacentPlaceholders());
+    const paths = [fifo(path.join(folder, 'alone.json')), withPipe, '/dev/zero', deep, adjacent];
+    const client = await TestClient.start({ settings: { catalogPaths: paths } });
+    try {
+      const status = await client.request<{ catalogs: { id: string }[]; problems: { file: string; message: string }[] }>('errorCodebook/catalogStatus', null);
+      assert.ok(status.catalogs.some((catalog) => catalog.id === 'huaweicloud-ocr'));
+      assert.ok(status.catalogs.some((catalog) => catalog.id === 'adjacent'));
+      assert.deepEqual(
+        status.problems.map((problem) => path.basename(problem.file)),
+        ['alone.json', 'pipe.json', 'zero', 'deep.json'],
+      );
+      const uri = 'file:///hostile/app.log';
+      client.open(uri, 'log', `${LOG}{"Code": "PH${'a'.repeat(300)}Z"} ${Array.from({ length: 20 }, () => `Code=PH${'a'.repeat(997)}Z`).join(' ')}\n`);
+      assert.deepEqual(codes(await client.waitForDiagnostics(uri)), ['AIS.0101', `PH${'a'.repeat(300)}Z`]);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('findings of a large document', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(() => client.stop());
+
+  it('come in pages', async () => {
+    const uri = 'file:///large/pages.log';
+    client.open(uri, 'log', 'AIS.0101 AIS.0105 APIG.0308\nAIS.0101 ModelArts.4204\n');
+    const all = await client.request<Findings>('errorCodebook/documentFindings', { uri });
+    assert.equal(all.groupCount, 4);
+    assert.equal(all.nextOffset, undefined);
+    const first = await client.request<Findings>('errorCodebook/documentFindings', { uri, limit: 3 });
+    assert.equal(first.total, 5);
+    assert.deepEqual(first.groups, all.groups.slice(0, 3));
+    assert.equal(first.nextOffset, 3);
+    const rest = await client.request<Findings>('errorCodebook/documentFindings', { uri, offset: first.nextOffset, limit: 3 });
+    assert.deepEqual(rest.groups, all.groups.slice(3));
+    assert.equal(rest.nextOffset, undefined);
+  });
+
+  it('are worked out without holding other requests up, and a cancelled request stops waiting', { timeout: 60_000 }, async () => {
+    const uri = 'file:///large/one-line.log';
+    // A single line of a million characters, one code every nine.
+    client.open(uri, 'log', 'AIS.0101 '.repeat(120_000));
+    const order: string[] = [];
+    const findings = client.request<Findings>('errorCodebook/documentFindings', { uri }).then((result) => {
+      order.push('findings');
+      return result;
+    });
+    const source = new CancellationTokenSource();
+    const cancelled = client.connection.sendRequest('errorCodebook/documentFindings', { uri }, source.token).then(
+      () => 'answered',
+      (error: unknown) => error,
+    );
+    source.cancel();
+    const hover = client.request('errorCodebook/search', { query: 'AIS.0101' }).then(() => order.push('search'));
+    await Promise.all([findings, hover]);
+    assert.deepEqual(order, ['search', 'findings'], 'the search was answered while the findings were worked out');
+    assert.equal((await findings).total, 120_000);
+    const outcome = await cancelled;
+    assert.ok(outcome instanceof ResponseError && outcome.code === -32800, String(outcome));
+    const diagnostics = await client.waitForDiagnostics(uri);
+    assert.match(String(diagnostics[0].message), /shows 1000 of 120000 error codes/);
+  });
+});
