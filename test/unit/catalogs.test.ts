@@ -11,7 +11,9 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { CODE_PLACEHOLDERS, CatalogEntryData, CatalogFile, LanguageTag } from '../../server/src/core/catalogModel';
+import { isCalendarDate } from '../../server/src/core/catalogLoader';
 import { loadCatalogs } from '../../server/src/core/catalogSet';
+import { updatedDay } from '../../server/src/core/provenance';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CATALOGS = path.join(ROOT, 'catalogs');
@@ -131,6 +133,15 @@ describe('catalog files', () => {
         assert.equal(data.id, id);
         assert.equal(data.$schema, './schema/catalog.schema.json');
         assert.equal(data.version, 1);
+      });
+
+      it('records when each source page was captured, on or after the page\'s own "updated" day', () => {
+        for (const source of data.sources) {
+          assert.ok(source.captured !== undefined && isCalendarDate(source.captured), `${source.url}: "captured" is ${source.captured}`);
+          if (source.updated !== undefined) {
+            assert.ok(updatedDay(source.updated) <= source.captured, `${source.url} was captured before its own updated date`);
+          }
+        }
       });
 
       it('has no two entries with the same code and message', () => {

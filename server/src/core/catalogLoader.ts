@@ -41,6 +41,7 @@ const CATALOG_KEYS = new Set([
 ]);
 const CODE_SHAPE = /^(?:[A-Za-z0-9_.]|\{[A-Za-z][A-Za-z0-9]*\})+$/;
 const MESSAGE_VARIABLES = new Set(['XX', 'XXX', 'xxx']);
+const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 export function parseCatalogText(text: string, file: string): ParsedCatalog {
   const problems: CatalogProblem[] = [];
@@ -192,6 +193,19 @@ class Checker {
     return value;
   }
 
+  /** A calendar date written as YYYY-MM-DD that exists (no 2026-02-30). */
+  private isoDate(node: Node, parent: Node, what: string): string | undefined {
+    const value = this.string(node, parent, what, ISO_DATE, 'a date written as YYYY-MM-DD');
+    if (value === undefined) {
+      return undefined;
+    }
+    if (!isCalendarDate(value)) {
+      this.report(node.offset, `${what} "${value}" is not a date that exists.`);
+      return undefined;
+    }
+    return value;
+  }
+
   private localized(node: Node | undefined, parent: Node, what: string, required: boolean): Partial<Record<LanguageTag, string>> | undefined {
     if (!node) {
       if (required) {
@@ -244,7 +258,7 @@ class Checker {
         this.report(child.offset, 'A source is an object with "language" and "url".');
         continue;
       }
-      const props = this.properties(child, new Set(['language', 'url', 'title', 'updated']), 'source');
+      const props = this.properties(child, new Set(['language', 'url', 'title', 'updated', 'captured']), 'source');
       const language = this.string(props.get('language'), child, 'A source\'s "language"');
       const url = this.url(props.get('url'), child, 'A source\'s "url"');
       if (!language || !(LANGUAGE_TAGS as readonly string[]).includes(language) || !url) {
@@ -255,7 +269,14 @@ class Checker {
       }
       const title = props.get('title') ? this.string(props.get('title'), child, 'A source\'s "title"') : undefined;
       const updated = props.get('updated') ? this.string(props.get('updated'), child, 'A source\'s "updated"') : undefined;
-      sources.push({ language: language as LanguageTag, url, ...(title ? { title } : {}), ...(updated ? { updated } : {}) });
+      const captured = props.get('captured') ? this.isoDate(props.get('captured')!, child, 'A source\'s "captured"') : undefined;
+      sources.push({
+        language: language as LanguageTag,
+        url,
+        ...(title ? { title } : {}),
+        ...(updated ? { updated } : {}),
+        ...(captured ? { captured } : {}),
+      });
     }
     return sources.length > 0 ? sources : undefined;
   }
@@ -415,6 +436,17 @@ function isTranslations(value: unknown): value is NonNullable<CatalogEntryData['
         ([language, text]) => (LANGUAGE_TAGS as readonly string[]).includes(language) && typeof text === 'string' && text.length <= MAX_TEXT_LENGTH,
       ),
   );
+}
+
+/** Whether a YYYY-MM-DD text names a day of the calendar. */
+export function isCalendarDate(text: string): boolean {
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
+  if (!match) {
+    return false;
+  }
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function truncate(text: string): string {

@@ -32,6 +32,8 @@ export interface CatalogSource {
   title?: string;
   /** The page's own "updated" date, as it states it. */
   updated?: string;
+  /** When the project captured the page, as an ISO date (`2026-11-22`). */
+  captured?: string;
 }
 
 /** A table that documents codes of a given prefix which this catalog does not hold. */

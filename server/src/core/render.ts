@@ -8,6 +8,7 @@ import { isHttpsUrl, markdownSafeHref } from './url';
 import { CatalogInfo, Entry, pickText } from './codeIndex';
 import { RankedCandidate, Resolution } from './resolver';
 import { RelatedCode, relatedTableTitle } from './relatedCodes';
+import { provenanceLine } from './provenance';
 import { Strings, stringsFor } from './strings';
 
 export interface Link {
@@ -180,6 +181,10 @@ export function renderHover(resolution: Resolution, token: string, language: Lan
     const heading = resolution.confident ? strings.alsoIn : strings.otherCandidates;
     const lines = rest.map((candidate) => `- ${candidateLine(candidate, language)}`);
     parts.push(`---\n\n**${escapeMarkdown(heading)}**${resolution.confident ? '' : `  \n*${escapeMarkdown(strings.candidatesNote)}*`}\n\n${lines.join('\n')}`);
+  }
+  const provenance = provenanceLine(best.entry.catalog, language);
+  if (provenance) {
+    parts.push(`*${escapeMarkdown(provenance)}*`);
   }
   return parts.filter((part) => part.length > 0).join('\n\n');
 }

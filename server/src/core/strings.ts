@@ -38,6 +38,9 @@ const en = {
   scanning: (name: string) => `Scanning ${name}`,
   scanProgress: (megabytes: number, found: number) => `${megabytes} MB read, ${found} codes found`,
   catalogProblem: (file: string, line: number, column: number, message: string) => `${file}:${line}:${column}: ${message}`,
+  catalogName: (provider: string, service: string) => `${provider} ${service}`.trim(),
+  pageUpdated: (catalog: string, date: string) => `${catalog} error codes, page updated ${date}`,
+  pageCaptured: (catalog: string, date: string) => `${catalog} error codes, captured ${date}`,
 };
 
 export type Strings = typeof en;
@@ -76,6 +79,9 @@ const zhCn: Strings = {
   scanning: (name: string) => `正在扫描 ${name}`,
   scanProgress: (megabytes: number, found: number) => `已读取 ${megabytes} MB,找到 ${found} 个错误码`,
   catalogProblem: (file: string, line: number, column: number, message: string) => `${file}:${line}:${column}: ${message}`,
+  catalogName: (provider: string, service: string) => `${provider}${service}`,
+  pageUpdated: (catalog: string, date: string) => `${catalog}错误码,页面更新于 ${date}`,
+  pageCaptured: (catalog: string, date: string) => `${catalog}错误码,采集于 ${date}`,
 };
 
 const bundles: Record<LanguageTag, Strings> = { en, 'zh-cn': zhCn };
