@@ -3,6 +3,7 @@
  */
 import { CatalogStatusRequest, DocumentFindingsRequest, ExplainRequest, SearchRequest } from '../common/protocol';
 import { pickText } from '../core/codeIndex';
+import { provenanceLine } from '../core/provenance';
 import { ServerContext } from '../serverContext';
 
 export function registerCustomRequests(context: ServerContext): void {
@@ -42,13 +43,18 @@ export function registerCustomRequests(context: ServerContext): void {
     const language = await context.language();
     const { catalogs, problems } = context.service.loaded;
     return {
-      catalogs: catalogs.map(({ catalog, file }) => ({
-        id: catalog.id,
-        file,
-        entries: catalog.entries.length,
-        provider: pickText(catalog.provider, language) ?? catalog.id,
-        service: pickText(catalog.service, language) ?? '',
-      })),
+      catalogs: catalogs.map(({ catalog, file }) => {
+        const provenance = provenanceLine(catalog, language);
+        return {
+          id: catalog.id,
+          file,
+          entries: catalog.entries.length,
+          provider: pickText(catalog.provider, language) ?? catalog.id,
+          service: pickText(catalog.service, language) ?? '',
+          sources: catalog.sources.map((source) => ({ ...source })),
+          ...(provenance ? { provenance } : {}),
+        };
+      }),
       problems,
     };
   });
