@@ -39,7 +39,8 @@ const ENTRY_KEYS = new Set(['code', 'httpStatus', 'messageVariables', 'kind', 't
 const CATALOG_KEYS = new Set([
   '$schema', 'version', 'id', 'provider', 'service', 'languages', 'sources', 'documentation', 'errorBody', 'repairs', 'entries',
 ]);
-const CODE_SHAPE = /^(?:[A-Za-z0-9_.]|\{[A-Za-z][A-Za-z0-9]*\})+$/;
+/** What a code may look like: letters, digits, "_" and "." with {Placeholder}s. */
+export const CODE_SHAPE = /^(?:[A-Za-z0-9_.]|\{[A-Za-z][A-Za-z0-9]*\})+$/;
 const MESSAGE_VARIABLES = new Set(['XX', 'XXX', 'xxx']);
 const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
