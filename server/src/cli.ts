@@ -15,6 +15,7 @@ import { defaultSettings } from './common/settings';
 import { builtInCatalogFolder, readCatalogFiles } from './catalogFiles';
 import { FileScanError, scanFile, scanStream } from './fileScan';
 import { encodingLabel } from './common/encodings';
+import { runCatalogs, runImport } from './cliImport';
 
 const USAGE = `Usage: error-codebook scan [options] <file | glob | -> ...
 
@@ -32,7 +33,10 @@ Options:
   -h, --help                 show this help
 
 Exit status: 0 nothing at the --fail-on level, 1 findings at that level, 2 an input could not be read
-or the command line is wrong (the other inputs are still scanned).`;
+or the command line is wrong (the other inputs are still scanned).
+
+Also: error-codebook import <page> (a catalog from an error-code page) and error-codebook catalogs
+(the loaded catalogs with their dates); --help after either tells more.`;
 
 interface Options {
   format: 'text' | 'json' | 'sarif';
@@ -284,6 +288,10 @@ function formatSarif(reports: FileReport[], version: string): string {
 }
 
 async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === 'import' || command === 'catalogs') {
+    return command === 'import' ? runImport(rest) : runCatalogs(rest);
+  }
   let options: Options;
   try {
     options = parseArguments(process.argv.slice(2));
