@@ -190,7 +190,7 @@ describe('language server over stdio (locale en)', () => {
 
   it('reports the catalogs it loaded', async () => {
     const status = await client.request<CatalogStatusResult>('errorCodebook/catalogStatus', undefined);
-    assert.deepEqual(status.catalogs.map((catalog) => catalog.id).sort(), ['alibabacloud-imm', 'alibabacloud-ocr-marketplace', 'huaweicloud-image-recognition', 'huaweicloud-ocr']);
+    assert.deepEqual(status.catalogs.map((catalog) => catalog.id).sort(), ['alibabacloud-imm', 'alibabacloud-ocr-marketplace', 'huaweicloud-apig', 'huaweicloud-image-recognition', 'huaweicloud-ocr']);
     assert.deepEqual(status.problems, []);
     // Each with its entry count, its source pages and their dates, and the hover's provenance line.
     const ocr = status.catalogs.find((catalog) => catalog.id === 'huaweicloud-ocr')!;

@@ -1,6 +1,6 @@
 /*
  * The importer, checked mechanically against the pages the catalogs come from: importing each seed
- * document of test/fixtures/seeds rebuilds the shipped
+ * document of test/fixtures/seeds (and each saved page of test/fixtures/pages) rebuilds the shipped
  * catalog's entries exactly, differing only where catalogs/import-exceptions.jsonc says so, with a
  * reason; merging a page into its shipped catalog changes nothing. Then the pieces one by one:
  * tables in HTML and in each plain-text layout, language detection, merging and the diff.
@@ -28,6 +28,7 @@ const PAGES: { file: string; catalog: string; language: LanguageTag }[] = [
   { file: 'test/fixtures/seeds/002_5e4661e221a25c70.txt', catalog: 'huaweicloud-ocr', language: 'zh-cn' },
   { file: 'test/fixtures/seeds/003_78dc2b0192c2fce1.txt', catalog: 'huaweicloud-image-recognition', language: 'zh-cn' },
   { file: 'test/fixtures/seeds/004_e294b96103268538.txt', catalog: 'alibabacloud-imm', language: 'zh-cn' },
+  { file: 'test/fixtures/pages/huaweicloud-apig-zh-cn.md', catalog: 'huaweicloud-apig', language: 'zh-cn' },
 ];
 
 const EXCEPTIONS = parseImportExceptions(fs.readFileSync(path.join(CATALOGS, 'import-exceptions.jsonc'), 'utf8'));
@@ -162,6 +163,7 @@ describe('pages and their layouts', () => {
       ['002_5e4661e221a25c70.txt', 'html', 'zh-cn', 'huaweicloud', '错误码', undefined, 'error_code'],
       ['003_78dc2b0192c2fce1.txt', 'text', 'zh-cn', 'huaweicloud', '错误码', undefined, 'error_code'],
       ['004_e294b96103268538.txt', 'text', 'zh-cn', 'alibabacloud', undefined, undefined, 'Code'],
+      ['huaweicloud-apig-zh-cn.md', 'html', 'zh-cn', 'huaweicloud', '错误码', undefined, undefined],
     ]);
     assert.equal(detectProvider('', 'https://support.huaweicloud.com/intl/en-us/api-ocr/ocr_03_0028.html'), 'huaweicloud');
     assert.equal(detectProvider('', 'https://help.aliyun.com/document_detail/91593.html'), 'alibabacloud');

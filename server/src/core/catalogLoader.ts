@@ -37,7 +37,7 @@ export const MAX_ENTRIES = 200_000;
 const TEXT_FIELDS = ['module', 'message', 'description', 'cause', 'solution'] as const;
 const ENTRY_KEYS = new Set(['code', 'httpStatus', 'messageVariables', 'kind', 'translations', 'repairs', ...TEXT_FIELDS]);
 const CATALOG_KEYS = new Set([
-  '$schema', 'version', 'id', 'provider', 'service', 'languages', 'sources', 'documentation', 'errorBody', 'repairs', 'entries',
+  '$schema', 'version', 'id', 'provider', 'service', 'languages', 'sources', 'scope', 'documentation', 'errorBody', 'repairs', 'entries',
 ]);
 /** What a code may look like: letters, digits, "_" and "." with {Placeholder}s. */
 export const CODE_SHAPE = /^(?:[A-Za-z0-9_.]|\{[A-Za-z][A-Za-z0-9]*\})+$/;
@@ -118,6 +118,13 @@ class Checker {
     const documentation = props.get('documentation');
     if (documentation) {
       catalog.documentation = this.documentation(documentation);
+    }
+    const scope = props.get('scope');
+    if (scope) {
+      const value = this.string(scope, root, '"scope"', /^(?:service|gateway)$/, 'service or gateway');
+      if (value) {
+        catalog.scope = value as CatalogFile['scope'];
+      }
     }
     const errorBody = props.get('errorBody');
     if (errorBody) {
@@ -391,7 +398,8 @@ class Checker {
     }
     for (const [language, message] of Object.entries(entry.message ?? {})) {
       for (const placeholder of message ? codePlaceholders(message) : []) {
-        if (!(CODE_PLACEHOLDERS as readonly string[]).includes(placeholder)) {
+        // A listed message variable may stand in braces, as a page writes it (`supported: {xxx}`).
+        if (!(CODE_PLACEHOLDERS as readonly string[]).includes(placeholder) && !entry.messageVariables?.includes(placeholder)) {
           // At the message text itself, which may stand on a line of its own.
           const text = findNodeAtLocation(props.get('message')!, [language]) ?? props.get('message')!;
           this.report(text.offset, `Entry ${code}: unknown placeholder {${truncate(placeholder)}} in the message.`);

@@ -87,6 +87,11 @@ export interface CatalogFile {
   service: LocalizedText;
   languages: LanguageTag[];
   sources: CatalogSource[];
+  /**
+   * `service` (the default) for a service's own table; `gateway` for the table of a gateway in front
+   * of many services (Huawei's API Gateway), whose entries rank after a service's when evidence ties.
+   */
+  scope?: 'service' | 'gateway';
   documentation?: CatalogDocumentation;
   errorBody?: ErrorBodyShape;
   /** What was repaired of capture damage across the catalog, in full sentences. */

@@ -31,7 +31,7 @@ export class MergeError extends Error {}
 const LOCALIZED_FIELDS = ['module', 'message', 'description', 'cause', 'solution'] as const;
 /** Where the fields the importer writes stand in an entry, so a field it adds lands where the format lists it. */
 const ENTRY_KEY_ORDER = ['code', 'kind', 'httpStatus', 'module', 'message', 'messageVariables', 'description', 'cause', 'solution', 'translations', 'repairs'];
-const CATALOG_KEY_ORDER = ['$schema', 'version', 'id', 'provider', 'service', 'languages', 'sources', 'documentation', 'errorBody', 'repairs', 'entries'];
+const CATALOG_KEY_ORDER = ['$schema', 'version', 'id', 'provider', 'service', 'languages', 'sources', 'scope', 'documentation', 'errorBody', 'repairs', 'entries'];
 const SOURCE_KEY_ORDER = ['language', 'url', 'title', 'updated', 'captured'];
 
 function clone<T>(value: T): T {
