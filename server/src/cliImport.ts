@@ -10,13 +10,12 @@ import { parseArgs } from 'util';
 import { parseCatalogText } from './core/catalogLoader';
 import { LANGUAGE_TAGS, LanguageTag, LocalizedText } from './core/catalogModel';
 import { loadCatalogs } from './core/catalogSet';
-import { pickText } from './core/codeIndex';
 import { diffMerge, formatDiff } from './core/import/diffCatalog';
 import { ImportException, applyImportExceptions, parseImportExceptions } from './core/import/importExceptions';
 import { PageImportError, importPage } from './core/import/importPage';
 import { JsonObject, MergeError, formatCatalog, mergeImport } from './core/import/mergeCatalog';
 import { PROVIDERS, ProviderId } from './core/import/pageFacts';
-import { provenanceLine } from './core/provenance';
+import { catalogOverview } from './core/provenance';
 import { builtInCatalogFolder, readCatalogFiles } from './catalogFiles';
 import { encodingLabel } from './common/encodings';
 
@@ -271,18 +270,7 @@ export async function runCatalogs(args: string[]): Promise<number> {
   const language = (values.lang?.toLowerCase() ?? 'en') as LanguageTag;
   const { texts, problems: readProblems } = readCatalogFiles([builtInCatalogFolder(), ...(values.catalog ?? [])]);
   const loaded = loadCatalogs(texts, readProblems);
-  const catalogs = loaded.catalogs.map(({ catalog, file }) => {
-    const provenance = provenanceLine(catalog, language);
-    return {
-      id: catalog.id,
-      file,
-      entries: catalog.entries.length,
-      provider: pickText(catalog.provider, language) ?? catalog.id,
-      service: pickText(catalog.service, language) ?? '',
-      sources: catalog.sources,
-      ...(provenance ? { provenance } : {}),
-    };
-  });
+  const catalogs = loaded.catalogs.map(({ catalog, file }) => catalogOverview(catalog, file, language));
   if (values.format === 'json') {
     process.stdout.write(`${JSON.stringify({ catalogs, problems: loaded.problems }, null, 2)}\n`);
   } else {

@@ -245,6 +245,7 @@ describe('pages and their layouts', () => {
   it('says so when a page has no error-code table', () => {
     assert.throws(() => importPage('<p>Nothing here.</p><table><tr><td>a</td><td>b</td></tr></table>'), PageImportError);
     assert.throws(() => importPage('Error Codes\n\nThere are none.'), PageImportError);
+    assert.throws(() => importPage('<table><tr><th>Error Code</th><th>Message</th></tr><tr><td>其他</td><td>Contact us.</td></tr></table>'), /No row of the page's error-code tables holds a code \(rows left out: 1\)/);
   });
 });
 

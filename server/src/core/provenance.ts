@@ -9,6 +9,31 @@ import { stringsFor } from './strings';
 
 type CatalogHeader = Pick<CatalogFile, 'id' | 'provider' | 'service' | 'sources'>;
 
+/** What the catalog listings (`errorCodebook/catalogStatus`, `error-codebook catalogs`) say of a catalog. */
+export interface CatalogOverview {
+  id: string;
+  file: string;
+  entries: number;
+  provider: string;
+  service: string;
+  sources: CatalogSource[];
+  provenance?: string;
+}
+
+/** A loaded catalog as the listings show it, in the display language. */
+export function catalogOverview(catalog: CatalogFile, file: string, language: LanguageTag): CatalogOverview {
+  const provenance = provenanceLine(catalog, language);
+  return {
+    id: catalog.id,
+    file,
+    entries: catalog.entries.length,
+    provider: pickText(catalog.provider, language) ?? catalog.id,
+    service: pickText(catalog.service, language) ?? '',
+    sources: catalog.sources.map((source) => ({ ...source })),
+    ...(provenance ? { provenance } : {}),
+  };
+}
+
 /** The source page to name for a display language: the page in that language, else the first one. */
 export function sourceFor(catalog: Pick<CatalogFile, 'sources'>, language: LanguageTag): CatalogSource | undefined {
   return catalog.sources.find((source) => source.language === language) ?? catalog.sources[0];

@@ -2,8 +2,7 @@
  * The errorCodebook/* requests: search, explain, a document's findings, and catalog status.
  */
 import { CatalogStatusRequest, DocumentFindingsRequest, ExplainRequest, SearchRequest } from '../common/protocol';
-import { pickText } from '../core/codeIndex';
-import { provenanceLine } from '../core/provenance';
+import { catalogOverview } from '../core/provenance';
 import { ServerContext } from '../serverContext';
 
 export function registerCustomRequests(context: ServerContext): void {
@@ -43,18 +42,7 @@ export function registerCustomRequests(context: ServerContext): void {
     const language = await context.language();
     const { catalogs, problems } = context.service.loaded;
     return {
-      catalogs: catalogs.map(({ catalog, file }) => {
-        const provenance = provenanceLine(catalog, language);
-        return {
-          id: catalog.id,
-          file,
-          entries: catalog.entries.length,
-          provider: pickText(catalog.provider, language) ?? catalog.id,
-          service: pickText(catalog.service, language) ?? '',
-          sources: catalog.sources.map((source) => ({ ...source })),
-          ...(provenance ? { provenance } : {}),
-        };
-      }),
+      catalogs: catalogs.map(({ catalog, file }) => catalogOverview(catalog, file, language)),
       problems,
     };
   });

@@ -160,13 +160,7 @@ class LineBuilder {
 export function htmlText(html: string): string {
   const builder = new LineBuilder();
   for (const token of tokenize(html)) {
-    if (token.kind === 'text') {
-      builder.text(token.text);
-    } else if (token.kind === 'open') {
-      builder.open(token.name);
-    } else {
-      builder.close(token.name);
-    }
+    feed(builder, token);
   }
   return builder.result();
 }

@@ -3,7 +3,7 @@
  * it) into a catalog in the source's own words: every error-code table of the page, in page order,
  * under the language the page is written in, with what the page states about itself.
  */
-import { CATALOG_FORMAT_VERSION, CatalogFile, CatalogSource, LanguageTag, LocalizedText } from '../catalogModel';
+import { CATALOG_FORMAT_VERSION, CatalogEntryData, CatalogFile, CatalogSource, LanguageTag, LocalizedText } from '../catalogModel';
 import { tableColumns } from './columns';
 import { canonicalUrl, firstElementText, htmlTables, htmlText } from './html';
 import { PROVIDERS, ProviderId, captureTitle, detectLanguage, detectProvider, statedErrorBody, statedUpdated } from './pageFacts';
@@ -75,14 +75,19 @@ export function importPage(text: string, options: ImportOptions = {}): PageImpor
   // The tables are the page's content; navigation and banners around them do not decide its language.
   const language = html ? detectLanguage(tableText(tables)) : pageLanguage;
   const provider = options.provider ?? detectProvider(plain, url);
-  const entries = [];
+  const entries: CatalogEntryData[] = [];
   const skippedRows: string[] = [];
   for (const table of tables) {
     const result = tableEntries(table, language);
     entries.push(...result.entries);
     skippedRows.push(...result.skippedRows);
   }
-  const title = html ? firstElementText(page, 'h1') ?? captureTitle(page) ?? firstElementText(page, 'title') : captureTitle(page);
+  if (entries.length === 0) {
+    throw new PageImportError(`No row of the page's error-code tables holds a code (rows left out: ${skippedRows.length}).`);
+  }
+  // A whole HTML page names itself in <h1> or <title>; an export holding HTML tables starts with a heading line.
+  const wholePage = /<html[\s>]/i.test(page);
+  const title = html ? firstElementText(page, 'h1') ?? (wholePage ? firstElementText(page, 'title') : captureTitle(page)) : captureTitle(page);
   const updated = statedUpdated(plain);
   const source: CatalogSource = {
     language,
