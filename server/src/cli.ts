@@ -17,6 +17,7 @@ import { defaultSettings, normaliseDisplayLanguage } from './common/settings';
 import { builtInCatalogFolder, loadServiceFrom } from './catalogFiles';
 import { FileScanError, scanFile, scanStream } from './fileScan';
 import { encodingLabel } from './common/encodings';
+import { runCatalogs, runImport } from './cliImport';
 
 /** Exit statuses. */
 const EXIT_CLEAN = 0;
@@ -69,13 +70,19 @@ function problem(message: string): void {
 
 class UsageError extends Error {}
 
-interface Subcommand {
-  /** One line for the list of commands. */
-  summary: string;
-  usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(values: Record<string, unknown>, positionals: string[], output: Output): Promise<number>;
-}
+type Subcommand =
+  | {
+      /** One line for the list of commands. */
+      summary: string;
+      usage: string;
+      options: NonNullable<ParseArgsConfig['options']>;
+      run(values: Record<string, unknown>, positionals: string[], output: Output): Promise<number>;
+    }
+  | {
+      summary: string;
+      /** A command that reads its own arguments (cliImport.ts). */
+      runArguments(args: string[]): Promise<number>;
+    };
 
 // ---------------------------------------------------------------------------------------------
 // scan
@@ -111,7 +118,10 @@ Options:
   -h, --help                 show this help
 
 Exit status: 0 nothing at the --fail-on level, 1 findings at that level, 2 an input could not be read
-or the command line is wrong (the other inputs are still scanned).`;
+or the command line is wrong (the other inputs are still scanned).
+
+Also: error-codebook import <page> (a catalog from an error-code page) and error-codebook catalogs
+(the loaded catalogs with their dates); --help after either tells more.`;
 
 interface ScanOptions {
   format: 'text' | 'json' | 'sarif';
@@ -387,6 +397,8 @@ const scanCommand: Subcommand = {
 
 const COMMANDS: Record<string, Subcommand> = {
   scan: scanCommand,
+  import: { summary: 'write or update a catalog from an error-code page saved from the provider\'s site', runArguments: runImport },
+  catalogs: { summary: 'list the loaded catalogs with their entry counts, sources and dates', runArguments: runCatalogs },
 };
 
 function usage(): string {
@@ -403,7 +415,7 @@ Run "error-codebook <command> --help" for a command's options.
   -h, --help      show this help
   -v, --version   print the version
 
-${COMMANDS.scan.usage}`;
+${SCAN_USAGE}`;
 }
 
 function readVersion(): string {
@@ -433,6 +445,9 @@ async function main(argv: string[], output: Output): Promise<number> {
     if (!command) {
       throw new UsageError(`Unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(', ')}.`);
     }
+    if ('runArguments' in command) {
+      return await command.runArguments(rest);
+    }
     let parsed: { values: Record<string, unknown>; positionals: string[] };
     try {
       parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
@@ -446,7 +461,7 @@ async function main(argv: string[], output: Output): Promise<number> {
     return await command.run(parsed.values, parsed.positionals, output);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`error-codebook: ${error.message}\n\n${command?.usage ?? usage()}\n`);
+      process.stderr.write(`error-codebook: ${error.message}\n\n${command && 'usage' in command ? command.usage : usage()}\n`);
       return EXIT_TROUBLE;
     }
     throw error;

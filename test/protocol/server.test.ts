@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, TestClient, fileUri, waitFor } from '../support/lspClient';
+import { CatalogStatusResult } from '../../server/src/common/protocol';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'documents');
 
@@ -193,9 +194,21 @@ describe('language server over stdio (locale en)', () => {
   });
 
   it('reports the catalogs it loaded', async () => {
-    const status = await client.request<{ catalogs: { id: string; entries: number }[]; problems: unknown[] }>('errorCodebook/catalogStatus', undefined);
-    assert.deepEqual(status.catalogs.map((catalog) => catalog.id).sort(), ['alibabacloud-imm', 'alibabacloud-ocr-marketplace', 'huaweicloud-image-recognition', 'huaweicloud-ocr']);
+    const status = await client.request<CatalogStatusResult>('errorCodebook/catalogStatus', undefined);
+    assert.deepEqual(status.catalogs.map((catalog) => catalog.id).sort(), ['alibabacloud-imm', 'alibabacloud-ocr-marketplace', 'huaweicloud-apig', 'huaweicloud-image-recognition', 'huaweicloud-ocr']);
     assert.deepEqual(status.problems, []);
+    // Each with its entry count, its source pages and their dates, and the hover's provenance line.
+    const ocr = status.catalogs.find((catalog) => catalog.id === 'huaweicloud-ocr')!;
+    assert.equal(ocr.entries, 39);
+    assert.deepEqual(
+      ocr.sources.map((source) => [source.language, source.url, source.updated, source.captured]),
+      [
+        ['en', 'https://support.huaweicloud.com/intl/en-us/api-ocr/ocr_03_0028.html', '2022-10-29 GMT+08:00', '2026-11-22'],
+        ['zh-cn', 'https://support.huaweicloud.com/api-ocr/ocr_03_0028.html', undefined, '2026-11-22'],
+      ],
+    );
+    assert.equal(ocr.provenance, 'Huawei Cloud OCR error codes, page updated 2022-10-29');
+    assert.ok(status.catalogs.every((catalog) => catalog.sources.every((source) => /^\d{4}-\d{2}-\d{2}$/.test(source.captured ?? ''))));
     await waitFor(() => client.logs.some((line) => line.includes('Loaded catalog huaweicloud-ocr')), 5000, 'catalog log line');
   });
 });

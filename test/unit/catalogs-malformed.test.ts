@@ -200,6 +200,7 @@ describe('schema violations', () => {
     { name: 'an entry without a code', entry: '{ "message": { "en": "x" } }', message: /"code" must be a string/ },
     { name: 'an unknown placeholder in a code', entry: '{ "code": "Invalid{Foo}" }', message: /Unknown placeholder \{Foo\} in code Invalid\{Foo\}; known ones are \{ParameterName\}, \{ResourceType\}/ },
     { name: 'an unknown placeholder in a message', entry: '{ "code": "Test.0003", "message": { "en": "Bad {Foo}." } }', message: /Entry Test\.0003: unknown placeholder \{Foo\} in the message/ },
+    { name: 'a message variable in braces that is not listed', entry: '{ "code": "Test.0003", "message": { "en": "Use {xxx}." } }', message: /Entry Test\.0003: unknown placeholder \{xxx\} in the message/ },
     { name: 'an unknown message variable', entry: '{ "code": "Test.0003", "message": { "en": "limit YY" }, "messageVariables": ["YY"] }', message: /unknown message variable "YY"/ },
     { name: 'a message variable not in the message', entry: '{ "code": "Test.0003", "message": { "en": "limit 20" }, "messageVariables": ["XX"] }', message: /the message variable "XX" does not occur in the message/ },
     { name: 'an HTTP status as a string', entry: '{ "code": "Test.0003", "httpStatus": "400" }', message: /"httpStatus" must be a whole number from 100 to 599/ },
@@ -476,7 +477,9 @@ describe('loading a set of catalogs', () => {
 
   it('has no `RegExp(` in the core, where catalog text flows (code review guard)', () => {
     const folder = path.join(ROOT, 'server', 'src', 'core');
-    for (const name of fs.readdirSync(folder).filter((file) => file.endsWith('.ts'))) {
+    const names = fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    assert.ok(names.some((name) => name.includes(path.sep)), 'the guard reaches the core\'s subfolders');
+    for (const name of names) {
       const source = fs.readFileSync(path.join(folder, name), 'utf8');
       assert.ok(!/\bRegExp\s*\(/.test(source), `${name} builds a regular expression at run time; catalog text must never become one`);
     }

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
-import { CODE_PLACEHOLDERS, CatalogEntryData, CatalogFile, LanguageTag, loadCatalogs } from '../../server/src/core/index';
+import { CODE_PLACEHOLDERS, CatalogEntryData, CatalogFile, LanguageTag, isCalendarDate, loadCatalogs, updatedDay } from '../../server/src/core/index';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CATALOGS = path.join(ROOT, 'catalogs');
@@ -51,10 +51,11 @@ function* strings(value: unknown, at = '$'): Generator<[string, string]> {
 }
 
 describe('catalog files', () => {
-  it('are the four built-in catalogs', () => {
+  it('are the five built-in catalogs', () => {
     assert.deepEqual(catalogFiles, [
       'alibabacloud-imm.json',
       'alibabacloud-ocr-marketplace.json',
+      'huaweicloud-apig.json',
       'huaweicloud-image-recognition.json',
       'huaweicloud-ocr.json',
     ]);
@@ -133,6 +134,15 @@ describe('catalog files', () => {
         assert.equal(data.version, 1);
       });
 
+      it('records when each source page was captured, on or after the page\'s own "updated" day', () => {
+        for (const source of data.sources) {
+          assert.ok(source.captured !== undefined && isCalendarDate(source.captured), `${source.url}: "captured" is ${source.captured}`);
+          if (source.updated !== undefined) {
+            assert.ok(updatedDay(source.updated) <= source.captured, `${source.url} was captured before its own updated date`);
+          }
+        }
+      });
+
       it('has no two entries with the same code and message', () => {
         const seen = new Set<string>();
         for (const entry of data.entries) {
@@ -161,7 +171,9 @@ describe('catalog files', () => {
           const messages = Object.values(entry.message ?? {});
           for (const text of [entry.code, ...messages]) {
             for (const match of text.matchAll(/\{([^{}]*)\}/g)) {
-              assert.ok((CODE_PLACEHOLDERS as readonly string[]).includes(match[1]), `${entry.code}: unknown placeholder ${match[0]} in "${text}"`);
+              // A message may write a listed message variable in braces (APIG.0607: `supported: {xxx}`).
+              const known = [...CODE_PLACEHOLDERS, ...(text === entry.code ? [] : entry.messageVariables ?? [])];
+              assert.ok(known.includes(match[1]), `${entry.code}: unknown placeholder ${match[0]} in "${text}"`);
             }
             assert.doesNotMatch(text.replace(/\{[A-Za-z]+\}/g, ''), /[{}]/, `${entry.code}: stray brace in "${text}"`);
           }
@@ -254,6 +266,18 @@ describe('catalog counts', () => {
     assert.ok(entries.every((entry) => entry.httpStatus !== undefined && entry.message && entry.description && entry.solution));
     assert.ok(!entries.some((entry) => entry.code === '其他'));
     assert.deepEqual(countBy(entries, (entry) => entry.code.split('.')[0]), { AIS: 35, APIG: 4, ModelArts: 19, AIP: 19 });
+  });
+
+  it('Huawei Cloud API Gateway: 43 entries from the APIG user guide, each with status, message, meaning and fix', () => {
+    const { entries, sources } = catalog('huaweicloud-apig');
+    assert.equal(entries.length, 43);
+    assert.ok(entries.every((entry) => /^APIG\.[0-9]{4}$/.test(entry.code)));
+    assert.ok(entries.every((entry) => entry.httpStatus !== undefined && entry.message?.['zh-cn'] && entry.description?.['zh-cn'] && entry.solution?.['zh-cn']));
+    const repeated = countBy(entries, (entry) => entry.code);
+    assert.deepEqual(Object.fromEntries(Object.entries(repeated).filter(([, count]) => count > 1)), { 'APIG.0101': 2, 'APIG.0201': 7 });
+    assert.deepEqual(entries.filter((entry) => entry.messageVariables).map((entry) => [entry.code, entry.messageVariables]), [['APIG.0607', ['xxx']]]);
+    // Its text is checked against the saved page by test/unit/import.test.ts.
+    assert.deepEqual(sources.map((source) => [source.language, source.captured]), [['zh-cn', '2026-11-29']]);
   });
 
   it('Alibaba Cloud IMM: 38 error codes and 5 common errors', () => {

@@ -174,8 +174,30 @@ export namespace CatalogsChangedNotification {
   export const type = new NotificationType<CatalogsChangedParams>(method);
 }
 
+/** One source page of a loaded catalog, with its dates as the catalog records them. */
+export interface CatalogSourceStatus {
+  language: 'en' | 'zh-cn';
+  url: string;
+  title?: string;
+  /** The page's own "updated" date, as the page states it. */
+  updated?: string;
+  /** When the project captured the page (YYYY-MM-DD). */
+  captured?: string;
+}
+
 export interface CatalogStatusResult {
-  catalogs: { id: string; file: string; entries: number; provider: string; service: string }[];
+  catalogs: {
+    id: string;
+    file: string;
+    /** How many entries loaded. */
+    entries: number;
+    provider: string;
+    service: string;
+    /** The pages the catalog was captured from, with their dates. */
+    sources: CatalogSourceStatus[];
+    /** The hover's last line for this catalog in the display language, when a source is dated. */
+    provenance?: string;
+  }[];
   problems: { file: string; line: number; column: number; message: string }[];
 }
 

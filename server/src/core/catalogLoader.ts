@@ -39,15 +39,17 @@ const MAX_ENTRIES = 200_000;
 const TEXT_FIELDS = ['module', 'message', 'description', 'cause', 'solution'] as const;
 const ENTRY_KEYS = new Set(['code', 'httpStatus', 'messageVariables', 'kind', 'translations', 'repairs', ...TEXT_FIELDS]);
 const CATALOG_KEYS = new Set([
-  '$schema', 'version', 'id', 'provider', 'service', 'languages', 'sources', 'documentation', 'errorBody', 'origin', 'families', 'repairs', 'entries',
+  '$schema', 'version', 'id', 'provider', 'service', 'languages', 'sources', 'scope', 'documentation', 'errorBody', 'origin', 'families', 'repairs', 'entries',
 ]);
 const ORIGIN_KEYS = new Set(['provider', 'product', 'hosts', 'providerHosts', 'sdks', 'providerSdks', 'apiPaths', 'bodyKeys', 'productNames']);
 const ORIGIN_LISTS = ['hosts', 'providerHosts', 'sdks', 'providerSdks', 'apiPaths', 'bodyKeys', 'productNames'] as const;
 const ORIGIN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A host name whose labels may be `{region}` or `{product}`, or start or end with one. */
 const HOST_PATTERN = /^(?:[a-z0-9{}](?:[a-z0-9{}-]*[a-z0-9{}])?\.)+[a-z]{2,}$/;
-const CODE_SHAPE = /^(?:[A-Za-z0-9_.]|\{[A-Za-z][A-Za-z0-9]*\})+$/;
+/** What a code may look like: letters, digits, "_" and "." with {Placeholder}s. */
+export const CODE_SHAPE = /^(?:[A-Za-z0-9_.]|\{[A-Za-z][A-Za-z0-9]*\})+$/;
 const MESSAGE_VARIABLES = new Set(['XX', 'XXX', 'xxx']);
+const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 /** The deepest nesting of objects and arrays a catalog may have; real ones need six levels. */
 const MAX_NESTING = 64;
@@ -181,6 +183,13 @@ class Checker {
     if (documentation) {
       catalog.documentation = this.documentation(documentation);
     }
+    const scope = props.get('scope');
+    if (scope) {
+      const value = this.string(scope, root, '"scope"', /^(?:service|gateway)$/, 'service or gateway');
+      if (value) {
+        catalog.scope = value as CatalogFile['scope'];
+      }
+    }
     const errorBody = props.get('errorBody');
     if (errorBody) {
       catalog.errorBody = this.errorBody(errorBody);
@@ -264,6 +273,19 @@ class Checker {
     return value;
   }
 
+  /** A calendar date written as YYYY-MM-DD that exists (no 2026-02-30). */
+  private isoDate(node: Node, parent: Node, what: string): string | undefined {
+    const value = this.string(node, parent, what, ISO_DATE, 'a date written as YYYY-MM-DD');
+    if (value === undefined) {
+      return undefined;
+    }
+    if (!isCalendarDate(value)) {
+      this.report(node.offset, `${what} "${value}" is not a date that exists.`);
+      return undefined;
+    }
+    return value;
+  }
+
   private localized(node: Node | undefined, parent: Node, what: string, required: boolean): Partial<Record<LanguageTag, string>> | undefined {
     if (!node) {
       if (required) {
@@ -316,7 +338,7 @@ class Checker {
         this.report(child.offset, 'A source is an object with "language" and "url".');
         continue;
       }
-      const props = this.properties(child, new Set(['language', 'url', 'title', 'updated']), 'source');
+      const props = this.properties(child, new Set(['language', 'url', 'title', 'updated', 'captured']), 'source');
       const language = this.string(props.get('language'), child, 'A source\'s "language"');
       const url = this.url(props.get('url'), child, 'A source\'s "url"');
       if (!language || !(LANGUAGE_TAGS as readonly string[]).includes(language) || !url) {
@@ -327,7 +349,14 @@ class Checker {
       }
       const title = props.get('title') ? this.string(props.get('title'), child, 'A source\'s "title"') : undefined;
       const updated = props.get('updated') ? this.string(props.get('updated'), child, 'A source\'s "updated"') : undefined;
-      sources.push({ language: language as LanguageTag, url, ...(title ? { title } : {}), ...(updated ? { updated } : {}) });
+      const captured = props.get('captured') ? this.isoDate(props.get('captured')!, child, 'A source\'s "captured"') : undefined;
+      sources.push({
+        language: language as LanguageTag,
+        url,
+        ...(title ? { title } : {}),
+        ...(updated ? { updated } : {}),
+        ...(captured ? { captured } : {}),
+      });
     }
     return sources.length > 0 ? sources : undefined;
   }
@@ -503,7 +532,8 @@ class Checker {
     }
     for (const [language, message] of Object.entries(entry.message ?? {})) {
       for (const placeholder of message ? codePlaceholders(message) : []) {
-        if (!(CODE_PLACEHOLDERS as readonly string[]).includes(placeholder)) {
+        // A listed message variable may stand in braces, as a page writes it (`supported: {xxx}`).
+        if (!(CODE_PLACEHOLDERS as readonly string[]).includes(placeholder) && !entry.messageVariables?.includes(placeholder)) {
           // At the message text itself, which may stand on a line of its own.
           const text = findNodeAtLocation(props.get('message')!, [language]) ?? props.get('message')!;
           this.report(text.offset, `Entry ${code}: unknown placeholder {${truncate(placeholder)}} in the message.`);
@@ -549,6 +579,17 @@ function isTranslations(value: unknown): value is NonNullable<CatalogEntryData['
         ([language, text]) => (LANGUAGE_TAGS as readonly string[]).includes(language) && typeof text === 'string' && text.length <= MAX_TEXT_LENGTH,
       ),
   );
+}
+
+/** Whether a YYYY-MM-DD text names a day of the calendar. */
+export function isCalendarDate(text: string): boolean {
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
+  if (!match) {
+    return false;
+  }
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function truncate(text: string): string {

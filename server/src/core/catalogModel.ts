@@ -26,6 +26,8 @@ export interface CatalogSource {
   title?: string;
   /** The page's own "updated" date, as it states it. */
   updated?: string;
+  /** When the project captured the page, as an ISO date (`2026-11-22`). */
+  captured?: string;
 }
 
 /** A table that documents codes of a given prefix which this catalog does not hold. */
@@ -122,6 +124,11 @@ export interface CatalogFile {
   service: LocalizedText;
   languages: LanguageTag[];
   sources: CatalogSource[];
+  /**
+   * `service` (the default) for a service's own table; `gateway` for the table of a gateway in front
+   * of many services (Huawei's API Gateway), whose entries rank after a service's when evidence ties.
+   */
+  scope?: 'service' | 'gateway';
   documentation?: CatalogDocumentation;
   errorBody?: ErrorBodyShape;
   /** Where the catalog's errors come from; without it, a catalog's codes are never attributed by context. */

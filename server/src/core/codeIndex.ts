@@ -11,7 +11,7 @@ import { OriginDetector } from './origins';
 /** A loaded catalog without its entries, plus the file it came from. */
 export interface CatalogInfo extends Omit<CatalogFile, 'entries'> {
   file: string;
-  /** The order the catalog was loaded in; earlier catalogs win ties. */
+  /** The order the catalog was loaded in, a gateway's catalog after the others; earlier catalogs win ties. */
   order: number;
 }
 
@@ -201,7 +201,8 @@ export class CodeIndex {
       }
       catalogIds.add(catalog.id);
       const { entries: data, ...rest } = catalog;
-      const info: CatalogInfo = { ...rest, file, order };
+      // A gateway's catalog ranks after every service's: a service's own table says best what its codes mean.
+      const info: CatalogInfo = { ...rest, file, order: catalog.scope === 'gateway' ? catalogs.length + order : order };
       infos.push(info);
       // The last entry of each code so far: a code that comes again numbers its entries from 1.
       const last = new Map<string, IndexEntry>();

@@ -5,7 +5,7 @@
 import { LanguageTag } from './catalogModel';
 import { ResolvedOccurrence } from './codeDocument';
 import { CodeIndex } from './codeIndex';
-import { catalogLabel, findingLinks, meaningOf, plainLine, provenance, renderDiagnosticMessage, unlistedTitle } from './render';
+import { catalogLabel, findingLinks, meaningOf, originLine, plainLine, renderDiagnosticMessage, unlistedTitle } from './render';
 import { FindingKind } from './resolver';
 import { SEVERITY_RANK, Severity, SeverityByStatus, severityOfOccurrence } from './severity';
 
@@ -39,7 +39,7 @@ interface Described {
 function describe(found: ResolvedOccurrence, language: LanguageTag, severity: SeverityByStatus, index: CodeIndex): Described {
   const { resolution } = found;
   const level = severityOfOccurrence(found, severity);
-  const origin = provenance(resolution, language, index);
+  const origin = originLine(resolution, language, index);
   const common = { kind: resolution.kind, severity: level === 'off' ? ('hint' as const) : level, ...(origin ? { origin } : {}) };
   if (resolution.kind === 'entry') {
     const entry = resolution.ranked[0].entry;

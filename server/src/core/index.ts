@@ -41,3 +41,18 @@ export type { Strings } from './strings';
 export { compileCodeTemplate, matchCodeTemplate } from './codeTemplate';
 export type { MatchWork } from './codeTemplate';
 export { compileMessage, matchMessage } from './messageMatcher';
+
+/* Catalog import and catalog provenance, for the command line and their tests. */
+export { isCalendarDate } from './catalogLoader';
+export { diffMerge, formatDiff } from './import/diffCatalog';
+export { htmlTables, htmlText } from './import/html';
+export { applyImportExceptions, entryKeys, parseImportExceptions } from './import/importExceptions';
+export type { ImportException } from './import/importExceptions';
+export { PageImportError, importPage } from './import/importPage';
+export type { PageImport } from './import/importPage';
+export { MergeError, formatCatalog, mergeImport } from './import/mergeCatalog';
+export type { JsonObject } from './import/mergeCatalog';
+export { PROVIDERS, detectLanguage, detectProvider, statedUpdated } from './import/pageFacts';
+export type { ProviderId } from './import/pageFacts';
+export { catalogOverview, provenanceLine, sourceFor, updatedDay } from './provenance';
+export { httpsHost, isHttpsUrl } from './url';

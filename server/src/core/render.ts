@@ -7,6 +7,7 @@ import { LanguageTag, LocalizedText } from './catalogModel';
 import { isHttpsUrl, markdownSafeHref } from './url';
 import { CatalogInfo, CodeIndex, Entry, FamilyRef, pickText } from './codeIndex';
 import { Attribution, RankedCandidate, Resolution } from './resolver';
+import { provenanceLine } from './provenance';
 import { Strings, stringsFor } from './strings';
 
 export interface Link {
@@ -166,7 +167,7 @@ export function renderHover(resolution: Resolution, token: string, language: Lan
   const strings = stringsFor(language);
   const [best, ...rest] = resolution.ranked;
   const parts: string[] = [header(best.entry, language, token)];
-  parts.push(`*${escapeMarkdown(provenance(resolution, language, index) ?? strings.uncertainOrigin)}*`);
+  parts.push(`*${escapeMarkdown(originLine(resolution, language, index) ?? strings.uncertainOrigin)}*`);
   parts.push(markdownFields(fieldsOf(best.entry, language, strings, best.bindings)).join('\n\n'));
   if (resolution.drift) {
     parts.push(`*${escapeMarkdown(strings.drift(plainLine(resolution.drift.said).slice(0, 300), resolution.drift.table))}*`);
@@ -182,6 +183,10 @@ export function renderHover(resolution: Resolution, token: string, language: Lan
     const lines = rest.map((candidate) => `- ${candidateLine(candidate, language)}`);
     parts.push(`---\n\n**${escapeMarkdown(heading)}**${resolution.confident ? '' : `  \n*${escapeMarkdown(strings.candidatesNote)}*`}\n\n${lines.join('\n')}`);
   }
+  const dated = provenanceLine(best.entry.catalog, language);
+  if (dated) {
+    parts.push(`*${escapeMarkdown(dated)}*`);
+  }
   return parts.filter((part) => part.length > 0).join('\n\n');
 }
 
@@ -190,7 +195,7 @@ function renderUnlistedHover(resolution: Resolution, token: string, language: La
   const strings = stringsFor(language);
   const title = unlistedTitle(resolution, language, index);
   const parts = [`**${escapeMarkdown(token)}** — ${escapeMarkdown(title)}`];
-  const origin = provenance(resolution, language, index);
+  const origin = originLine(resolution, language, index);
   if (origin) {
     parts.push(`*${escapeMarkdown(origin)}*`);
   }
@@ -217,7 +222,7 @@ export function unlistedTitle(resolution: Resolution, language: LanguageTag, ind
 
 /** "Huawei Cloud · AIS.* codes" */
 function familyLabel(family: FamilyRef, language: LanguageTag, index: CodeIndex): string {
-  return plainLine(`${providerName(family.provider, language, index)} · ${stringsFor(language).familyTitle(family.prefix)}`);
+  return plainLine(`${providerName(family.provider, language, index)} · ${pickText(family.title, language) ?? stringsFor(language).familyTitle(family.prefix)}`);
 }
 
 /** "Alibaba Cloud ECS", or "Alibaba Cloud" when no product was named. */
@@ -279,7 +284,7 @@ export function findingLinks(resolution: Resolution, token: string, language: La
  * One short line saying whose error it is and where that came from: "Alibaba Cloud · IMM — from
  * the host imm.cn-shanghai.aliyuncs.com on line 4". Undefined when no clue said it.
  */
-export function provenance(resolution: Resolution, language: LanguageTag, index: CodeIndex): string | undefined {
+export function originLine(resolution: Resolution, language: LanguageTag, index: CodeIndex): string | undefined {
   const origin = resolution.origin;
   if (!origin) {
     return undefined;

@@ -138,6 +138,11 @@ export function resolve(occurrence: Occurrence, evidence: Evidence, index: CodeI
     if (ofProduct.length > 0) {
       return finish(ofProduct, productClue, true, evidence);
     }
+    // A gateway answers for every product behind it: its table explains what the product's does not.
+    const ofGateway = mine.filter((candidate) => candidate.entry.catalog.scope === 'gateway');
+    if (ofGateway.length > 0) {
+      return finish(ofGateway, productClue, true, evidence);
+    }
     const ours = index.catalogs.some((catalog) => catalog.origin?.provider === provider.provider && catalog.origin.product === productClue.product);
     const local = productClue.scope === 'line' || productClue.scope === 'body';
     if (!ours || local) {

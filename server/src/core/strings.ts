@@ -62,6 +62,9 @@ const en = {
   drift: (said: string, table: string) => `The text says "${said}"; the table says "${table}".`,
   diagnosticUnknownCode: (code: string, family: string) => `${code}: one of the ${family}, not in the catalogs.`,
   diagnosticOtherProduct: (code: string, product: string) => `${code}: an error of ${product}, not in the catalogs.`,
+  catalogName: (provider: string, service: string) => `${provider} ${service}`.trim(),
+  pageUpdated: (catalog: string, date: string) => `${catalog} error codes, page updated ${date}`,
+  pageCaptured: (catalog: string, date: string) => `${catalog} error codes, captured ${date}`,
 };
 
 export type Strings = typeof en;
@@ -124,6 +127,9 @@ const zhCn: Strings = {
   drift: (said: string, table: string) => `文本中为“${said}”;表中为“${table}”。`,
   diagnosticUnknownCode: (code: string, family: string) => `${code}:不在目录中;属于 ${family}。`,
   diagnosticOtherProduct: (code: string, product: string) => `${code}:${product} 的错误,不在目录中。`,
+  catalogName: (provider: string, service: string) => `${provider}${service}`,
+  pageUpdated: (catalog: string, date: string) => `${catalog}错误码,页面更新于 ${date}`,
+  pageCaptured: (catalog: string, date: string) => `${catalog}错误码,采集于 ${date}`,
 };
 
 const bundles: Record<LanguageTag, Strings> = { en, 'zh-cn': zhCn };

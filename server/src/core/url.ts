@@ -5,7 +5,7 @@
 const HTTPS_URL = /^https:\/\/([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::[0-9]{1,5})?(?:[/?#][^\s<>"`\\{}|^]*)?$/;
 
 /** The host of a well-formed https URL, or undefined for anything else (http, javascript:, command:, …). */
-function httpsHost(value: string): string | undefined {
+export function httpsHost(value: string): string | undefined {
   const match = HTTPS_URL.exec(value);
   return match ? match[1].toLowerCase() : undefined;
 }

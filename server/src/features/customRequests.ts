@@ -5,7 +5,7 @@
  */
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { CatalogStatusRequest, DocumentFindingsRequest, DocumentFindingsResult, ExplainRequest, SearchRequest } from '../common/protocol';
-import { FindingGroup, pickText } from '../core/index';
+import { FindingGroup, catalogOverview } from '../core/index';
 import { ServerContext } from '../serverContext';
 
 /** The most items errorCodebook/search returns, whatever the request asks. */
@@ -64,13 +64,7 @@ export function registerCustomRequests(context: ServerContext): void {
     const language = context.language();
     const { catalogs, problems } = context.service.loaded;
     return {
-      catalogs: catalogs.map(({ catalog, file }) => ({
-        id: catalog.id,
-        file,
-        entries: catalog.entries.length,
-        provider: pickText(catalog.provider, language) ?? catalog.id,
-        service: pickText(catalog.service, language) ?? '',
-      })),
+      catalogs: catalogs.map(({ catalog, file }) => catalogOverview(catalog, file, language)),
       problems,
     };
   });
