@@ -52,7 +52,7 @@ describe('error-codebook scan', () => {
     assert.equal(sarif.version, '2.1.0');
     const [runResult] = sarif.runs;
     assert.equal(runResult.tool.driver.name, 'Error Codebook');
-    assert.deepEqual(runResult.results.map((item) => item.ruleId), ['APIG.0201', 'APIG.0201', 'InvalidMaxKeys', '462', 'ServiceUnavailable']);
+    assert.deepEqual(runResult.results.map((item) => item.ruleId), ['APIG.0201', 'APIG.0201', 'InvalidMaxKeys', 'InvalidMaxKeys', '462', 'ServiceUnavailable']);
     assert.equal(runResult.results[0].locations[0].physicalLocation.region.startLine, 3);
     assert.ok(runResult.tool.driver.rules.every((rule) => !rule.helpUri || rule.helpUri.startsWith('https://')));
   });

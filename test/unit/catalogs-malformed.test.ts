@@ -383,7 +383,7 @@ describe('loading a set of catalogs', () => {
     assert.match(problems[2], /Catalog id "huaweicloud-ocr" is already used by huaweicloud-ocr\.json; this catalog is left out\./);
     // The good catalogs' codes are still found, and the regex-like ones are plain text.
     const service = createLanguageService(texts);
-    const document = service.createDocument('AIS.0101 then Regex.0001 (a+)+$ and Dup.0001 and InvalidParameter.X.Empty');
+    const document = service.createDocument('AIS.0101 then Regex.0001 (a+)+$ and Dup.0001 and InvalidParameter.X.Empty from imm.cn-hangzhou.aliyuncs.com');
     assert.deepEqual([...document.occurrences()].map(({ occurrence }) => occurrence.token), ['AIS.0101', 'Regex.0001', 'InvalidParameter.X.Empty']);
     const regexEntry = [...service.createDocument('Regex.0001 (a+)+$').occurrences()][0];
     assert.equal(regexEntry.resolution.evidence, 'message');

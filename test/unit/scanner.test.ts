@@ -31,16 +31,25 @@ describe('finding distinctive codes', () => {
     assert.deepEqual(found('\r\nAIS.0101\rAPIG.0201\n'), ['1:AIS.0101', '2:APIG.0201']);
   });
 
-  it('binds the placeholders of templated codes', () => {
-    const document = service.createDocument('InvalidParameter.SourceURI.Empty');
+  it('binds the placeholders of templated codes where the text shows their product', () => {
+    const document = service.createDocument('at com.aliyun.imm20200930.Client: InvalidParameter.SourceURI.Empty');
     const [{ resolution }] = [...document.occurrences()];
     assert.equal(resolution.ranked[0].entry.data.code, 'InvalidParameter.{ParameterName}.Empty');
     assert.deepEqual(resolution.ranked[0].bindings, { ParameterName: 'SourceURI' });
   });
 
+  it('binds no template without its product: the shape is every product\'s, and other clouds\' too', () => {
+    assert.deepEqual(found('InvalidParameter.SourceURI.Empty'), []);
+    // The provider alone says "not in the catalogs", with the template as a general pattern.
+    const [{ resolution }] = [...service.createDocument('TeaException: InvalidParameter.SourceURI.Empty').occurrences()];
+    assert.equal(resolution.kind, 'otherProduct');
+    assert.deepEqual(resolution.otherProduct, { provider: 'alibabacloud' });
+    assert.equal(resolution.ranked[0]?.entry.data.code, 'InvalidParameter.{ParameterName}.Empty');
+  });
+
   it('prefers a literal code over a template it also matches', () => {
     assert.deepEqual(picked('QuotaExhausted.CU'), ['alibabacloud-imm:QuotaExhausted.CU']);
-    assert.deepEqual(picked('QuotaExhausted.Project'), ['alibabacloud-imm:QuotaExhausted.{ResourceType}']);
+    assert.deepEqual(picked('imm.cn-shanghai.aliyuncs.com: QuotaExhausted.Project'), ['alibabacloud-imm:QuotaExhausted.{ResourceType}']);
   });
 });
 
@@ -94,7 +103,7 @@ describe('codes that need an error context', () => {
 
   it('leave out an HTTP status that belongs to another code near it', () => {
     assert.deepEqual(found('{"status_code": 400, "error_code": "AIS.0101"}'), ['0:AIS.0101']);
-    assert.deepEqual(found('{\n  "status": 400,\n  "Code": "InvalidParameter.X.Empty"\n}'), ['2:InvalidParameter.X.Empty']);
+    assert.deepEqual(found('{\n  "status": 400,\n  "Code": "InvalidParameter.X.Empty",\n  "HostId": "imm.cn-hangzhou.aliyuncs.com"\n}'), ['2:InvalidParameter.X.Empty']);
     assert.deepEqual(found('TeaException: code: 403, errorCode=Forbidden.AccountInDebt'), ['0:Forbidden.AccountInDebt']);
   });
 });
@@ -131,11 +140,14 @@ describe('telling entries apart', () => {
 
   it('matches messages with variable parts and checks their bindings', () => {
     assert.deepEqual(picked('APIG.0308 The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 minute.'), ['huaweicloud-ocr:APIG.0308']);
-    const document = service.createDocument('{"Code":"InvalidMaxKeys","Message":"Specified parameter MaxKeys is not valid."}');
+    const document = service.createDocument('{"Code":"InvalidMaxKeys","Message":"Specified parameter MaxKeys is not valid.","HostId":"imm.cn-hangzhou.aliyuncs.com"}');
     const [{ resolution }] = [...document.occurrences()];
     assert.equal(resolution.ranked[0].entry.id, 'alibabacloud-imm:Invalid{ParameterName}');
     assert.equal(resolution.confident, true);
     assert.equal(resolution.evidence, 'message');
+    // A template's message is every product's way of saying it: it shows the provider, not the product.
+    const [{ resolution: anyProduct }] = [...service.createDocument('{"Code":"InvalidMaxKeys","Message":"Specified parameter MaxKeys is not valid."}').occurrences()];
+    assert.equal(anyProduct.kind, 'otherProduct');
   });
 
   it('shows every candidate, most likely first, without evidence', () => {

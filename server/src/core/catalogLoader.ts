@@ -41,8 +41,8 @@ const ENTRY_KEYS = new Set(['code', 'httpStatus', 'messageVariables', 'kind', 't
 const CATALOG_KEYS = new Set([
   '$schema', 'version', 'id', 'provider', 'service', 'languages', 'sources', 'scope', 'documentation', 'errorBody', 'origin', 'families', 'repairs', 'entries',
 ]);
-const ORIGIN_KEYS = new Set(['provider', 'product', 'hosts', 'providerHosts', 'sdks', 'providerSdks', 'apiPaths', 'bodyKeys', 'productNames']);
-const ORIGIN_LISTS = ['hosts', 'providerHosts', 'sdks', 'providerSdks', 'apiPaths', 'bodyKeys', 'productNames'] as const;
+const ORIGIN_KEYS = new Set(['provider', 'product', 'hosts', 'providerHosts', 'sdks', 'providerSdks', 'apiPaths', 'bodyKeys', 'productNames', 'names', 'providerNames']);
+const ORIGIN_LISTS = ['hosts', 'providerHosts', 'sdks', 'providerSdks', 'apiPaths', 'bodyKeys', 'productNames', 'names', 'providerNames'] as const;
 const ORIGIN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A host name whose labels may be `{region}` or `{product}`, or start or end with one. */
 const HOST_PATTERN = /^(?:[a-z0-9{}](?:[a-z0-9{}-]*[a-z0-9{}])?\.)+[a-z]{2,}$/;

@@ -78,6 +78,13 @@ export interface CatalogOrigin {
   bodyKeys?: string[];
   /** How the provider's own links and bodies name the product (`product=imm` in a Recommend link). */
   productNames?: string[];
+  /**
+   * How prose names the product (`OCR`, `文字识别`, `Intelligent Media Management`). A weak clue: it
+   * tells apart the products of a provider the text shows, and never outweighs a host or an SDK.
+   */
+  names?: string[];
+  /** How prose names the provider (`Huawei Cloud`, `华为云`, `Alibaba Cloud`, `阿里云`). A weak clue too. */
+  providerNames?: string[];
 }
 
 /** A family of codes a provider documents: every code is the prefix and then digits, or names. */

@@ -185,8 +185,12 @@ export class CodeDocument {
       const text = this.lineText(line);
       const found = this.index.detector.cluesIn(text, line, 0, Math.min(text.length, LONG_LINE), false);
       for (const occurrence of this.found[line] ?? []) {
+        if (occurrence.start > LONG_LINE) {
+          // A huge line is read for the document only as far as its clues are.
+          break;
+        }
         occurrence.line = line;
-        const vote = codeVote(occurrence);
+        const vote = codeVote(occurrence, text);
         if (vote) {
           found.push(vote);
         }

@@ -5,7 +5,8 @@
  * lines nearby, the whole document). Shared by the editor's documents and the stream scanner, so
  * both decide alike.
  */
-import { messageWindow } from './messageMatcher';
+import { Entry } from './codeIndex';
+import { matchNormalized, messageWindow } from './messageMatcher';
 import { Clue } from './origins';
 import { Occurrence, isNumericCode } from './scanner';
 
@@ -246,14 +247,29 @@ export function isDocumentClue(clue: Clue): boolean {
   return clue.kind !== 'shape' && clue.kind !== 'bodyKey';
 }
 
-/** A clue for the document: a code that only one product's table holds names that product. */
-export function codeVote(occurrence: Occurrence): Clue | undefined {
+/**
+ * A clue for the document: a code that only one product's own table holds, or that stands next to
+ * the message only one product's table gives it, names that product. General patterns (templates,
+ * common errors) name none: every product of the provider shares them.
+ */
+export function codeVote(occurrence: Occurrence, lineText: string): Clue | undefined {
   if (occurrence.context !== 'distinctive' || occurrence.candidates.length === 0) {
     return undefined;
   }
-  const origin = occurrence.candidates[0].entry.catalog.origin;
-  if (!origin || !occurrence.candidates.every((candidate) => candidate.entry.catalog.origin?.product === origin.product && candidate.entry.catalog.origin.provider === origin.provider)) {
+  const own = occurrence.candidates.filter(({ entry }) => entry.catalog.origin !== undefined && !entry.template.isTemplate && entry.data.kind !== 'commonError');
+  if (own.length !== occurrence.candidates.length) {
     return undefined;
   }
+  const productOf = (entry: Entry) => `${entry.catalog.origin!.provider}\u0000${entry.catalog.origin!.product}`;
+  let voters = own;
+  if (new Set(own.map(({ entry }) => productOf(entry))).size > 1) {
+    // Several products' tables hold it: the one whose message stands on the line, if just one.
+    const window = messageWindow(lineText, occurrence.start);
+    voters = own.filter(({ entry }) => entry.messages.some((matcher) => matchNormalized(matcher, window)?.score === 1));
+    if (voters.length === 0 || new Set(voters.map(({ entry }) => productOf(entry))).size > 1) {
+      return undefined;
+    }
+  }
+  const origin = voters[0].entry.catalog.origin!;
   return { provider: origin.provider, product: origin.product, kind: 'code', text: occurrence.token, line: occurrence.line, start: occurrence.start };
 }

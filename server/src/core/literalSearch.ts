@@ -1,54 +1,65 @@
 /*
  * Finds many literal strings in a text in one pass, without regard to ASCII case: an Aho–Corasick
  * automaton turned into a table, one lookup per character. Catalog text (SDK names, hosts, API
- * paths) is searched this way, so it is never compiled into a regular expression and a line costs
- * the same however many names the catalogs declare.
+ * paths, product names) is searched this way, so it is never compiled into a regular expression
+ * and a line costs the same however many names the catalogs declare.
  */
 
-/** The characters the automaton tells apart; any other character leads back to the start. */
-const ALPHABET = 128;
+/** ASCII characters are symbols 0–127; the other characters the patterns use come after them. */
+const ASCII = 128;
 
 export class LiteralSearch<T> {
-  /** Transitions, ALPHABET per state. */
+  /** Transitions, `width` per state. */
   private readonly next: Int32Array;
+  /** How many symbols there are: ASCII, the patterns' other characters, and one for any other character. */
+  private readonly width: number;
+  /** The symbol of each non-ASCII character a pattern uses. */
+  private readonly symbols = new Map<number, number>();
   /** What ends at each state (through its suffixes too): indexes into `patterns`. */
   private readonly outputs: number[][];
   private readonly patterns: { text: string; value: T }[];
 
-  /** `patterns` are matched lower-case; only their ASCII characters can match. */
+  /** `patterns` are matched lower-case (ASCII letters only; other characters as they are). */
   constructor(patterns: readonly { text: string; value: T }[]) {
-    this.patterns = patterns.filter((pattern) => pattern.text.length > 0).map((pattern) => ({ text: pattern.text.toLowerCase(), value: pattern.value }));
+    this.patterns = patterns.filter((pattern) => pattern.text.length > 0).map((pattern) => ({ text: lowerAscii(pattern.text), value: pattern.value }));
+    for (const pattern of this.patterns) {
+      for (let at = 0; at < pattern.text.length; at++) {
+        const code = pattern.text.charCodeAt(at);
+        if (code >= ASCII && !this.symbols.has(code)) {
+          this.symbols.set(code, ASCII + this.symbols.size);
+        }
+      }
+    }
+    // The last symbol stands for every character no pattern uses: it leads back to the start.
+    this.width = ASCII + this.symbols.size + 1;
     const goto: Map<number, number>[] = [new Map()];
     const ends: number[][] = [[]];
     this.patterns.forEach((pattern, index) => {
       let state = 0;
       for (let at = 0; at < pattern.text.length; at++) {
-        const code = pattern.text.charCodeAt(at);
-        if (code >= ALPHABET) {
-          // A pattern with other characters can never match: it is left out.
-          return;
-        }
-        let target = goto[state].get(code);
+        const symbol = this.symbolOf(pattern.text.charCodeAt(at));
+        let target = goto[state].get(symbol);
         if (target === undefined) {
           target = goto.length;
           goto.push(new Map());
           ends.push([]);
-          goto[state].set(code, target);
+          goto[state].set(symbol, target);
         }
         state = target;
       }
       ends[state].push(index);
     });
     const states = goto.length;
-    this.next = new Int32Array(states * ALPHABET);
+    const width = this.width;
+    this.next = new Int32Array(states * width);
     this.outputs = ends;
     const fail = new Int32Array(states);
     // Breadth first, so each state's failure state is complete before its children need it.
     const queue: number[] = [];
-    for (let code = 0; code < ALPHABET; code++) {
-      const target = goto[0].get(code);
+    for (let symbol = 0; symbol < width; symbol++) {
+      const target = goto[0].get(symbol);
       if (target !== undefined) {
-        this.next[code] = target;
+        this.next[symbol] = target;
         fail[target] = 0;
         queue.push(target);
       }
@@ -56,17 +67,24 @@ export class LiteralSearch<T> {
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head];
       this.outputs[state] = [...this.outputs[state], ...this.outputs[fail[state]]];
-      for (let code = 0; code < ALPHABET; code++) {
-        const target = goto[state].get(code);
+      for (let symbol = 0; symbol < width; symbol++) {
+        const target = goto[state].get(symbol);
         if (target !== undefined) {
-          this.next[state * ALPHABET + code] = target;
-          fail[target] = this.next[fail[state] * ALPHABET + code];
+          this.next[state * width + symbol] = target;
+          fail[target] = this.next[fail[state] * width + symbol];
           queue.push(target);
         } else {
-          this.next[state * ALPHABET + code] = this.next[fail[state] * ALPHABET + code];
+          this.next[state * width + symbol] = this.next[fail[state] * width + symbol];
         }
       }
     }
+  }
+
+  private symbolOf(code: number): number {
+    if (code < ASCII) {
+      return code >= 65 && code <= 90 ? code + 32 : code;
+    }
+    return this.symbols.get(code) ?? this.width - 1;
   }
 
   /** Whether any pattern occurs in text [from, to). */
@@ -84,19 +102,18 @@ export class LiteralSearch<T> {
    * in order of their ends; `visit` returns false to stop.
    */
   scan(text: string, from: number, to: number, visit: (start: number, end: number, value: T) => boolean | void): void {
-    const { next, outputs, patterns } = this;
+    const { next, outputs, patterns, width, symbols } = this;
+    const other = width - 1;
     const end = Math.min(to, text.length);
     let state = 0;
     for (let at = Math.max(0, from); at < end; at++) {
       let code = text.charCodeAt(at);
-      if (code >= ALPHABET) {
-        state = 0;
-        continue;
-      }
-      if (code >= 65 && code <= 90) {
+      if (code >= ASCII) {
+        code = symbols.size > 0 ? (symbols.get(code) ?? other) : other;
+      } else if (code >= 65 && code <= 90) {
         code += 32;
       }
-      state = next[state * ALPHABET + code];
+      state = next[state * width + code];
       const ending = outputs[state];
       if (ending.length > 0) {
         for (const index of ending) {
@@ -108,4 +125,9 @@ export class LiteralSearch<T> {
       }
     }
   }
+}
+
+/** Lower case for ASCII letters only, so lengths and positions stay those of the text. */
+function lowerAscii(text: string): string {
+  return text.replace(/[A-Z]/g, (char) => char.toLowerCase());
 }

@@ -9,6 +9,10 @@ import { LiteralSearch } from './literalSearch';
 
 /** What kind of text gave a clue, strongest last. */
 export type ClueKind =
+  /** A product named in prose (`OCR`, `智能媒体管理`): tells apart the products of a provider the text shows. */
+  | 'name'
+  /** A provider named in prose (`Huawei Cloud`, `阿里云`, `Tencent`). */
+  | 'providerName'
   /** A code whose entries all belong to one product, counted for the document as a whole. */
   | 'code'
   /** A key of the provider's error body (`RequestId`, `error_msg`) near the code. */
@@ -27,7 +31,7 @@ export type ClueKind =
   | 'message';
 
 /** How much a clue counts when clues of several providers stand at the same distance. */
-export const CLUE_STRENGTH: Record<ClueKind, number> = { code: 1, bodyKey: 1, apiPath: 2, shape: 3, sdk: 3, host: 3, link: 3, message: 4 };
+export const CLUE_STRENGTH: Record<ClueKind, number> = { name: 1, providerName: 1, code: 1, bodyKey: 1, apiPath: 2, shape: 3, sdk: 3, host: 3, link: 3, message: 4 };
 
 export interface Clue {
   provider: string;
@@ -49,6 +53,8 @@ interface ForeignSignature {
   domains: string[];
   /** Literal names: SDK packages, exception classes, headers. Matched without regard to case. */
   names: string[];
+  /** How prose names the provider: a weak clue. */
+  proseNames: string[];
   /** Structural shapes of its error bodies and messages, each with a literal that must be in the line first. */
   shapes: { trigger: string; pattern: RegExp }[];
 }
@@ -62,6 +68,7 @@ const FOREIGN_SIGNATURES: ForeignSignature[] = [
       'AmazonServiceException', 'AmazonS3Exception', 'AmazonClientException', 'AwsServiceException', 'S3Exception',
       'x-amz-request-id', 'x-amz-id-2', 'x-amzn-RequestId', 'x-amzn-ErrorType', 'AWS Error Code', 'awserr.',
     ],
+    proseNames: ['Amazon Web Services', 'AWS', 'Amazon S3', 'Amazon EC2', 'EC2', 'Amazon Bedrock'],
     shapes: [
       { trigger: 'An error occurred (', pattern: /An error occurred \([A-Za-z0-9._-]+\) when calling the [A-Za-z0-9]+ operation/ },
       { trigger: '<ErrorResponse', pattern: /<ErrorResponse\b/ },
@@ -73,6 +80,7 @@ const FOREIGN_SIGNATURES: ForeignSignature[] = [
     provider: 'tencentcloud',
     domains: ['tencentcloudapi.com', 'myqcloud.com', 'tencentcos.cn', 'qcloud.com', 'tencentcloud.com'],
     names: ['TencentCloudSDKException', 'tencentcloud.common', 'tencentcloud-sdk', 'com.tencentcloudapi', 'tencentcloud/common', 'TencentCloud\\', 'qcloud_cos', 'CosServiceError', 'CosClientError', 'qcloudsms'],
+    proseNames: ['Tencent', 'TencentCloud', '腾讯云', 'QCloud'],
     shapes: [
       { trigger: '"Response"', pattern: /"Response"\s*:\s*\{\s*"Error"\s*:/ },
       { trigger: '"Response"', pattern: /"Response"\s*:\s*\{[^{}]{0,400}"RequestId"/ },
@@ -82,6 +90,7 @@ const FOREIGN_SIGNATURES: ForeignSignature[] = [
     provider: 'azure',
     domains: ['azure.com', 'windows.net', 'azure.net', 'azurewebsites.net', 'microsoftonline.com', 'azure-api.net', 'azurecr.io'],
     names: ['azure.core.exceptions', 'HttpResponseError', 'RequestFailedException', 'com.azure.', '@azure/', 'Microsoft.Azure', 'x-ms-request-id', 'x-ms-error-code', 'CloudError', 'azure-sdk', 'msrestazure', 'Azure.RequestFailedException'],
+    proseNames: ['Azure', 'Microsoft Azure', 'Azure AI'],
     shapes: [
       { trigger: '"error"', pattern: /"error"\s*:\s*\{\s*"code"\s*:\s*"/ },
       { trigger: '"odata.error"', pattern: /"odata\.error"\s*:/ },
@@ -91,6 +100,7 @@ const FOREIGN_SIGNATURES: ForeignSignature[] = [
     provider: 'google',
     domains: ['googleapis.com', 'cloud.google.com', 'google.com'],
     names: ['google.api_core', 'google.cloud', 'com.google.api', 'google.rpc', 'GoogleAPICallError', 'google.auth', 'googleapis/', 'com.google.cloud', 'cloud.google.com/go'],
+    proseNames: ['Google Cloud', 'GCP', 'Google API'],
     shapes: [
       { trigger: '"error"', pattern: /"error"\s*:\s*\{\s*"code"\s*:\s*[0-9]+\s*,\s*"message"/ },
       { trigger: '"status"', pattern: /"status"\s*:\s*"(?:PERMISSION_DENIED|RESOURCE_EXHAUSTED|UNAVAILABLE|INVALID_ARGUMENT|NOT_FOUND|INTERNAL|UNAUTHENTICATED|FAILED_PRECONDITION|DEADLINE_EXCEEDED|ALREADY_EXISTS|ABORTED)"/ },
@@ -100,6 +110,7 @@ const FOREIGN_SIGNATURES: ForeignSignature[] = [
     provider: 'kubernetes',
     domains: ['k8s.io', 'kubernetes.io'],
     names: ['kubectl', 'kubernetes.client', 'io.kubernetes', 'client-go', 'k8s.io/'],
+    proseNames: ['Kubernetes', 'K8s'],
     shapes: [
       { trigger: '"Status"', pattern: /"kind"\s*:\s*"Status"/ },
       { trigger: 'Error from server (', pattern: /Error from server \(/ },
@@ -110,6 +121,7 @@ const FOREIGN_SIGNATURES: ForeignSignature[] = [
     provider: 'grpc',
     domains: [],
     names: ['StatusRuntimeException', 'io.grpc', 'grpc._channel', '_InactiveRpcError', 'grpc.RpcError', 'grpc-status', 'grpc.StatusCode', 'google.golang.org/grpc'],
+    proseNames: ['gRPC'],
     shapes: [
       { trigger: 'rpc error', pattern: /rpc error: code\s*=\s*[A-Za-z]+/ },
       { trigger: 'StatusCode.', pattern: /\bStatusCode\.[A-Z_]{3,}/ },
@@ -120,6 +132,7 @@ const FOREIGN_SIGNATURES: ForeignSignature[] = [
     provider: 'stripe',
     domains: ['stripe.com'],
     names: ['Stripe::', 'stripe.error', 'StripeError', 'com.stripe', 'stripe-node', 'StripeInvalidRequestError'],
+    proseNames: ['Stripe'],
     shapes: [
       { trigger: '_error"', pattern: /"type"\s*:\s*"(?:api_error|card_error|idempotency_error|invalid_request_error|api_connection_error|authentication_error|rate_limit_error)"/ },
     ],
@@ -128,6 +141,7 @@ const FOREIGN_SIGNATURES: ForeignSignature[] = [
     provider: 'baidu',
     domains: ['baidubce.com', 'bcebos.com', 'bce.baidu.com', 'aip.baidubce.com'],
     names: ['AipOcr', 'baidu-aip', 'com.baidu.aip', 'BceServiceException', 'BceClientException', 'baidubce'],
+    proseNames: ['Baidu', '百度', '百度智能云'],
     shapes: [],
   },
 ];
@@ -145,9 +159,10 @@ interface HostPattern {
 
 /** What a literal found in a line stands for. */
 type Literal =
-  | { kind: 'name'; clues: { provider: string; product?: string }[] }
+  | { kind: 'name'; clues: { provider: string; product?: string; kind: ClueKind }[] }
   | { kind: 'domain' }
-  | { kind: 'path' };
+  | { kind: 'path' }
+  | { kind: 'link' };
 
 interface PathClue {
   provider: string;
@@ -317,14 +332,14 @@ export class OriginDetector {
   private readonly literals: LiteralSearch<Literal>;
 
   constructor(origins: readonly CatalogOrigin[]) {
-    const names = new Map<string, { provider: string; product?: string }[]>();
+    const names = new Map<string, { provider: string; product?: string; kind: ClueKind }[]>();
     const domains = new Set<string>();
     const pathLiterals = new Set<string>();
-    const addName = (name: string, provider: string, product?: string) => {
+    const addName = (name: string, provider: string, product: string | undefined, kind: ClueKind = 'sdk') => {
       const key = name.toLowerCase();
       const list = names.get(key) ?? [];
-      if (!list.some((known) => known.provider === provider && known.product === product)) {
-        list.push({ provider, ...(product ? { product } : {}) });
+      if (!list.some((known) => known.provider === provider && known.product === product && known.kind === kind)) {
+        list.push({ provider, ...(product ? { product } : {}), kind });
       }
       names.set(key, list);
     };
@@ -353,7 +368,13 @@ export class OriginDetector {
         addName(name, origin.provider, origin.product);
       }
       for (const name of origin.providerSdks ?? []) {
-        addName(name, origin.provider);
+        addName(name, origin.provider, undefined);
+      }
+      for (const name of origin.names ?? []) {
+        addName(name, origin.provider, origin.product, 'name');
+      }
+      for (const name of origin.providerNames ?? []) {
+        addName(name, origin.provider, undefined, 'providerName');
       }
       for (const path of origin.apiPaths ?? []) {
         const parts = pathParts(path.toLowerCase());
@@ -376,7 +397,10 @@ export class OriginDetector {
         domains.add(domain);
       }
       for (const name of signature.names) {
-        addName(name, signature.provider);
+        addName(name, signature.provider, undefined);
+      }
+      for (const name of signature.proseNames) {
+        addName(name, signature.provider, undefined, 'providerName');
       }
       for (const shape of signature.shapes) {
         this.shapes.push({ provider: signature.provider, ...shape });
@@ -386,6 +410,8 @@ export class OriginDetector {
       ...[...names].map(([text, clues]) => ({ text, value: { kind: 'name' as const, clues } })),
       ...[...domains].map((text) => ({ text, value: { kind: 'domain' as const } })),
       ...[...pathLiterals].filter((text) => text.length >= 3).map((text) => ({ text, value: { kind: 'path' as const } })),
+      // An Alibaba troubleshooting link, or a piece of one (`q=Throttling.User&product=Sts`).
+      { text: '&product=', value: { kind: 'link' as const } },
     ]);
   }
 
@@ -411,22 +437,27 @@ export class OriginDetector {
     const clues: Clue[] = [];
     let hosts = false;
     let paths = false;
+    let links = false;
     const named = new Set<string>();
     this.literals.scan(text, from, to, (start, end, literal) => {
       if (literal.kind === 'domain') {
         hosts = true;
       } else if (literal.kind === 'path') {
         paths = true;
+      } else if (literal.kind === 'link') {
+        links = true;
       } else if (!named.has(text.slice(start, end).toLowerCase()) && standsAsName(text, start, end)) {
         named.add(text.slice(start, end).toLowerCase());
         for (const clue of literal.clues) {
-          clues.push({ ...clue, kind: 'sdk', text: text.slice(start, end), line, start });
+          clues.push({ ...clue, text: text.slice(start, end), line, start });
         }
       }
     });
     const window = from === 0 && to === text.length ? text : text.slice(from, to);
     if (hosts) {
       this.findHosts(window, line, from, clues);
+    }
+    if (hosts || links) {
       this.findProductLinks(window, line, from, clues);
     }
     if (paths) {
@@ -530,9 +561,13 @@ export class OriginDetector {
     }
   }
 
-  /** A diagnosis link that names the product: Alibaba's `api.aliyun.com/troubleshoot?…&product=Ecs`. */
+  /**
+   * A diagnosis link that names the product: Alibaba's `api.aliyun.com/troubleshoot?…&product=Ecs`,
+   * or the piece of one an SDK prints (`q=Throttling.User&product=Sts`).
+   */
   private findProductLinks(window: string, line: number, from: number, clues: Clue[]): void {
-    const match = /https?:\/\/[a-z0-9.-]*aliyun(?:cs)?\.com\/[^\s"'<>]*?[?&]product=([A-Za-z0-9-]+)/i.exec(window);
+    const match =
+      /https?:\/\/[a-z0-9.-]*aliyun(?:cs)?\.com\/[^\s"'<>]*?[?&]product=([A-Za-z0-9-]+)/i.exec(window) ?? /[?&\s]q=[A-Za-z0-9_.]+&product=([A-Za-z0-9-]+)/.exec(window);
     if (match) {
       const named = this.productNamed(match[1]);
       clues.push({ provider: named.provider ?? 'alibabacloud', product: named.product, kind: 'link', text: `product=${match[1]}`, line, start: from + match.index });

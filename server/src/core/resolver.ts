@@ -87,6 +87,11 @@ function productOf(entry: Entry): string {
   return entry.catalog.origin?.product ?? entry.catalog.id;
 }
 
+/** A template or a common error: a pattern the provider's products share, not one product's own entry. */
+function isGeneralPattern(entry: Entry): boolean {
+  return entry.template.isTemplate || entry.data.kind === 'commonError';
+}
+
 /**
  * A template whose first name holds a placeholder (`Invalid{ParameterName}`, `Invalid{ResourceType}.NotFound`)
  * fits too many codes of too many products to bind without evidence of its own product.
@@ -108,13 +113,27 @@ export function resolve(occurrence: Occurrence, evidence: Evidence, index: CodeI
     ownProviders.add(occurrence.family.provider);
   }
   // The entries whose own message stands next to the code are the nearest clue of all.
+  // A general pattern's message (a template's, a common error's) is the provider's way of saying it,
+  // shared by its products: it shows the provider, not the product.
   const messageClues: { clue: Clue; scope: Scope }[] = ranked
-    .filter((candidate) => candidate.messageScore >= MESSAGE_EVIDENCE && candidate.entry.catalog.origin !== undefined && hasTellingMessage(candidate.entry))
+    .filter((candidate) => candidate.entry.catalog.origin !== undefined && hasTellingMessage(candidate.entry))
+    .filter((candidate) => (isGeneralPattern(candidate.entry) ? candidate.messageScore === 1 : candidate.messageScore >= MESSAGE_EVIDENCE))
     .map((candidate) => ({
-      clue: { provider: providerOf(candidate.entry), product: productOf(candidate.entry), kind: 'message' as const, text: candidate.entry.data.code, line: occurrence.line, start: occurrence.start },
+      clue: {
+        provider: providerOf(candidate.entry),
+        ...(isGeneralPattern(candidate.entry) ? {} : { product: productOf(candidate.entry) }),
+        kind: 'message' as const,
+        text: candidate.entry.data.code,
+        line: occurrence.line,
+        start: occurrence.start,
+      },
       scope: 'line' as const,
     }));
   const selfEvident = isSelfEvident(occurrence, ranked);
+  if (ranked.length > 0 && ranked.every((candidate) => candidate.entry.catalog.origin === undefined)) {
+    // Catalogs that declare no origin cannot be told by clues, nor silenced by them.
+    return resolveWithoutOrigin(occurrence, ranked, false, evidence);
+  }
   const decision = decideProvider(occurrence, evidence, index, ownProviders, messageClues, selfEvident);
   if (decision.otherCloud) {
     return silent('otherCloud', decision.otherCloud);
@@ -126,6 +145,10 @@ export function resolve(occurrence: Occurrence, evidence: Evidence, index: CodeI
   if (occurrence.unlisted) {
     return resolveUnlisted(occurrence, provider, productClue, index);
   }
+  if (occurrence.context === 'reasonPhrase' && !ranked.some((candidate) => productOf(candidate.entry) === productClue?.product)) {
+    // A number next to its reason phrase is any server's answer, unless the text names the product.
+    return silent('noEvidence');
+  }
   if (occurrence.family && ranked.length === 0) {
     return resolveUnknownCode(occurrence, occurrence.family, provider, productClue, index, evidence);
   }
@@ -134,7 +157,7 @@ export function resolve(occurrence: Occurrence, evidence: Evidence, index: CodeI
   }
   let mine = ranked.filter((candidate) => providerOf(candidate.entry) === provider.provider);
   if (productClue) {
-    const ofProduct = mine.filter((candidate) => productOf(candidate.entry) === productClue.product);
+    const ofProduct = mine.filter((candidate) => productOf(candidate.entry) === productClue.product && fitsItsMessage(candidate, evidence));
     if (ofProduct.length > 0) {
       return finish(ofProduct, productClue, true, evidence);
     }
@@ -145,7 +168,9 @@ export function resolve(occurrence: Occurrence, evidence: Evidence, index: CodeI
     }
     const ours = index.catalogs.some((catalog) => catalog.origin?.provider === provider.provider && catalog.origin.product === productClue.product);
     const local = productClue.scope === 'line' || productClue.scope === 'body';
-    if (!ours || local) {
+    // A document that names only this product, for a code that names its provider: the code is one the product's table leaves out.
+    const onlyProduct = selfEvident && documentNamesOnly(provider.provider, evidence) === productClue.product;
+    if (!ours || local || onlyProduct) {
       // Another product's error (or one its own table leaves out): no entry of another table is claimed.
       const family = occurrence.family ?? index.familyOf(occurrence.token);
       if (ours && family) {
@@ -155,8 +180,12 @@ export function resolve(occurrence: Occurrence, evidence: Evidence, index: CodeI
     }
     // A product named only further away gives way to the code's own tables.
   }
-  // The provider is known, its product is not: a template that fits anything needs its product.
-  mine = mine.filter((candidate) => !startsWithPlaceholder(candidate.entry) || candidate.messageScore >= MESSAGE_EVIDENCE);
+  // The provider is known, its product is not: a template fits too many products' codes to bind.
+  const templates = mine.filter((candidate) => candidate.entry.template.isTemplate);
+  mine = mine.filter((candidate) => !candidate.entry.template.isTemplate);
+  if (mine.length === 0 && templates.length > 0) {
+    return otherProduct(provider.provider, undefined, provider, generalPatterns(templates));
+  }
   if (mine.length === 0) {
     const family = occurrence.family ?? index.familyOf(occurrence.token);
     if (family && family.provider === provider.provider) {
@@ -223,8 +252,11 @@ function decideProvider(
   selfEvident: boolean,
 ): ProviderDecision {
   for (const scope of SCOPES) {
+    // A product named in prose says nothing of the provider: `OCR` is anybody's. A code that names
+    // its provider by itself heeds no other provider's clue.
     const clues = [...evidence.clues(scope), ...messageClues.filter((item) => item.scope === scope).map((item) => item.clue)].filter(
-      (clue) => clue.kind !== 'bodyKey' || bodyKeyCounts(clue, occurrence, index),
+      (clue) =>
+        clue.kind !== 'name' && (clue.kind !== 'bodyKey' || bodyKeyCounts(clue, occurrence, index)) && (!selfEvident || ownProviders.has(clue.provider)),
     );
     if (clues.length === 0) {
       continue;
@@ -286,6 +318,30 @@ function bodyKeyCounts(clue: Clue, occurrence: Occurrence, index: CodeIndex): bo
   return occurrence.context === 'distinctive' && clue.line === occurrence.line;
 }
 
+/**
+ * Whether a candidate fits the message its body carries. A template whose first name is a
+ * placeholder (`Invalid{ParameterName}`) fits any `Invalid…` code: when the body's message says
+ * something else entirely (`InvalidArgument` with "The parameter ProjectName is required"), the
+ * code is one the table leaves out, not the template with a made-up name.
+ */
+function fitsItsMessage(candidate: RankedCandidate, evidence: Evidence): boolean {
+  if (!startsWithPlaceholder(candidate.entry) || evidence.message === undefined || candidate.messageScore > 0 || candidate.entry.messages.length === 0) {
+    return true;
+  }
+  return closestMessage(candidate.entry.messages, evidence.message).similarity >= DRIFT_BELOW;
+}
+
+/** The one product of a provider the document names (hosts, SDKs, paths, links, prose), if it names exactly one. */
+function documentNamesOnly(provider: string, evidence: Evidence): string | undefined {
+  const products = new Set(
+    evidence
+      .clues('document')
+      .filter((clue) => clue.provider === provider && clue.product !== undefined && clue.kind !== 'code')
+      .map((clue) => clue.product!),
+  );
+  return products.size === 1 ? [...products][0] : undefined;
+}
+
 /** The nearest clue of the provider that names a product, from where the provider was found outwards. */
 function productAttribution(provider: string, evidence: Evidence, messageClues: readonly { clue: Clue; scope: Scope }[], from: Scope | undefined): Attribution | undefined {
   const start = from ? SCOPES.indexOf(from) : 0;
@@ -330,7 +386,7 @@ function favouredProduct(provider: string, candidates: readonly RankedCandidate[
     return undefined;
   }
   const clues = evidence.clues('document').filter((clue) => clue.provider === provider && clue.product !== undefined && products.has(clue.product));
-  for (const kinds of [['host', 'sdk', 'apiPath', 'link'], ['code']]) {
+  for (const kinds of [['host', 'sdk', 'apiPath', 'link'], ['name'], ['code']]) {
     const tally = new Map<string, { count: number; clue: Clue }>();
     for (const clue of clues.filter((item) => kinds.includes(item.kind))) {
       const known = tally.get(clue.product!);
@@ -360,7 +416,8 @@ function resolveWithoutOrigin(occurrence: Occurrence, ranked: RankedCandidate[],
     const unattributable = ranked.filter((candidate) => candidate.entry.catalog.origin === undefined);
     return unattributable.length > 0 ? finish(unattributable, undefined, true, evidence) : silent('noEvidence');
   }
-  const usable = ranked.filter((candidate) => !startsWithPlaceholder(candidate.entry) || candidate.messageScore >= MESSAGE_EVIDENCE);
+  // A template fits too many providers' codes to bind when no clue shows its provider.
+  const usable = ranked.filter((candidate) => !candidate.entry.template.isTemplate || candidate.entry.catalog.origin === undefined);
   if (usable.length === 0) {
     return silent('noEvidence');
   }
@@ -438,7 +495,8 @@ function resolveUnknownCode(occurrence: Occurrence, family: FamilyRef, provider:
   if (provider && provider.provider !== family.provider) {
     return silent('otherCloud', provider);
   }
-  if (!provider && family.shape !== 'digits' && occurrence.context !== 'distinctive') {
+  if (!provider && family.shape !== 'digits') {
+    // `InvalidParameter.Foo` is a shape several clouds use: it is ours only where the text says so.
     return silent('noEvidence');
   }
   const entries = index.familyEntries(family);

@@ -17,7 +17,9 @@ export type OccurrenceContext =
   /** The whole content of a string literal compared with an error code in source. */
   | 'literal'
   /** Next to the catalog message that belongs to it. */
-  | 'message';
+  | 'message'
+  /** A number next to its entry's message that is only an HTTP reason phrase (`403 Forbidden`): a code only where the text names the product. */
+  | 'reasonPhrase';
 
 export interface Occurrence {
   /** Zero-based line; start and end are UTF-16 offsets within the line. */
@@ -52,6 +54,8 @@ for (let charCode = 0; charCode < 128; charCode++) {
 const ERROR_CODE_KEYS = new Set([
   'code', 'errorcode', 'errcode', 'errorcodestr', 'statuscode', 'status', 'httpstatus', 'httpstatuscode', 'httpcode',
   'responsecode', 'resultcode', 'errorstatus', 'errortype',
+  // The code in a provider's diagnosis link: Alibaba's `?Keyword=InvalidMaxKeys`, `?q=InvalidArgument`.
+  'keyword', 'q',
 ]);
 
 
@@ -219,6 +223,9 @@ function classify(text: string, line: number, start: number, end: number, token:
   }
   if (hasOwnMessage(text, start, numeric ? withTellingMessages(candidates) : candidates)) {
     return { line, start, end, token, candidates, context: 'message' };
+  }
+  if (numeric && hasOwnMessage(text, start, candidates)) {
+    return { line, start, end, token, candidates, context: 'reasonPhrase' };
   }
   return undefined;
 }

@@ -230,7 +230,7 @@ export class StreamScanner {
         slot.text = decoded;
         slot.occurrences = this.buffer.splice(0);
         for (const occurrence of slot.occurrences) {
-          const vote = codeVote(occurrence);
+          const vote = codeVote(occurrence, decoded);
           if (vote) {
             this.tally(vote);
           }
