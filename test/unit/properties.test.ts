@@ -143,9 +143,14 @@ interface RefOccurrence {
   byPreference: RefEntry[];
 }
 
+/** A terminal's escape sequence, which the scanner reads as a separator: spaces of the same length. */
+function maskEscapes(text: string): string {
+  return text.replace(/\u001b\[[\u0020-\u003f]*[\u0040-\u007e]/g, (sequence) => ' '.repeat(sequence.length));
+}
+
 function referenceScan(text: string): RefOccurrence[] {
   const result: RefOccurrence[] = [];
-  text.split(/\r\n|\r|\n/).forEach((lineText, line) => {
+  maskEscapes(text).split(/\r\n|\r|\n/).forEach((lineText, line) => {
     for (const match of lineText.matchAll(/[A-Za-z0-9_.]+/g)) {
       const raw = match[0];
       const leading = raw.length - raw.replace(/^\.+/, '').length;
@@ -257,6 +262,8 @@ const SEPARATORS = [
   '-', '+', '|', '.', '..', '...', '#', '@', '!', '?', '*', '&', '%', '$', '~', '^',
   '\u0000', '\u0001', '\u001b', '\u007f', '\u00a0', '\u00e9', '\u200b', '\u2028', '\u3002', '\uff0c', '错误码', '：',
   '\ud800', '\udfff', '\ud83d\ude00', '\ufeff', '\ufffd', '\r', '\n', '\r\n', '\n\r', '\r\r\n',
+  // A coloured log's escape sequences.
+  '\u001b[1m', '\u001b[0m', '\u001b[1;31m', '\u001b[38;5;208m',
 ];
 
 /** Any UTF-16 code unit, lone surrogates and NUL included, weighted towards the interesting ones. */

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createLanguageService, compileMessage, matchMessage } from '../../server/src/core/index';
 import { catalogTexts } from '../support/miniCatalogs';
+import { streamText } from '../support/streaming';
 
 const service = createLanguageService(catalogTexts());
 
@@ -29,6 +30,17 @@ describe('finding distinctive codes', () => {
     assert.deepEqual(found('AIS.0101'), ['0:AIS.0101']);
     assert.deepEqual(found('错误码AIS.0101。'), ['0:AIS.0101']);
     assert.deepEqual(found('\r\nAIS.0101\rAPIG.0201\n'), ['1:AIS.0101', '2:APIG.0201']);
+  });
+
+  it('reads through a coloured log\'s escape sequences, with positions in the text as it is', () => {
+    const text = '\u001b[31mERROR\u001b[0m error_code=\u001b[1mAIS.0101\u001b[0m \u001b[33mCode: \u001b[1;33mThrottling\u001b[0m TeaException';
+    const found = [...service.createDocument(text).occurrences()].map(({ occurrence }) => [occurrence.token, text.slice(occurrence.start, occurrence.end)]);
+    assert.deepEqual(found, [['AIS.0101', 'AIS.0101'], ['Throttling', 'Throttling']]);
+    // The stream scanner (disk scan, command line) reads them the same way.
+    assert.deepEqual(
+      streamText(service, `${text}\n`).map(({ occurrence }) => `${occurrence.start}:${occurrence.token}`),
+      [...service.createDocument(text).occurrences()].map(({ occurrence }) => `${occurrence.start}:${occurrence.token}`),
+    );
   });
 
   it('binds the placeholders of templated codes where the text shows their product', () => {

@@ -192,10 +192,17 @@ function matchWhole(matcher: MessageMatcher, text: string): MessageMatch | undef
 
 /** The text searched for messages: bounded, whitespace collapsed and normalised, so a huge line costs no more than a normal one. */
 export function messageWindow(text: string, center = 0): string {
-  const bounded = text.length > 4096 ? text.slice(Math.max(0, center - 2048), center + 2048) : text;
+  let bounded = text.length > 4096 ? text.slice(Math.max(0, center - 2048), center + 2048) : text;
+  if (bounded.includes('\u001b')) {
+    // A coloured log's escape sequences are not part of any message.
+    bounded = bounded.replace(ESCAPE_SEQUENCE, '');
+  }
   // Most lines have nothing to collapse: finding that out allocates nothing.
   return normalizeText(UNCOLLAPSED_WHITESPACE.test(bounded) ? bounded.replace(/\s+/g, ' ') : bounded);
 }
+
+/** A terminal's CSI escape sequence (colours, cursor moves), or ESC and one character. */
+const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|.)/g;
 
 /** Whitespace that collapsing would change: a run of two or more, or any other than a plain space. */
 const UNCOLLAPSED_WHITESPACE = /\s\s|[^\S ]/;

@@ -81,7 +81,8 @@ export function findCodeTokens(text: string, from: number, to: number, index: Co
   while (position < to) {
     let charCode = text.charCodeAt(position);
     if (CODE_CHAR[charCode] === 0) {
-      position++;
+      // A terminal's escape sequence (`\x1b[1m`) is no text of its own: skip it whole, so the code it colours stands alone.
+      position = charCode === 27 ? afterEscape(text, position, to) : position + 1;
       continue;
     }
     // A run of code characters; leading and trailing dots are punctuation, not part of the token.
@@ -136,6 +137,48 @@ export function findCodeTokens(text: string, from: number, to: number, index: Co
       if (hits !== 0 && !visit(start, end, hits)) {
         return;
       }
+    }
+  }
+}
+
+/**
+ * Where an escape sequence starting at `at` (ESC) ends: after a CSI sequence (`ESC [ parameters
+ * intermediates final`: colours, cursor moves), or after the ESC alone.
+ */
+function afterEscape(text: string, at: number, to: number): number {
+  if (text.charCodeAt(at + 1) !== 91) {
+    return at + 1;
+  }
+  let position = at + 2;
+  while (position < to) {
+    const code = text.charCodeAt(position);
+    if (code >= 0x40 && code <= 0x7e) {
+      return position + 1;
+    }
+    if (code < 0x20 || code > 0x3f) {
+      return position;
+    }
+    position++;
+  }
+  return position;
+}
+
+/** Skips back over colour escape sequences (`\x1b[1;33m`) ending just before `end`. */
+function beforeEscapes(text: string, end: number): number {
+  let position = end;
+  for (;;) {
+    const letter = text.charCodeAt(position - 1);
+    if (!((letter >= 65 && letter <= 90) || (letter >= 97 && letter <= 122))) {
+      return position;
+    }
+    let start = position - 2;
+    while (start >= 0 && position - start <= 16 && /[0-9;:?]/.test(text[start])) {
+      start--;
+    }
+    if (start >= 1 && text.charCodeAt(start) === 91 && text.charCodeAt(start - 1) === 27) {
+      position = start - 1;
+    } else {
+      return position;
     }
   }
 }
@@ -289,7 +332,7 @@ const HTTP_REASON_PHRASES = new Set([
  * `<Key>VALUE`. Returns undefined when the token is not such a value.
  */
 function keyBefore(text: string, start: number): string | undefined {
-  let position = start - 1;
+  let position = beforeEscapes(text, start) - 1;
   const quote = text[position];
   if (quote === '"' || quote === "'" || quote === '`') {
     position--;
@@ -335,7 +378,12 @@ function keyBefore(text: string, start: number): string | undefined {
   while (position >= 0 && /[A-Za-z0-9_.\-]/.test(text[position])) {
     position--;
   }
-  const key = text.slice(position + 1, keyEnd);
+  let keyStart = position + 1;
+  // A coloured key (`\x1b[33mCode:`): the escape sequence's final letter is not part of it.
+  if (keyStart >= 2 && text.charCodeAt(keyStart - 1) === 91 && text.charCodeAt(keyStart - 2) === 27) {
+    keyStart = afterEscape(text, keyStart - 2, keyEnd);
+  }
+  const key = text.slice(keyStart, keyEnd);
   return key.length > 0 && key.length <= 64 ? lastKeySegment(key) : undefined;
 }
 
