@@ -39,6 +39,15 @@ describe('error-codebook scan', () => {
     assert.match(result.stdout, /0 error codes found in 2 inputs\./);
   });
 
+  it('finds nothing in other clouds\' errors and generic logs, and fails no build on them', () => {
+    const negatives = path.join(ROOT, 'test', 'corpus', 'negatives');
+    // Every file, whatever its kind: the folder's default patterns take only logs, text and JSON.
+    const result = run(['scan', '--fail-on', 'hint', '--include', '**/*', negatives]);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    const inputs = fs.readdirSync(negatives).length;
+    assert.match(result.stdout, new RegExp(`^0 error codes found in ${inputs} inputs\\.$`, 'm'));
+  });
+
   it('writes JSON with every finding', () => {
     const result = run(['scan', '--format', 'json', '--fail-on', 'none', path.join(FIXTURES, 'aliyun-tea-java.log')]);
     assert.equal(result.status, 0);

@@ -236,6 +236,41 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     await screenshot('error-codes-view');
   });
 
+  it('lists only the Huawei and Alibaba codes of a mixed-cloud log in Problems, each saying where its origin came from', async () => {
+    // Closing the other editors clears their problems: the panel then shows this log's alone.
+    await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } });
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>View: Close All Editors');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'View: Close All Editors' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await openFile('mixed-cloud.log', 'botocore');
+    const panel = page.locator('.markers-panel');
+    if (!(await panel.isVisible().catch(() => false))) {
+      await page.locator('[id="status.problems"]').click();
+    }
+    const rows = panel.locator('.monaco-list-row');
+    const ours = ['AIS.0103', 'InvalidMaxKeys', 'AIS.0014', 'InvalidArgument'];
+    await waitUntil(async () => {
+      const texts = (await rows.allTextContents()).map(normalise);
+      return ours.every((code) => texts.some((row) => row.includes(code))) && !texts.some((row) => /huaweicloud-ocr-worker/.test(row));
+    }, 'the Problems rows of the mixed-cloud log');
+    const texts = (await rows.allTextContents()).map(normalise);
+    const markers = texts.filter((row) => /Error Codebook/.test(row));
+    // Information and above show in Problems; the two other Alibaba products' codes are hints, seen in the editor only.
+    assert.equal(markers.length, 6, markers.join('\n'));
+    for (const row of markers) {
+      assert.match(row, /(Huawei Cloud|Alibaba Cloud)[^\]]* — from /, row);
+    }
+    for (const theirs of ['AccessDenied', 'Throttling', 'AuthFailure', 'resource_missing', 'Unavailable', 'Forbidden']) {
+      assert.ok(!markers.some((row) => row.startsWith(theirs) || row.includes(`${theirs}:`)), `${theirs} is another cloud's: ${markers.join('\n')}`);
+    }
+    assert.ok(markers.some((row) => /AIS\.0103.*Huawei Cloud · OCR — from its message/.test(row)), markers.join('\n'));
+    assert.ok(markers.some((row) => /InvalidMaxKeys.*Alibaba Cloud · Intelligent Media Management \(IMM\) — from the host imm\.cn-hangzhou\.aliyuncs\.com/.test(row)), markers.join('\n'));
+    await screenshot('mixed-cloud-problems');
+  });
+
   it('stays silent on an nginx access log', async () => {
     await openFile('nginx-access.log', 'kube-probe');
     const item = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();

@@ -8,7 +8,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { CORPUS, Miss, loadCorpusLabels, scoreCorpus } from '../support/corpus';
+import { defaultSettings } from '../../server/src/common/settings';
+import { CORPUS, Miss, builtInService, loadCorpusLabels, scoreCorpus } from '../support/corpus';
 
 const score = scoreCorpus();
 
@@ -17,6 +18,25 @@ function list(misses: readonly Miss[]): string {
 }
 
 describe('the real-world corpus', () => {
+  it('is read by every feature without an exception', () => {
+    const service = builtInService();
+    const severity = defaultSettings()['diagnostics.severity'];
+    for (const file of Object.keys(loadCorpusLabels())) {
+      const document = service.createDocument(fs.readFileSync(path.join(CORPUS, file), 'utf8'));
+      for (const language of ['en', 'zh-cn'] as const) {
+        service.diagnostics(document, { language, severity, maxCount: 1000 });
+        service.links(document, language);
+        service.symbols(document, language);
+        service.findings(document, language, severity);
+        const describer = service.describer(language, severity);
+        for (const found of document.occurrences()) {
+          describer.describe(found);
+          assert.ok(service.hover(document, { line: found.occurrence.line, character: found.occurrence.start }, language), `${file}: a hover on ${found.occurrence.token}`);
+        }
+      }
+    }
+  });
+
   it('is what its README says: labelled files of real text, every file listed with its source', () => {
     const labels = loadCorpusLabels();
     const readme = fs.readFileSync(path.join(CORPUS, 'README.md'), 'utf8');

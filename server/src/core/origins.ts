@@ -84,6 +84,8 @@ const FOREIGN_SIGNATURES: ForeignSignature[] = [
     shapes: [
       { trigger: '"Response"', pattern: /"Response"\s*:\s*\{\s*"Error"\s*:/ },
       { trigger: '"Response"', pattern: /"Response"\s*:\s*\{[^{}]{0,400}"RequestId"/ },
+      // Pretty-printed, the response object opens on a line of its own.
+      { trigger: '"Response"', pattern: /^\s*\{?\s*"Response"\s*:\s*\{\s*$/ },
     ],
   },
   {

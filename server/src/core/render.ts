@@ -199,18 +199,30 @@ function renderUnlistedHover(resolution: Resolution, token: string, language: La
   if (origin) {
     parts.push(`*${escapeMarkdown(origin)}*`);
   }
+  const ownTable = ownTableOf(resolution, index);
   if (resolution.kind === 'unknownCode' && resolution.family) {
     parts.push(escapeMarkdown(strings.unknownCode(token, familyLabel(resolution.family, language, index))));
+  } else if (ownTable) {
+    parts.push(escapeMarkdown(strings.notInTable(token, catalogLabel(ownTable, language))));
   } else {
     parts.push(escapeMarkdown(strings.otherProductCode(token, productLabel(resolution, language, index))));
   }
   const [nearest] = resolution.ranked;
   if (nearest) {
-    const label = resolution.kind === 'unknownCode' ? strings.nearestEntry : strings.generalPattern(catalogLabel(nearest.entry.catalog, language));
+    const label = resolution.kind === 'unknownCode' ? strings.nearestEntry : ownTable ? strings.looksLike : strings.generalPattern(catalogLabel(nearest.entry.catalog, language));
     parts.push(`**${escapeMarkdown(label)}:** ${escapeMarkdown(nearest.entry.data.code)} — ${entryLine(nearest.entry, language)}`);
   }
   parts.push(markdownLinks(unlistedLinks(resolution, token, language, index)));
   return parts.filter((part) => part.length > 0).join('\n\n');
+}
+
+/** For another product's error whose product is one of ours: that product's catalog, which does not list the code. */
+function ownTableOf(resolution: Resolution, index: CodeIndex): CatalogInfo | undefined {
+  const other = resolution.otherProduct;
+  if (resolution.kind !== 'otherProduct' || other?.product === undefined) {
+    return undefined;
+  }
+  return index.catalogs.find((catalog) => catalog.origin?.provider === other.provider && catalog.origin.product === other.product);
 }
 
 /** "Huawei Cloud · AIS.* codes — not in the catalogs", "Alibaba Cloud ECS — not in the catalogs". */
@@ -244,7 +256,7 @@ function productName(provider: string, product: string, language: LanguageTag, i
   if (catalog) {
     return pickText(catalog.service, language) ?? product;
   }
-  return product.length <= 4 ? product.toUpperCase() : product;
+  return product.length <= 4 ? product.toUpperCase() : product.charAt(0).toUpperCase() + product.slice(1);
 }
 
 /** Links for a code no entry explains: the family's page, and the provider's error center for the code. */
@@ -380,11 +392,15 @@ export function renderDiagnosticMessage(resolution: Resolution, token: string, l
   const origin = resolution.origin ? ` — ${clueText(resolution.origin, language)}` : '';
   if (resolution.kind !== 'entry') {
     const [pattern] = resolution.ranked;
+    const ownTable = ownTableOf(resolution, index);
     const head =
       resolution.kind === 'unknownCode' && resolution.family
         ? strings.diagnosticUnknownCode(token, familyLabel(resolution.family, language, index))
-        : strings.diagnosticOtherProduct(token, productLabel(resolution, language, index));
-    const more = pattern ? ` ${resolution.kind === 'unknownCode' ? strings.nearestEntry : strings.generalPattern(catalogLabel(pattern.entry.catalog, language))}: ${pattern.entry.data.code} — ${plainLine(meaningOf(pattern.entry, language))}` : '';
+        : ownTable
+          ? strings.diagnosticNotInTable(token, catalogLabel(ownTable, language))
+          : strings.diagnosticOtherProduct(token, productLabel(resolution, language, index));
+    const patternLabel = (entry: Entry) => (resolution.kind === 'unknownCode' ? strings.nearestEntry : ownTable ? strings.looksLike : strings.generalPattern(catalogLabel(entry.catalog, language)));
+    const more = pattern ? ` ${patternLabel(pattern.entry)}: ${pattern.entry.data.code} — ${plainLine(meaningOf(pattern.entry, language))}` : '';
     return truncate(`${head}${more}${origin ? ` [${providerName(resolution.family?.provider ?? resolution.otherProduct?.provider ?? resolution.origin!.provider, language, index)}${origin}]` : ''}`, 600);
   }
   const best = resolution.ranked[0];

@@ -58,8 +58,8 @@ export interface Resolution {
   origin?: Attribution;
   /** The family of an unknown code. */
   family?: FamilyRef;
-  /** The provider and product of another product's error. */
-  otherProduct?: { provider: string; product?: string };
+  /** The provider and product of another product's error; `listed` when that product's own table is here but leaves the code out. */
+  otherProduct?: { provider: string; product?: string; listed?: true };
   /** The message the text carries, when it clearly differs from the chosen entry's. */
   drift?: { said: string; table: string };
   /** True when the occurrence is no finding at all; `silence` says why. */
@@ -111,6 +111,12 @@ export function resolve(occurrence: Occurrence, evidence: Evidence, index: CodeI
   const ownProviders = new Set(ranked.map((candidate) => providerOf(candidate.entry)));
   if (occurrence.family) {
     ownProviders.add(occurrence.family.provider);
+  }
+  if (occurrence.unlisted) {
+    // A value under a key our providers put codes under is theirs if their body or host says so.
+    for (const provider of index.codeKeys.get(occurrence.key ?? '') ?? []) {
+      ownProviders.add(provider);
+    }
   }
   // The entries whose own message stands next to the code are the nearest clue of all.
   // A general pattern's message (a template's, a common error's) is the provider's way of saying it,
@@ -176,7 +182,7 @@ export function resolve(occurrence: Occurrence, evidence: Evidence, index: CodeI
       if (ours && family) {
         return resolveUnknownCode(occurrence, family, provider, productClue, index, evidence);
       }
-      return otherProduct(provider.provider, productClue.product, productClue, generalPatterns(mine));
+      return otherProduct(provider.provider, productClue.product, productClue, generalPatterns(mine), ours);
     }
     // A product named only further away gives way to the code's own tables.
   }
@@ -463,7 +469,7 @@ function closestMessage(matchers: readonly MessageMatcher[], said: string): { ma
   return best;
 }
 
-function otherProduct(provider: string, product: string | undefined, origin: Attribution, patterns: RankedCandidate[]): Resolution {
+function otherProduct(provider: string, product: string | undefined, origin: Attribution, patterns: RankedCandidate[], listed = false): Resolution {
   return {
     kind: 'otherProduct',
     ranked: patterns,
@@ -471,7 +477,7 @@ function otherProduct(provider: string, product: string | undefined, origin: Att
     confident: false,
     established: false,
     origin,
-    otherProduct: { provider, ...(product ? { product } : {}) },
+    otherProduct: { provider, ...(product ? { product } : {}), ...(listed ? { listed: true as const } : {}) },
     suppressed: false,
   };
 }
@@ -483,7 +489,8 @@ function generalPatterns(candidates: readonly RankedCandidate[]): RankedCandidat
 
 /** A value under a code key that no catalog lists: an error of some product of ours, when the body shows it. */
 function resolveUnlisted(occurrence: Occurrence, provider: Attribution | undefined, productClue: Attribution | undefined, index: CodeIndex): Resolution {
-  const strong = (attribution: Attribution | undefined) => attribution !== undefined && attribution.scope !== 'document' && CLUE_STRENGTH[attribution.clue.kind] >= 3;
+  // Only the body itself (its host, its SDK's exception around it) makes an unknown value a code of ours.
+  const strong = (attribution: Attribution | undefined) => attribution !== undefined && (attribution.scope === 'line' || attribution.scope === 'body') && CLUE_STRENGTH[attribution.clue.kind] >= 3;
   if (!provider || !(strong(provider) || strong(productClue)) || !index.codeKeys.get(occurrence.key ?? '')?.includes(provider.provider)) {
     return silent('noEvidence');
   }
@@ -494,6 +501,10 @@ function resolveUnlisted(occurrence: Occurrence, provider: Attribution | undefin
 function resolveUnknownCode(occurrence: Occurrence, family: FamilyRef, provider: Attribution | undefined, productClue: Attribution | undefined, index: CodeIndex, evidence: Evidence): Resolution {
   if (provider && provider.provider !== family.provider) {
     return silent('otherCloud', provider);
+  }
+  if (provider && productClue?.product !== undefined && !index.catalogs.some((catalog) => catalog.origin?.provider === family.provider && catalog.origin.product === productClue.product)) {
+    // The text names a product whose table is not here: its error, not a code any of our tables leaves out.
+    return otherProduct(family.provider, productClue.product, productClue, []);
   }
   if (!provider && family.shape !== 'digits') {
     // `InvalidParameter.Foo` is a shape several clouds use: it is ours only where the text says so.

@@ -32,8 +32,8 @@ const UNCERTAIN_AT_MOST: Severity = 'information';
 
 /**
  * The severity of a finding: its entry's, by HTTP status, when the evidence establishes the entry;
- * at most information when it does not; information for an unknown code of a known family; a
- * hint for another product's error.
+ * at most information when it does not; information for an unknown code of a known family or of a
+ * product whose table is here; a hint for another product's error.
  */
 export function severityOfOccurrence(found: ResolvedOccurrence, bySeverity: SeverityByStatus): SeverityOrOff {
   const { resolution } = found;
@@ -41,7 +41,8 @@ export function severityOfOccurrence(found: ResolvedOccurrence, bySeverity: Seve
     return 'information';
   }
   if (resolution.kind === 'otherProduct') {
-    return 'hint';
+    // A code our product's table leaves out is as worth knowing as a family's unknown code.
+    return resolution.otherProduct?.listed ? 'information' : 'hint';
   }
   const level = severityOf(resolution.ranked[0].entry, bySeverity);
   if (level === 'off' || resolution.established) {
