@@ -1,0 +1,111 @@
+/*
+ * Issue 9's rules, one by one, on the small catalogs: whose error a code is decides whether it is a
+ * finding and which table explains it; messages match as services really write them; and every
+ * finding says where its origin came from.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { compileMessage, createLanguageService, matchMessage } from '../../server/src/core/index';
+import { defaultSettings } from '../../server/src/common/settings';
+import { builtInService } from '../support/corpus';
+import { catalogTexts } from '../support/miniCatalogs';
+
+const service = createLanguageService(catalogTexts());
+const severity = defaultSettings()['diagnostics.severity'];
+
+function findings(text: string): string[] {
+  return [...service.createDocument(text).occurrences()].map(({ occurrence, resolution }) => {
+    const meant = resolution.kind === 'entry' ? resolution.ranked[0].entry.id : `${resolution.kind}:${resolution.otherProduct?.product ?? resolution.family?.prefix ?? ''}`;
+    return `${occurrence.token} ${meant}`;
+  });
+}
+
+function hoverOn(text: string, code: string): string {
+  const document = service.createDocument(text);
+  const hover = service.hover(document, { line: 0, character: text.indexOf(code) + 1 }, 'en');
+  assert.ok(hover, `a hover on ${code}`);
+  return hover.markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+describe('whose error it is', () => {
+  it('stays silent on other clouds\' errors, whatever codes they share with our tables', () => {
+    const theirs = [
+      '<Error><Code>Throttling</Code><Message>Rate exceeded</Message><RequestId>4442587FB7D0A2F9</RequestId><HostId>TW2qeJptLnLL7+0pKGRgdR=</HostId></Error>',
+      'botocore.exceptions.ClientError: An error occurred (InternalError) when calling the GetObject operation: We encountered an internal error.',
+      '{"Response":{"Error":{"Code":"InternalError","Message":"An internal error occurred."},"RequestId":"ed93f3cb"}}',
+      '{"error":{"code":"Throttling","message":"Too many requests."}}',
+      '{"status": 403, "error": "Forbidden", "message": "Access denied", "path": "/api/items"}',
+      '{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Forbidden","code":403}',
+      'level=error msg="upstream failed" status=502 body="Bad Gateway"',
+      '{"Response":{"Error":{"Code":"InvalidParameter.ImageDecodeFailed","Message":"Image decode failed."},"RequestId":"1"}}',
+    ];
+    assert.deepEqual(findings(theirs.join('\n')), []);
+  });
+
+  it('says another product of the same provider is not in the catalogs, at hint severity', () => {
+    const body = '{"RequestId":"9D31","HostId":"ecs.cn-hangzhou.aliyuncs.com","Code":"InvalidInstanceId.NotFound","Message":"The specified InstanceId does not exist."}';
+    assert.deepEqual(findings(body), ['InvalidInstanceId.NotFound otherProduct:ecs']);
+    // With the built-in catalogs, IMM's table has the template the code fits: shown as a general pattern.
+    const builtIn = builtInService();
+    const { diagnostics } = builtIn.diagnostics(builtIn.createDocument(body), { language: 'en', severity, maxCount: 10 });
+    assert.equal(diagnostics[0].severity, 'hint');
+    assert.match(diagnostics[0].message, /^InvalidInstanceId\.NotFound: an error of Alibaba Cloud ECS, not in the catalogs\. General pattern from another product's table \(Alibaba Cloud · Intelligent Media Management \(IMM\)\): Invalid\{ResourceType\}\.NotFound — /);
+    assert.match(diagnostics[0].message, /\[Alibaba Cloud — from the host ecs\.cn-hangzhou\.aliyuncs\.com\]$/);
+  });
+
+  it('binds a template that starts with a placeholder only with evidence of its product', () => {
+    // The provider's body alone: another product's error that fits the template, not the template's entry.
+    assert.deepEqual(findings('{"Code": "InvalidBucket", "RequestId": "1"}'), ['InvalidBucket otherProduct:']);
+    assert.match(findings('{"Code": "InvalidBucket", "RequestId": "1", "HostId": "imm.cn-beijing.aliyuncs.com"}').join(), /^InvalidBucket alibabacloud-imm:Invalid\{(?:ParameterName|ResourceType)\}$/);
+  });
+
+  it('gives a code two tables share to the table the evidence names, else to what the document favours', () => {
+    assert.deepEqual(findings('POST https://image.cn-north-4.myhuaweicloud.com/v2/0a7f/image/tagging {"error_code": "APIG.0201"}'), ['APIG.0201 huaweicloud-image-recognition:APIG.0201']);
+    assert.deepEqual(findings('from huaweicloudsdkocr.v1 import OcrClient\nerror_code=APIG.0201'), ['APIG.0201 huaweicloud-ocr:APIG.0201']);
+    // AIP.0010 is Image Recognition's alone, so this document favours Image Recognition.
+    assert.deepEqual(findings('error_code=AIP.0010\nerror_code=APIG.0201'), ['AIP.0010 huaweicloud-image-recognition:AIP.0010', 'APIG.0201 huaweicloud-image-recognition:APIG.0201']);
+  });
+
+  it('reports an unknown code of a known family at information, with the nearest entry', () => {
+    const [diagnostic] = service.diagnostics(service.createDocument('{"error_code": "AIS.0118", "error_msg": "new"}'), { language: 'en', severity, maxCount: 10 }).diagnostics;
+    assert.equal(diagnostic.severity, 'information');
+    assert.match(diagnostic.message, /^AIS\.0118: one of the Huawei Cloud · AIS\.\* codes, not in the catalogs\. Nearest entry: AIS\.0101 — /);
+  });
+
+  it('never makes an error or a warning of a finding whose origin is uncertain', () => {
+    // Two tables, no evidence: the most likely first, at most information.
+    const [diagnostic] = service.diagnostics(service.createDocument('retry after APIG.0201'), { language: 'en', severity, maxCount: 10 }).diagnostics;
+    assert.equal(diagnostic.severity, 'information');
+    assert.match(diagnostic.message, /\(2 possible entries\)$/);
+  });
+});
+
+describe('messages as services write them', () => {
+  it('match across case, full-width punctuation and whitespace', () => {
+    const matcher = compileMessage('The input parameter is invalid.');
+    assert.equal(matchMessage(matcher, 'THE INPUT  PARAMETER IS INVALID')?.score, 1);
+    assert.equal(matchMessage(compileMessage('参数错误，请检查。'), '错误：参数错误,请检查')?.score, 1);
+  });
+
+  it('match in other words and in the table\'s Chinese text, from the body\'s own message', () => {
+    // "Backend timed out" for OCR's "Backend timeout."; 请求体过大 is Image Recognition's description of APIG.0201.
+    assert.deepEqual(findings('{"error_code": "APIG.0201", "error_msg": "backend timed out"}'), ['APIG.0201 huaweicloud-ocr:APIG.0201']);
+    assert.deepEqual(findings('{"error_code": "APIG.0201", "error_msg": "请求体过大。"}'), ['APIG.0201 huaweicloud-image-recognition:APIG.0201']);
+  });
+
+  it('say so in the hover when the text\'s message clearly differs from the table\'s', () => {
+    const text = 'from huaweicloudsdkocr import x {"error_code": "AIS.0101", "error_msg": "Quota for this account was used up yesterday"}';
+    assert.match(hoverOn(text, 'AIS.0101'), /The text says "Quota for this account was used up yesterday"; the table says "The input parameter is invalid\."/);
+  });
+});
+
+describe('where the origin came from', () => {
+  it('is one short line in every hover', () => {
+    assert.match(hoverOn('huaweicloudsdkocr ClientRequestException: {"error_code": "ModelArts.4204"}', 'ModelArts.4204'), /\*Huawei Cloud · OCR — from huaweicloudsdkocr\*/);
+    assert.match(hoverOn('{"Code":"Throttling","RequestId":"1","HostId":"imm.cn-shanghai.aliyuncs.com"}', 'Throttling'), /Alibaba Cloud · Intelligent Media Management \(IMM\) — from the host imm\.cn-shanghai\.aliyuncs\.com/);
+    const lines = ['POST https://ocr.cn-north-4.myhuaweicloud.com/v2/0a7f/ocr/general-text', 'retrying', 'error_code=APIG.0201'].join('\n');
+    const document = service.createDocument(lines);
+    const hover = service.hover(document, { line: 2, character: 14 }, 'en')!.markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+    assert.match(hover, /Huawei Cloud · OCR — from the host ocr\.cn-north-4\.myhuaweicloud\.com on line 1/);
+  });
+});
