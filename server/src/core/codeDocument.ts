@@ -183,7 +183,8 @@ export class CodeDocument {
     let clues = this.tallied[line];
     if (clues === undefined) {
       const text = this.lineText(line);
-      const found = this.index.detector.cluesIn(text, line, 0, Math.min(text.length, LONG_LINE), false);
+      const near = this.cluesOn(line);
+      const found = near.length === 0 ? [] : near.filter(isDocumentClue);
       for (const occurrence of this.found[line] ?? []) {
         if (occurrence.start > LONG_LINE) {
           // A huge line is read for the document only as far as its clues are.

@@ -9,8 +9,10 @@
 const ASCII = 128;
 
 export class LiteralSearch<T> {
-  /** Transitions, `width` per state. */
+  /** Transitions, `width` per state, each to the target state's first slot (its number times `width`). */
   private readonly next: Int32Array;
+  /** 1 at a state's first slot when some pattern ends there. */
+  private readonly accepting: Uint8Array;
   /** How many symbols there are: ASCII, the patterns' other characters, and one for any other character. */
   private readonly width: number;
   /** The symbol of each non-ASCII character a pattern uses. */
@@ -78,6 +80,14 @@ export class LiteralSearch<T> {
         }
       }
     }
+    // The scan walks slots, not state numbers: premultiplied targets spare a multiplication a character.
+    for (let at = 0; at < this.next.length; at++) {
+      this.next[at] *= width;
+    }
+    this.accepting = new Uint8Array(states * width);
+    this.outputs.forEach((ending, state) => {
+      this.accepting[state * width] = ending.length > 0 ? 1 : 0;
+    });
   }
 
   private symbolOf(code: number): number {
@@ -102,10 +112,10 @@ export class LiteralSearch<T> {
    * in order of their ends; `visit` returns false to stop.
    */
   scan(text: string, from: number, to: number, visit: (start: number, end: number, value: T) => boolean | void): void {
-    const { next, outputs, patterns, width, symbols } = this;
+    const { next, accepting, outputs, patterns, width, symbols } = this;
     const other = width - 1;
     const end = Math.min(to, text.length);
-    let state = 0;
+    let slot = 0;
     for (let at = Math.max(0, from); at < end; at++) {
       let code = text.charCodeAt(at);
       if (code >= ASCII) {
@@ -113,10 +123,9 @@ export class LiteralSearch<T> {
       } else if (code >= 65 && code <= 90) {
         code += 32;
       }
-      state = next[state * width + code];
-      const ending = outputs[state];
-      if (ending.length > 0) {
-        for (const index of ending) {
+      slot = next[slot + code];
+      if (accepting[slot] === 1) {
+        for (const index of outputs[slot / width]) {
           const pattern = patterns[index];
           if (visit(at + 1 - pattern.text.length, at + 1, pattern.value) === false) {
             return;

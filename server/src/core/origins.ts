@@ -115,6 +115,7 @@ const FOREIGN_SIGNATURES: ForeignSignature[] = [
     proseNames: ['Kubernetes', 'K8s'],
     shapes: [
       { trigger: '"Status"', pattern: /"kind"\s*:\s*"Status"/ },
+      { trigger: "'Status'", pattern: /'kind'\s*:\s*'Status'/ },
       { trigger: 'Error from server (', pattern: /Error from server \(/ },
       { trigger: 'kind: Status', pattern: /\bkind:\s*Status\b/ },
     ],
@@ -164,7 +165,9 @@ type Literal =
   | { kind: 'name'; clues: { provider: string; product?: string; kind: ClueKind }[] }
   | { kind: 'domain' }
   | { kind: 'path' }
-  | { kind: 'link' };
+  | { kind: 'link' }
+  | { kind: 'bodyKey'; key: string; provider: string }
+  | { kind: 'shape'; shapes: number[] };
 
 interface PathClue {
   provider: string;
@@ -408,12 +411,16 @@ export class OriginDetector {
         this.shapes.push({ provider: signature.provider, ...shape });
       }
     }
+    const triggers = new Map<string, number[]>();
+    this.shapes.forEach((shape, at) => triggers.set(shape.trigger, [...(triggers.get(shape.trigger) ?? []), at]));
     this.literals = new LiteralSearch<Literal>([
       ...[...names].map(([text, clues]) => ({ text, value: { kind: 'name' as const, clues } })),
       ...[...domains].map((text) => ({ text, value: { kind: 'domain' as const } })),
       ...[...pathLiterals].filter((text) => text.length >= 3).map((text) => ({ text, value: { kind: 'path' as const } })),
       // An Alibaba troubleshooting link, or a piece of one (`q=Throttling.User&product=Sts`).
       { text: '&product=', value: { kind: 'link' as const } },
+      ...[...this.bodyKeys].map(([key, provider]) => ({ text: key, value: { kind: 'bodyKey' as const, key, provider } })),
+      ...[...triggers].map(([text, shapes]) => ({ text, value: { kind: 'shape' as const, shapes } })),
     ]);
   }
 
@@ -428,38 +435,63 @@ export class OriginDetector {
   }
 
   /**
-   * The clues in (a window of) one line. `from` and `to` bound the part read, so a huge line costs
-   * no more than the window around the code that asked. `near` is for lines near a code: they are
-   * also read for the keys of error bodies and the shapes of other clouds' bodies, which say
-   * something only next to a code; every line of a document is read for names, hosts and paths.
+   * The clues in (a window of) one line, found in one pass over it. `from` and `to` bound the part
+   * read, so a huge line costs no more than the window around the code that asked.
    */
-  cluesIn(text: string, line: number, from = 0, to = text.length, near = true): Clue[] {
+  cluesIn(text: string, line: number, from = 0, to = text.length): Clue[] {
     from = Math.max(0, from);
     to = Math.min(to, text.length);
     const clues: Clue[] = [];
-    let hosts = false;
+    let hosts: number[] | undefined;
     let paths = false;
     let links = false;
-    const named = new Set<string>();
+    let named: Set<Literal> | undefined;
+    let keys: Set<string> | undefined;
+    let shapes: Set<number> | undefined;
     this.literals.scan(text, from, to, (start, end, literal) => {
-      if (literal.kind === 'domain') {
-        hosts = true;
-      } else if (literal.kind === 'path') {
-        paths = true;
-      } else if (literal.kind === 'link') {
-        links = true;
-      } else if (!named.has(text.slice(start, end).toLowerCase()) && standsAsName(text, start, end)) {
-        named.add(text.slice(start, end).toLowerCase());
-        for (const clue of literal.clues) {
-          clues.push({ ...clue, text: text.slice(start, end), line, start });
-        }
+      switch (literal.kind) {
+        case 'domain':
+          (hosts ??= []).push(start, end);
+          break;
+        case 'path':
+          paths = true;
+          break;
+        case 'link':
+          links = true;
+          break;
+        case 'shape':
+          for (const shape of literal.shapes) {
+            (shapes ??= new Set()).add(shape);
+          }
+          break;
+        case 'bodyKey':
+          if (!keys?.has(literal.key) && this.bodyKeyAt(text, start, end, literal, line, clues)) {
+            (keys ??= new Set()).add(literal.key);
+          }
+          break;
+        case 'name':
+          if (!named?.has(literal) && standsAsName(text, start, end)) {
+            const prose = standsAsProse(text, start, end);
+            const written = text.slice(start, end);
+            for (const clue of literal.clues) {
+              // A name of prose counts only as a word of prose; an SDK's name counts anywhere it stands alone.
+              if (prose || (clue.kind !== 'name' && clue.kind !== 'providerName')) {
+                (named ??= new Set()).add(literal);
+                clues.push({ ...clue, text: written, line, start });
+              }
+            }
+          }
+          break;
       }
     });
-    const window = from === 0 && to === text.length ? text : text.slice(from, to);
-    if (hosts) {
-      this.findHosts(window, line, from, clues);
+    if (hosts === undefined && !paths && !links && shapes === undefined) {
+      return clues;
     }
-    if (hosts || links) {
+    if (hosts !== undefined) {
+      this.findHosts(text, hosts, line, clues);
+    }
+    const window = from === 0 && to === text.length ? text : text.slice(from, to);
+    if (hosts !== undefined || links) {
       this.findProductLinks(window, line, from, clues);
     }
     if (paths) {
@@ -470,40 +502,67 @@ export class OriginDetector {
         }
       }
     }
-    if (near) {
-      for (const shape of this.shapes) {
-        const match = window.includes(shape.trigger) ? shape.pattern.exec(window) : null;
-        if (match) {
-          clues.push({ provider: shape.provider, kind: 'shape', text: match[0].slice(0, 60), line, start: from + match.index });
-        }
+    for (const at of shapes ?? []) {
+      const shape = this.shapes[at];
+      const match = shape.pattern.exec(window);
+      if (match) {
+        clues.push({ provider: shape.provider, kind: 'shape', text: match[0].slice(0, 60), line, start: from + match.index });
       }
-      this.findBodyKeys(window, line, from, clues);
     }
     return clues;
   }
 
-  /** Every host in the window that ends in a known domain. */
-  private findHosts(window: string, line: number, from: number, clues: Clue[]): void {
+  /**
+   * A body key found at [start, end): a clue when it is a key (`"RequestId":`, `error_msg=`,
+   * `<HostId>`). Alibaba's HostId is always a host name: an S3-style body's HostId (an opaque id) is
+   * not Alibaba's. Returns whether the key was taken.
+   */
+  private bodyKeyAt(text: string, start: number, end: number, literal: { key: string; provider: string }, line: number, clues: Clue[]): boolean {
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    if ((before >= 48 && before <= 57) || (before >= 65 && before <= 90) || (before >= 97 && before <= 122) || before === 95) {
+      return false;
+    }
+    const after = text.slice(end, end + 4);
+    if (!/^["']?\s*[:=>]/.test(after)) {
+      return false;
+    }
+    if (literal.key === 'hostid') {
+      const value = /^["']?\s*[:=>]\s*["']?([^"'<\s,}]*)/.exec(text.slice(end, end + 300))?.[1] ?? '';
+      if (value !== '' && !/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(value)) {
+        clues.push({ provider: 's3-style', kind: 'shape', text: `HostId ${value.slice(0, 24)}`, line, start });
+        return true;
+      }
+    }
+    clues.push({ provider: literal.provider, kind: 'bodyKey', text: text.slice(start, end), line, start });
+    return true;
+  }
+
+  /** The hosts that end in the known domains found at `domains` (pairs of start and end). */
+  private findHosts(text: string, domains: readonly number[], line: number, clues: Clue[]): void {
     const seen = new Set<string>();
-    this.literals.scan(window, 0, window.length, (start, end, literal) => {
-      if (literal.kind !== 'domain' || isHostChar(window.charCodeAt(end)) && window.charCodeAt(end) !== 46) {
-        return;
+    for (let at = 0; at < domains.length; at += 2) {
+      const start = domains[at];
+      const end = domains[at + 1];
+      const after = text.charCodeAt(end);
+      if (isHostChar(after) && after !== 46) {
+        // The domain goes on: `aliyuncs.community` is another one.
+        continue;
       }
       // The host reaches left over labels joined by dots.
       let hostStart = start;
-      while (hostStart > 0 && isHostChar(window.charCodeAt(hostStart - 1))) {
+      while (hostStart > 0 && isHostChar(text.charCodeAt(hostStart - 1))) {
         hostStart--;
       }
-      const host = window.slice(hostStart, end).toLowerCase().replace(/^[.-]+/, '');
+      const host = text.slice(hostStart, end).toLowerCase().replace(/^[.-]+/, '');
       if (seen.has(host)) {
-        return;
+        continue;
       }
       seen.add(host);
       const clue = this.hostClue(host);
       if (clue) {
-        clues.push({ ...clue, kind: 'host', text: host, line, start: from + hostStart });
+        clues.push({ ...clue, kind: 'host', text: host, line, start: hostStart });
       }
-    });
+    }
   }
 
   /** The provider and product a host names, from the most specific pattern that matches its trailing labels. */
@@ -537,33 +596,6 @@ export class OriginDetector {
   }
 
   /**
-   * Keys of our providers' error bodies (`"RequestId":`, `error_msg=`, `<HostId>`). Alibaba's
-   * HostId is always a host name: an S3-style body's HostId (an opaque id) is not Alibaba's.
-   */
-  private findBodyKeys(window: string, line: number, from: number, clues: Clue[]): void {
-    const lower = this.bodyKeys.size > 0 ? window.toLowerCase() : '';
-    for (const [key, provider] of this.bodyKeys) {
-      let at = lower.indexOf(key);
-      while (at !== -1) {
-        const after = window.slice(at + key.length, at + key.length + 4);
-        const before = at > 0 ? window[at - 1] : ' ';
-        if (!/[A-Za-z0-9_]/.test(before) && /^["']?\s*[:=>]/.test(after)) {
-          if (key === 'hostid') {
-            const value = /^["']?\s*[:=>]\s*["']?([^"'<\s,}]*)/.exec(window.slice(at + key.length))?.[1] ?? '';
-            if (value !== '' && !/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(value)) {
-              clues.push({ provider: 's3-style', kind: 'shape', text: `HostId ${value.slice(0, 24)}`, line, start: from + at });
-              break;
-            }
-          }
-          clues.push({ provider, kind: 'bodyKey', text: window.slice(at, at + key.length), line, start: from + at });
-          break;
-        }
-        at = lower.indexOf(key, at + 1);
-      }
-    }
-  }
-
-  /**
    * A diagnosis link that names the product: Alibaba's `api.aliyun.com/troubleshoot?…&product=Ecs`,
    * or the piece of one an SDK prints (`q=Throttling.User&product=Sts`).
    */
@@ -579,9 +611,23 @@ export class OriginDetector {
 
 /** Whether a name found at [start, end) stands on its own: not inside a longer word on either side. */
 function standsAsName(text: string, start: number, end: number): boolean {
-  const isWord = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
   const after = end < text.length ? text.charCodeAt(end) : 32;
   // Names that start or end with punctuation (`Aws::`, `@aws-sdk/`) bound themselves on that side.
-  return (!isWord(text.charCodeAt(start)) || !isWord(before)) && (!isWord(text.charCodeAt(end - 1)) || !isWord(after));
+  return (!isWordChar(text.charCodeAt(start)) || !isWordChar(before)) && (!isWordChar(text.charCodeAt(end - 1)) || !isWordChar(after));
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
+/**
+ * Whether a name found in prose stands as a word of prose: not a piece of an identifier, a path or
+ * a host (`c.e.ocr.OcrService`, `/ocr/`, `ocr_client.py`, `ocr.cn-north-4…` say no product).
+ */
+function standsAsProse(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  const after = end < text.length ? text.charCodeAt(end) : 32;
+  const joins = (code: number) => isWordChar(code) || code === 46 || code === 47 || code === 92 || code === 45 || code === 64 || code === 61;
+  return !joins(before) && !(joins(after) && !(after === 46 && !isWordChar(end + 1 < text.length ? text.charCodeAt(end + 1) : 32)));
 }

@@ -297,8 +297,8 @@ function decideProvider(
     if (selfEvident && (scope === 'nearby' || scope === 'document')) {
       continue;
     }
-    if (!index.detector.isForeign(bestProvider) && scope === 'document') {
-      // Another of our providers across the document says nothing about this code's.
+    if (!index.detector.isForeign(bestProvider) && (scope === 'nearby' || scope === 'document')) {
+      // Another of our providers on other lines says nothing about this code's: a log calls both.
       continue;
     }
     return { otherCloud: attribution };

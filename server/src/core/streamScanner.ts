@@ -40,7 +40,8 @@ interface WindowLine {
   text: string | undefined;
   occurrences: Occurrence[] | undefined;
   clues: Clue[] | undefined;
-  evidence: Map<number, LineEvidence>;
+  /** What codes on the line share when decided, made when first asked for. */
+  evidence: Map<number, LineEvidence> | undefined;
 }
 
 /** Evidence reads at most 2048 characters of a neighbouring line; a UTF-8 character takes up to 4 bytes. */
@@ -74,7 +75,7 @@ export class StreamScanner {
   ) {
     this.options = options;
     this.maxLineLength = Math.max(1024, options.maxLineLength ?? 1 << 20);
-    this.window = Array.from({ length: 2 * NEARBY + 1 }, () => ({ line: -1, bytes: EMPTY, start: 0, end: 0, text: undefined, occurrences: undefined, clues: undefined, evidence: new Map() }));
+    this.window = Array.from({ length: 2 * NEARBY + 1 }, () => ({ line: -1, bytes: EMPTY, start: 0, end: 0, text: undefined, occurrences: undefined, clues: undefined, evidence: undefined }));
     for (const clue of options.documentClues ?? []) {
       this.documentTally.set(tallyKey(clue), { ...clue });
     }
@@ -91,7 +92,10 @@ export class StreamScanner {
       cluesOn: (line) => this.cluesOn(line),
       documentClues: () => [...this.documentTally.values()],
       cluesInWindow: (line, from, to) => this.index.detector.cluesIn(this.lineSource.lineText(line) ?? '', line, from, to),
-      evidenceCache: (line) => this.slot(line)?.evidence ?? new Map(),
+      evidenceCache: (line) => {
+        const slot = this.slot(line);
+        return slot === undefined ? new Map() : (slot.evidence ??= new Map());
+      },
     };
   }
 
@@ -118,13 +122,24 @@ export class StreamScanner {
       }
       const line = concat(this.carry, piece, from, end);
       this.carry = EMPTY;
-      this.completeLine(line, this.options.bytesAsText(line, 0, line.length), 0, line.length, onFound);
+      this.completeLine(line, this.options.bytesAsText(line, 0, line.length), 0, line.length, undefined, onFound);
       from = this.afterBreak(text, end);
     }
+    // The token filter reads the whole piece in one go; a token never spans a line break, so each
+    // line is a candidate when a token the filter let through starts in it.
+    const hits: number[] = [];
+    findCodeTokens(text, from, text.length, this.index, (tokenStart) => {
+      hits.push(tokenStart);
+      return true;
+    });
+    let hit = 0;
     let start = from;
     let end = breaks.next(start);
     while (end !== -1) {
-      this.completeLine(piece, text, start, end, onFound);
+      while (hit < hits.length && hits[hit] < start) {
+        hit++;
+      }
+      this.completeLine(piece, text, start, end, hit < hits.length && hits[hit] < end, onFound);
       start = this.afterBreak(text, end);
       end = breaks.next(start);
     }
@@ -139,7 +154,7 @@ export class StreamScanner {
     if (this.carry.length > 0) {
       const line = this.carry;
       this.carry = EMPTY;
-      this.completeLine(line, this.options.bytesAsText(line, 0, line.length), 0, line.length, onFound);
+      this.completeLine(line, this.options.bytesAsText(line, 0, line.length), 0, line.length, undefined, onFound);
     }
     this.flush(onFound);
   }
@@ -202,7 +217,7 @@ export class StreamScanner {
   }
 
   /** Files a completed line [start, end) of `bytes` (read as `text`) in the window, and decides the line whose following lines are now all there. */
-  private completeLine(bytes: Uint8Array, text: string, start: number, end: number, onFound: FoundCallback): void {
+  private completeLine(bytes: Uint8Array, text: string, start: number, end: number, mayHoldCode: boolean | undefined, onFound: FoundCallback): void {
     if (this.sliceOffset > 0) {
       // The end of an over-long line: decided on its own, as its slices were.
       this.scanSlice(this.options.decode(bytes, start, end), onFound);
@@ -217,12 +232,14 @@ export class StreamScanner {
     slot.text = undefined;
     slot.occurrences = undefined;
     slot.clues = undefined;
-    slot.evidence = new Map();
-    let candidate = false;
-    findCodeTokens(text, start, end, this.index, () => {
-      candidate = true;
-      return false;
-    });
+    slot.evidence = undefined;
+    let candidate = mayHoldCode ?? false;
+    if (mayHoldCode === undefined) {
+      findCodeTokens(text, start, end, this.index, () => {
+        candidate = true;
+        return false;
+      });
+    }
     if (candidate) {
       const decoded = this.options.decode(bytes, start, end);
       scanLine(decoded, this.line, this.index, this.buffer);
@@ -265,7 +282,7 @@ export class StreamScanner {
       slot.text = undefined;
       slot.occurrences = undefined;
       slot.clues = undefined;
-      slot.evidence = new Map();
+      slot.evidence = undefined;
     }
   }
 
