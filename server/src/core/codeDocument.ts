@@ -27,6 +27,20 @@ export interface ResolvedOccurrence {
   resolution: Resolution;
 }
 
+/**
+ * What the features read of a scanned document, whether its text is held (CodeDocument) or read
+ * from disk when asked for (DiskDocument).
+ */
+export interface ScannedDocument {
+  readonly lineCount: number;
+  /** The text of a line without its terminator; empty past the end. */
+  lineText(line: number): string;
+  /** Every finding in line order. */
+  occurrences(): Iterable<ResolvedOccurrence>;
+  /** The finding that covers a position, its end included. */
+  occurrenceAt(position: Position): ResolvedOccurrence | undefined;
+}
+
 /** A line longer than this is rescanned only around an edit, and only its start is read for clues. */
 const LONG_LINE = 64 * 1024;
 const NO_CLUES: readonly Clue[] = Object.freeze([]);
@@ -37,7 +51,7 @@ interface CachedResolution {
   generation?: number;
 }
 
-export class CodeDocument {
+export class CodeDocument implements ScannedDocument {
   /** The lines, each with its own line terminator. */
   private lines: string[] = [];
   /** Occurrences per line; undefined where a line has none. */
