@@ -25,6 +25,7 @@ import { registerDocumentLinks } from './features/documentLinks';
 import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerHover } from './features/hover';
 import { registerScanFile } from './features/scanFile';
+import { registerOpenFromDisk } from './features/openFromDisk';
 
 const USAGE = `error-codebook-ls: the Error Codebook language server.
 
@@ -86,7 +87,12 @@ function startServer(): void {
     const settings = new SettingsStore(connection, canAskClient, options.settings, (uri) => context?.documents.has(uri) === true);
     catalogs = new ServerCatalogs(connection, params);
     const service = catalogs.load(settings.snapshot().catalogPaths);
-    context = new ServerContext(connection, service, new DocumentStore(service), settings);
+    const documents = new DocumentStore(
+      service,
+      (tracked) => context?.refresh(tracked.uri),
+      (message) => context?.log(message),
+    );
+    context = new ServerContext(connection, service, documents, settings);
     context.localeLanguage = languageFromLocale(params.locale);
     if (Array.isArray(options.clientCommands)) {
       context.clientCommands = new Set(options.clientCommands.filter((item): item is string => typeof item === 'string'));
@@ -99,6 +105,7 @@ function startServer(): void {
     registerCodeActions(context);
     registerCustomRequests(context);
     registerScanFile(context);
+    registerOpenFromDisk(context);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
