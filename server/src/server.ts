@@ -4,13 +4,17 @@
  * Node IPC (`--node-ipc`) or a socket (`--socket=N`), and adapts the pure core to the protocol,
  * one feature per file under features/.
  */
+import { format } from 'util';
 import {
+  Connection,
   DidChangeConfigurationNotification,
   InitializeResult,
   ProposedFeatures,
+  StreamMessageWriter,
   TextDocumentSyncKind,
   createConnection,
 } from 'vscode-languageserver/node';
+import { StdioMessageReader } from './messageReader';
 import { languageFromLocale, LanguageService } from './core/index';
 import { ServerCatalogs } from './catalogs';
 import { ErrorCodebookSettings, SETTINGS_SECTION } from './common/settings';
@@ -70,8 +74,35 @@ function effectsOf(before: ErrorCodebookSettings, after: ErrorCodebookSettings, 
   return { decide, publish };
 }
 
+/**
+ * The connection: over stdio with the server's own message reader (one huge message is read near
+ * the cost of JSON.parse), else as vscode-languageserver sets it up from the command line. Over
+ * stdio the server ends when its input does, and console output goes to the client's log, never
+ * into the protocol stream, as vscode-languageserver arranges for its own stdio connections.
+ */
+function openConnection(): Connection {
+  if (!process.argv.slice(2).includes('--stdio')) {
+    return createConnection(ProposedFeatures.all);
+  }
+  const connection = createConnection(ProposedFeatures.all, new StdioMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  let shutdownReceived = false;
+  connection.onShutdown(() => {
+    shutdownReceived = true;
+  });
+  for (const event of ['end', 'close'] as const) {
+    process.stdin.on(event, () => process.exit(shutdownReceived ? 0 : 1));
+  }
+  const log = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => connection.console[level](format(...args));
+  console.log = log('log');
+  console.info = log('info');
+  console.debug = log('log');
+  console.warn = log('warn');
+  console.error = log('error');
+  return connection;
+}
+
 function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = openConnection();
   // Never let one bad request or document take the server down: log it and go on.
   process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected rejection: ${(reason as Error)?.stack ?? reason}`));
