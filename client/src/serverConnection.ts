@@ -18,6 +18,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { CatalogsChangedNotification, CatalogsChangedParams, FindingsChangedNotification, FindingsChangedParams } from '../../server/src/common/protocol';
+import { SERVER_EXEC_ARGV, serverEnvironment } from '../../server/src/common/serverProcess';
 import { CLIENT_COMMANDS } from './commandIds';
 import { RestartingErrorHandler } from './errorHandler';
 import { LargeFileSync } from './largeFiles';
@@ -133,9 +134,11 @@ export class ServerConnection implements vscode.Disposable {
 
   private async create(): Promise<LanguageClient> {
     const module = this.context.asAbsolutePath('dist/server.js');
+    // Started for the least memory (common/serverProcess.ts): the languageclient adds these to the extension host's environment.
+    const env = serverEnvironment(process.env);
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'], env } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,

@@ -135,9 +135,14 @@ export class DiskReading {
   constructor(
     private service: LanguageService,
     readonly file: DiskFile,
-    /** Told when a scan changed the findings, so they are published again. */
-    private readonly changed: () => void,
+    /**
+     * Told when a scan changed the findings, so they are published again; what it returns settles
+     * once they are (the provisional lines are decided again only after that).
+     */
+    private readonly changed: () => Promise<unknown> | void,
     private readonly log: (message: string) => void,
+    /** Told when a scan is done, its provisional lines decided again too: a time to give memory back. */
+    private readonly settled: () => void = () => undefined,
   ) {
     this.document = this.newDocument();
   }
@@ -216,7 +221,12 @@ export class DiskReading {
         return work(run, identity);
       })
       .catch((error: unknown) => this.log(`Reading ${this.file.path} from disk failed: ${(error as Error).stack ?? error}`))
-      .finally(() => this.findingsRead());
+      .finally(() => {
+        this.findingsRead();
+        if (run === this.run && !this.disposed) {
+          this.settled();
+        }
+      });
   }
 
   /** Whether the file is the one read before, with the same bytes, and more after them. */
@@ -253,7 +263,7 @@ export class DiskReading {
     this.document = document;
     await this.remember(read);
     this.findingsRead();
-    this.changed();
+    await this.changed();
     await this.settleProvisional(run);
   }
 
@@ -278,7 +288,7 @@ export class DiskReading {
     }
     await this.remember(read);
     this.findingsRead();
-    this.changed();
+    await this.changed();
     await this.settleProvisional(run);
   }
 
@@ -355,13 +365,13 @@ export class DiskReading {
       if (run !== this.run) {
         return;
       }
-      const before = [...document.findings.all()].filter((item) => region.lines.has(item.occurrence.line));
+      const before = [...document.findings.between(region.from, region.to)].filter((item) => region.lines.has(item.occurrence.line));
       document.redecided(region.lines, found);
       changed ||= !sameFindings(before, found);
       await yieldToEventLoop();
     }
     if (changed) {
-      this.changed();
+      await this.changed();
     }
   }
 }

@@ -44,9 +44,14 @@ export class DocumentStore {
 
   constructor(
     private service: LanguageService,
-    /** Told when a document read from disk has new findings (a scan finished), after its generation moved on. */
-    private readonly diskChanged: (tracked: TrackedDocument) => void = () => undefined,
+    /**
+     * Told when a document read from disk has new findings (a scan finished), after its generation
+     * moved on; what it returns settles once they are published.
+     */
+    private readonly diskChanged: (tracked: TrackedDocument) => Promise<unknown> | void = () => undefined,
     private readonly log: (message: string) => void = () => undefined,
+    /** Told when a document read from disk is done with a scan, its provisional lines decided again too. */
+    private readonly diskSettled: (tracked: TrackedDocument) => void = () => undefined,
   ) {}
 
   /** What the features read of a document: its text's findings, or those read from disk; undefined when it is not scanned. */
@@ -160,12 +165,14 @@ export class DocumentStore {
       this.service,
       file,
       () => {
-        if (this.documents.get(tracked.uri) === tracked) {
-          tracked.generation++;
-          this.diskChanged(tracked);
+        if (this.documents.get(tracked.uri) !== tracked) {
+          return undefined;
         }
+        tracked.generation++;
+        return this.diskChanged(tracked);
       },
       this.log,
+      () => this.diskSettled(tracked),
     );
     this.documents.set(params.uri, tracked);
     this.decideOnDisk(tracked, settings);

@@ -120,8 +120,14 @@ function startServer(): void {
     const service = catalogs.load(settings.snapshot().catalogPaths);
     const documents = new DocumentStore(
       service,
-      (tracked) => context?.refresh(tracked.uri),
+      (tracked) => {
+        context?.refresh(tracked.uri);
+        afterDocumentText(tracked.length);
+        // Settles once the findings are worked out for publishing.
+        return context?.analyses.current(tracked.uri);
+      },
       (message) => context?.log(message),
+      (tracked) => afterDocumentText(tracked.length),
     );
     context = new ServerContext(connection, service, documents, settings);
     context.localeLanguage = languageFromLocale(params.locale);
@@ -244,9 +250,11 @@ function startServer(): void {
     if (!context || typeof textDocument?.uri !== 'string') {
       return;
     }
+    const length = context.documents.get(textDocument.uri)?.length ?? 0;
     context.documents.close(textDocument.uri);
     context.settings.forget(textDocument.uri);
     context.closed(textDocument.uri);
+    afterDocumentText(length);
   });
 
   connection.listen();

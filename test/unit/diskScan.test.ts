@@ -195,7 +195,7 @@ describe('a document read from disk', () => {
   it('reads on from where it was when the file grew, and anew when it changed otherwise', async () => {
     const file = writeFile(`${LINES[0]}\n${LINES[3]}\nINFO half a li`);
     const changes: number[] = [];
-    const reading = new DiskReading(service, await inspectFile(file), () => changes.push(changes.length), (message) => assert.fail(message));
+    const reading = new DiskReading(service, await inspectFile(file), () => void changes.push(changes.length), (message) => assert.fail(message));
     reading.readAll(service);
     await settled(reading);
     fs.appendFileSync(file, `ne\n${LINES.join('\n')}\n`);

@@ -107,6 +107,13 @@ export class FindingTable {
     }
   }
 
+  /** The findings on lines [from, to], in text order. */
+  *between(from: number, to: number): Generator<ResolvedOccurrence> {
+    for (let index = this.firstOnOrAfter(from); index < this.count && this.lines[index] <= to; index++) {
+      yield this.at(index);
+    }
+  }
+
   /** The finding that covers a position, its end included (a cursor right after a word is on it). */
   findAt(position: Position): ResolvedOccurrence | undefined {
     for (let index = this.firstOnOrAfter(position.line); index < this.count && this.lines[index] === position.line; index++) {
