@@ -11,6 +11,7 @@ import { DidChangeTextDocumentParams, DidOpenTextDocumentParams, TextDocumentCon
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeDocument, DocumentKind, DocumentPolicySettings, LanguageService, ScannedDocument, SkipReason, decideDocument, isTooLarge, textLooksBinary } from './core/index';
 import { DiskFile, DiskReading } from './diskReading';
+import { textBlocks } from './textBlocks';
 
 /** How much of a document's start the binary check looks at (as textLooksBinary does). */
 const BINARY_SAMPLE = 65536;
@@ -244,7 +245,7 @@ export class DocumentStore {
       if (tracked.code) {
         return;
       }
-      tracked.code = this.service.createDocument(text);
+      tracked.code = this.service.createDocument(textBlocks(text));
       tracked.shadow = undefined;
     } else {
       tracked.code = undefined;

@@ -54,7 +54,8 @@ export interface LanguageService {
   readonly loaded: LoadedCatalogs;
   /** Replaces the catalogs; documents made earlier must be given the new index with `setIndex`. */
   setCatalogs(texts: readonly CatalogText[]): LoadedCatalogs;
-  createDocument(text: string): CodeDocument;
+  /** A document of a text, or of a text in blocks that each end with a line break (the last one excepted). */
+  createDocument(text: string | readonly string[]): CodeDocument;
   createStreamScanner(options: StreamScannerOptions): StreamScanner;
   /** A first pass over a document's bytes that tallies its clues of origin, as an open document would. */
   createClueTally(options: ClueTallyOptions): ClueTally;
