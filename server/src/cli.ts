@@ -99,8 +99,10 @@ if (isScanWorker()) {
     process.exitCode = EXIT_TROUBLE;
   });
 } else {
-  main(process.argv.slice(2), new Output(process.stdout)).then(
-    (code) => {
+  const output = new Output(process.stdout);
+  main(process.argv.slice(2), output).then(
+    async (code) => {
+      await output.flush();
       process.exitCode = code;
     },
     (error) => {

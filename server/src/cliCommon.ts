@@ -11,9 +11,17 @@ export const EXIT_TROUBLE = 2;
 /** A command line that is wrong: its message and the usage go to standard error, with exit status 2. */
 export class UsageError extends Error {}
 
-/** Standard output that may be closed under the run: writes then stop, and the run ends quietly. */
+/** How much output is gathered before it is written: one write of many lines costs what one of a line does. */
+const WRITE_BYTES = 64 * 1024;
+
+/**
+ * Standard output that may be closed under the run: writes then stop, and the run ends quietly.
+ * What is written is gathered and handed on in pieces of about 64 KB.
+ */
 export class Output {
   closed = false;
+  private pending: string[] = [];
+  private pendingLength = 0;
 
   constructor(private readonly stream: NodeJS.WriteStream) {
     // EPIPE (the reader went away), ENOSPC (the disk is full) and any other failure to write all
@@ -27,20 +35,16 @@ export class Output {
     if (this.closed) {
       return;
     }
-    try {
-      this.stream.write(text);
-    } catch {
-      this.closed = true;
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= WRITE_BYTES) {
+      this.hand();
     }
-  }
-
-  /** Whether much is waiting to be written: a writer of large output waits (flush) before going on. */
-  get backedUp(): boolean {
-    return this.stream.writableLength >= 1 << 20;
   }
 
   /** Resolves when what was written has been handed on, or the stream failed. */
   flush(): Promise<void> {
+    this.hand();
     if (this.closed || this.stream.writableLength === 0) {
       return Promise.resolve();
     }
@@ -53,6 +57,23 @@ export class Output {
       this.stream.once('drain', done);
       this.stream.once('error', done);
     });
+  }
+
+  /** Hands what was gathered on to the stream. */
+  private hand(): void {
+    if (this.pending.length === 0 || this.closed) {
+      this.pending = [];
+      this.pendingLength = 0;
+      return;
+    }
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    try {
+      this.stream.write(text);
+    } catch {
+      this.closed = true;
+    }
   }
 }
 
