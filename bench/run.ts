@@ -22,6 +22,7 @@ import { extraCatalogText } from './lib/extraCatalog';
 import { CodePosition, ERROR_LINE_ONE_IN, LogGenerator, generateLogFile, generateLogText } from './lib/logGenerator';
 import { LspSession, PublishedDiagnostics } from './lib/lspSession';
 import { DiskOpenResult, openAsText, openFromDisk, readPath } from './lib/largeLogs';
+import { VsCodeResult, measureInVsCode } from './lib/vscodeE2e';
 import { Row, RipgrepResult, formatValue, gc, median, now, percentile, ripgrep, ripgrepVersion, table } from './lib/measure';
 import { Random } from './lib/random';
 
@@ -37,6 +38,8 @@ const PROFILE = process.env.BENCH_PROFILE === '1';
 const EXTRA_CODES = 10_000;
 const HOVERS = 1000;
 const LSP_OPENS = 3;
+/** Opens of the large log in VS Code (BENCH_VSCODE=0 leaves that row out). */
+const VSCODE_RUNS = process.env.BENCH_VSCODE === '0' ? 0 : 3;
 const EDITS = 6;
 /** The single-line log typed into, and how many keystrokes. */
 const LONG_LINE_MB = 4;
@@ -585,6 +588,24 @@ async function main(): Promise<void> {
       fail(`Sent as text (${name}), the server reports ${result.total} findings, the generator wrote ${total}.`);
     }
   }
+  log(`VS Code (code-server, this repository as the extension under development; ${VSCODE_RUNS} opens of a copy of the ${DOC_MB} MB log):`);
+  const skipped: VsCodeResult = { available: false, why: 'left out (BENCH_VSCODE=0)', runs: [], rssBefore: NaN, rssAfterClosing: NaN, largeDocumentsStillOpen: 0 };
+  const vscodeRuns = VSCODE_RUNS === 0 ? skipped : await measureInVsCode(docFile, path.join(ROOT, 'test', 'fixtures', 'documents', 'huaweicloud-sdk-python.log'), VSCODE_RUNS, DATA).catch((error: unknown): VsCodeResult => {
+    fail(`The measurement in VS Code broke: ${(error as Error).message}`);
+    return { available: false, why: (error as Error).message.split('\n')[0], runs: [], rssBefore: NaN, rssAfterClosing: NaN, largeDocumentsStillOpen: 0 };
+  });
+  if (!vscodeRuns.available) {
+    log(`  n/a: ${vscodeRuns.why}`);
+  }
+  for (const [index, run] of vscodeRuns.runs.entries()) {
+    log(`  open #${index + 1}: the text reached the extension host ${formatValue(run.toExtensionHostMs, 'ms')} after openTextDocument; Error Codebook's ${run.diagnostics} diagnostics ${formatValue(run.toDiagnosticsMs, 'ms')} after that (read from disk: ${run.readFromDisk}); extension host RSS ${mb(run.rss).toFixed(0)} MB`);
+    if (!run.readFromDisk) {
+      fail(`In VS Code the ${DOC_MB} MB log (open #${index + 1}) was not read from disk.`);
+    }
+  }
+  if (vscodeRuns.available) {
+    log(`  extension host RSS before ${mb(vscodeRuns.rssBefore).toFixed(0)} MB; 10 s after the editors were closed ${mb(vscodeRuns.rssAfterClosing).toFixed(0)} MB, with ${vscodeRuns.largeDocumentsStillOpen} of the large documents still held by VS Code`);
+  }
   log('Reading one huge didOpen over stdio (in-process, 64 KB pieces, median of 5):');
   const readMixed = await readPath(core, text, 5);
   const readAscii = await readPath(core, asciiText, 5);
@@ -694,6 +715,32 @@ async function main(): Promise<void> {
       status: status(result.ours <= result.floor * 1.5),
     });
   }
+  const vscodeMs = median(vscodeRuns.runs.map((run) => run.toDiagnosticsMs));
+  rows.push({
+    id: 'vscode.toProblems',
+    measure: `VS Code: ${DOC_MB} MB log in the extension host → our findings held for Problems (median of ${vscodeRuns.runs.length})`,
+    value: vscodeRuns.available ? vscodeMs : NaN,
+    unit: 'ms',
+    reference: vscodeRuns.available ? rgRef(rgDoc, 3) : 'code-server not installed',
+    target: rgDoc.median * 3,
+    status: status(vscodeMs <= rgDoc.median * 3, vscodeRuns.available && rgDoc.available),
+  });
+  rows.push({
+    id: 'vscode.toExtensionHost',
+    measure: '  VS Code\'s own part: openTextDocument → the text in the extension host (median)',
+    value: vscodeRuns.available ? median(vscodeRuns.runs.map((run) => run.toExtensionHostMs)) : NaN,
+    unit: 'ms',
+    reference: '(not ours; any extension waits for it)',
+    status: vscodeRuns.available ? 'INFO' : 'n/a',
+  });
+  rows.push({
+    id: 'vscode.extensionHostRss',
+    measure: `  extension host RSS 10 s after closing ${vscodeRuns.runs.length} large logs`,
+    value: mb(vscodeRuns.rssAfterClosing),
+    unit: 'MB',
+    reference: vscodeRuns.available ? `(before ${mb(vscodeRuns.rssBefore).toFixed(0)} MB; VS Code still held ${vscodeRuns.largeDocumentsStillOpen} of them)` : '',
+    status: vscodeRuns.available ? 'INFO' : 'n/a',
+  });
   const diskMs = median(diskOpens.map((opened) => opened.time));
   rows.push({
     id: 'lsp.diskOpen',
@@ -888,7 +935,7 @@ async function main(): Promise<void> {
     catalogs: catalogs.origin,
     data: { seed: SEED, documentBytes: docBytes, fileBytes: big.bytes, extraCodes: extraEntries, literalCodesForRipgrep: literalCodes },
     rows: rows.map((row) => ({ ...row, value: round(row.value), ...(row.target !== undefined ? { target: round(row.target) } : {}) })),
-    raw: { lspOpenMs: lsp.openTimes, lspOpenSendMs: lsp.sendTimes, editMs: lsp.editTimes, settingsChangeMs: lsp.settingsTimes, keystrokeWaitMs: longLine.keystrokeWaits, keystrokeFirstWaitMs: longLine.firstWaits, keystrokeLaterWaitMs: longLine.laterWaits, keystrokePublishMs: longLine.publishTimes, rgDocumentMs: rgDoc.times, rgFileMs: rgBig.times, documentMs: docTimes, documentExtraMs: docExtraTimes, scanFileMs: fileScan.times, cliMs: cli.times, cliTextMs: cliText.times, diskOpenMs: diskOpens.map((opened) => opened.time), readPath: { mixed: readMixed, ascii: readAscii }, memory: { textMixed, textAscii, diskMixed: diskOpens[diskOpens.length - 1], diskAscii }, idleRssBytes: lsp.idleRss, rssBytes: lsp.rss, peakRssBytes: lsp.peakRss },
+    raw: { lspOpenMs: lsp.openTimes, lspOpenSendMs: lsp.sendTimes, editMs: lsp.editTimes, settingsChangeMs: lsp.settingsTimes, keystrokeWaitMs: longLine.keystrokeWaits, keystrokeFirstWaitMs: longLine.firstWaits, keystrokeLaterWaitMs: longLine.laterWaits, keystrokePublishMs: longLine.publishTimes, rgDocumentMs: rgDoc.times, rgFileMs: rgBig.times, documentMs: docTimes, documentExtraMs: docExtraTimes, scanFileMs: fileScan.times, cliMs: cli.times, cliTextMs: cliText.times, diskOpenMs: diskOpens.map((opened) => opened.time), readPath: { mixed: readMixed, ascii: readAscii }, memory: { textMixed, textAscii, diskMixed: diskOpens[diskOpens.length - 1], diskAscii }, vscode: vscodeRuns, idleRssBytes: lsp.idleRss, rssBytes: lsp.rss, peakRssBytes: lsp.peakRss },
     sanity,
     failures,
     durationSeconds: Math.round((now() - startedAt) / 100) / 10,
