@@ -196,6 +196,9 @@ function labelParts(label: string): LabelPart[] {
   return parts;
 }
 
+/** How many hosts' answers are kept before the memory starts again. */
+const HOSTS_REMEMBERED = 1024;
+
 const isLower = (code: number) => code >= 97 && code <= 122;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
@@ -335,6 +338,8 @@ export class OriginDetector {
   private readonly productNames = new Map<string, { provider: string; product: string }>();
   /** Every name, domain and API path literal, found in one pass over a line. */
   private readonly literals: LiteralSearch<Literal>;
+  /** What each host seen lately names (null: nothing), since a log names the same few hosts on line after line. */
+  private readonly hostsSeen = new Map<string, { provider: string; product?: string } | null>();
 
   constructor(origins: readonly CatalogOrigin[]) {
     const names = new Map<string, { provider: string; product?: string; kind: ClueKind }[]>();
@@ -553,12 +558,22 @@ export class OriginDetector {
       while (hostStart > 0 && isHostChar(text.charCodeAt(hostStart - 1))) {
         hostStart--;
       }
-      const host = text.slice(hostStart, end).toLowerCase().replace(/^[.-]+/, '');
+      while (hostStart < start && (text.charCodeAt(hostStart) === 46 || text.charCodeAt(hostStart) === 45)) {
+        hostStart++;
+      }
+      const host = text.slice(hostStart, end).toLowerCase();
       if (seen.has(host)) {
         continue;
       }
       seen.add(host);
-      const clue = this.hostClue(host);
+      let clue = this.hostsSeen.get(host);
+      if (clue === undefined) {
+        if (this.hostsSeen.size >= HOSTS_REMEMBERED) {
+          this.hostsSeen.clear();
+        }
+        clue = this.hostClue(host) ?? null;
+        this.hostsSeen.set(host, clue);
+      }
       if (clue) {
         clues.push({ ...clue, kind: 'host', text: host, line, start: hostStart });
       }
