@@ -53,6 +53,34 @@ describe('whose error it is', () => {
     assert.match(diagnostics[0].message, /\[Alibaba Cloud — from the host ecs\.cn-hangzhou\.aliyuncs\.com\]$/);
   });
 
+  it('lets a catalog of one\'s own for another product (ECS) plug into the same rules', () => {
+    // The origin is the one the catalogs README gives as its example.
+    const ecs = JSON.stringify({
+      version: 1,
+      id: 'my-ecs',
+      provider: { en: 'Alibaba Cloud' },
+      service: { en: 'ECS' },
+      languages: ['en'],
+      sources: [{ language: 'en', url: 'https://example.com/ecs-errors' }],
+      origin: {
+        provider: 'alibabacloud',
+        product: 'ecs',
+        hosts: ['ecs.{region}.aliyuncs.com', 'ecs.aliyuncs.com'],
+        sdks: ['alibabacloud_ecs20140526', 'com.aliyun.ecs20140526'],
+        bodyKeys: ['RequestId', 'HostId', 'Recommend'],
+        names: ['ECS', 'Elastic Compute Service'],
+      },
+      entries: [{ code: 'InvalidInstanceId.NotFound', message: { en: 'The specified InstanceId does not exist.' } }],
+    });
+    const withEcs = createLanguageService([...catalogTexts(), { file: 'my-ecs.json', text: ecs }]);
+    assert.deepEqual(withEcs.loaded.problems, []);
+    const found = (text: string) => [...withEcs.createDocument(text).occurrences()].map(({ resolution }) => (resolution.kind === 'entry' ? resolution.ranked[0].entry.id : resolution.kind));
+    assert.deepEqual(found('{"RequestId":"9D31","HostId":"ecs.cn-hangzhou.aliyuncs.com","Code":"InvalidInstanceId.NotFound"}'), ['my-ecs:InvalidInstanceId.NotFound']);
+    assert.deepEqual(found('from alibabacloud_ecs20140526.client import Client\nerror: InvalidInstanceId.NotFound'), ['my-ecs:InvalidInstanceId.NotFound']);
+    // Another cloud's error with the same code stays silent, ours or not.
+    assert.deepEqual(found('<Response><Errors><Error><Code>InvalidInstanceId.NotFound</Code></Error></Errors><RequestID>a7</RequestID></Response>'), []);
+  });
+
   it('binds a template that starts with a placeholder only with evidence of its product', () => {
     // The provider's body alone: another product's error that fits the template, not the template's entry.
     assert.deepEqual(findings('{"Code": "InvalidBucket", "RequestId": "1"}'), ['InvalidBucket otherProduct:']);
