@@ -50,8 +50,8 @@ export interface CorpusScore {
   files: number;
 }
 
-export function loadCorpusLabels(): Record<string, Label[]> {
-  return (JSON.parse(fs.readFileSync(path.join(CORPUS, 'labels.json'), 'utf8')) as { files: Record<string, Label[]> }).files;
+export function loadCorpusLabels(corpus = CORPUS): Record<string, Label[]> {
+  return (JSON.parse(fs.readFileSync(path.join(corpus, 'labels.json'), 'utf8')) as { files: Record<string, Label[]> }).files;
 }
 
 export function builtInService(): LanguageService {
@@ -101,8 +101,9 @@ export function mustBeFound(label: Label): boolean {
   return !label.expect.startsWith('other-product:');
 }
 
-export function scoreCorpus(service: LanguageService = builtInService()): CorpusScore {
-  const labels = loadCorpusLabels();
+/** Scores a corpus laid out as test/corpus is (labels.json beside positives/ and negatives/). */
+export function scoreCorpus(service: LanguageService = builtInService(), corpus = CORPUS): CorpusScore {
+  const labels = loadCorpusLabels(corpus);
   const score: CorpusScore = {
     labelled: 0,
     found: 0,
@@ -119,7 +120,7 @@ export function scoreCorpus(service: LanguageService = builtInService()): Corpus
   };
   for (const [file, expected] of Object.entries(labels)) {
     score.files++;
-    const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
+    const text = fs.readFileSync(path.join(corpus, file), 'utf8');
     const document = service.createDocument(text);
     const findings = [...document.occurrences()];
     // Labels and findings are matched by line and token, in order, so a code twice on a line is two.
@@ -168,7 +169,8 @@ export function scoreCorpus(service: LanguageService = builtInService()): Corpus
 }
 
 if (require.main === module) {
-  const score = scoreCorpus();
+  // Another corpus of the same layout (a held-out one, say) may be named on the command line.
+  const score = scoreCorpus(builtInService(), process.argv[2] ? path.resolve(process.argv[2]) : CORPUS);
   const percent = (part: number) => `${((100 * part) / Math.max(1, score.labelled)).toFixed(1)}%`;
   console.log(`${score.files} files, ${score.labelled} labelled codes of our catalogs or their families, ${score.otherProductLabels} of other products`);
   console.log(`found ${score.found} (${percent(score.found)}), right ${score.right} (${percent(score.right)}); other products said to be so ${score.otherProductsReported}`);

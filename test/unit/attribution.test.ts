@@ -53,6 +53,34 @@ describe('whose error it is', () => {
     assert.match(diagnostics[0].message, /\[Alibaba Cloud — from the host ecs\.cn-hangzhou\.aliyuncs\.com\]$/);
   });
 
+  it('lets a catalog of one\'s own for another product (ECS) plug into the same rules', () => {
+    // The origin is the one the catalogs README gives as its example.
+    const ecs = JSON.stringify({
+      version: 1,
+      id: 'my-ecs',
+      provider: { en: 'Alibaba Cloud' },
+      service: { en: 'ECS' },
+      languages: ['en'],
+      sources: [{ language: 'en', url: 'https://example.com/ecs-errors' }],
+      origin: {
+        provider: 'alibabacloud',
+        product: 'ecs',
+        hosts: ['ecs.{region}.aliyuncs.com', 'ecs.aliyuncs.com'],
+        sdks: ['alibabacloud_ecs20140526', 'com.aliyun.ecs20140526'],
+        bodyKeys: ['RequestId', 'HostId', 'Recommend'],
+        names: ['ECS', 'Elastic Compute Service'],
+      },
+      entries: [{ code: 'InvalidInstanceId.NotFound', message: { en: 'The specified InstanceId does not exist.' } }],
+    });
+    const withEcs = createLanguageService([...catalogTexts(), { file: 'my-ecs.json', text: ecs }]);
+    assert.deepEqual(withEcs.loaded.problems, []);
+    const found = (text: string) => [...withEcs.createDocument(text).occurrences()].map(({ resolution }) => (resolution.kind === 'entry' ? resolution.ranked[0].entry.id : resolution.kind));
+    assert.deepEqual(found('{"RequestId":"9D31","HostId":"ecs.cn-hangzhou.aliyuncs.com","Code":"InvalidInstanceId.NotFound"}'), ['my-ecs:InvalidInstanceId.NotFound']);
+    assert.deepEqual(found('from alibabacloud_ecs20140526.client import Client\nerror: InvalidInstanceId.NotFound'), ['my-ecs:InvalidInstanceId.NotFound']);
+    // Another cloud's error with the same code stays silent, ours or not.
+    assert.deepEqual(found('<Response><Errors><Error><Code>InvalidInstanceId.NotFound</Code></Error></Errors><RequestID>a7</RequestID></Response>'), []);
+  });
+
   it('binds a template that starts with a placeholder only with evidence of its product', () => {
     // The provider's body alone: another product's error that fits the template, not the template's entry.
     assert.deepEqual(findings('{"Code": "InvalidBucket", "RequestId": "1"}'), ['InvalidBucket otherProduct:']);
@@ -77,6 +105,49 @@ describe('whose error it is', () => {
     const [diagnostic] = service.diagnostics(service.createDocument('retry after APIG.0201'), { language: 'en', severity, maxCount: 10 }).diagnostics;
     assert.equal(diagnostic.severity, 'information');
     assert.match(diagnostic.message, /\(2 possible entries\)$/);
+  });
+});
+
+describe('rules learned from a held-out corpus', () => {
+  const builtIn = builtInService();
+  const said = (text: string) =>
+    [...builtIn.createDocument(text).occurrences()].map(({ occurrence, resolution }) => {
+      const meant = resolution.kind === 'entry' ? resolution.ranked[0].entry.id : `${resolution.kind}:${resolution.otherProduct?.product ?? resolution.family?.prefix ?? ''}`;
+      return `${occurrence.line + 1} ${occurrence.token} ${meant}`;
+    });
+
+  it('reads EC2\'s XML and its RequestID as AWS\'s, not as an Alibaba body', () => {
+    const ec2 = '<Response><Errors><Error><Code>InvalidInstanceID.NotFound</Code><Message>The instance ID does not exist</Message></Error></Errors><RequestID>a750db31</RequestID></Response>';
+    assert.deepEqual(said(ec2), []);
+    // Alibaba writes RequestId; in camel case too.
+    assert.deepEqual(said('{"requestId":"1","Code":"InvalidInstanceId.NotFound","HostId":"ecs.aliyuncs.com"}'), ['1 InvalidInstanceId.NotFound otherProduct:ecs']);
+  });
+
+  it('takes the product from a link to the provider\'s documentation', () => {
+    const page = (product: string) =>
+      ['{', '    "error_code":"ModelArts.4204",', '    "error_msg":"Request api error! The API is not subscribed."', '}', `See https://support.huaweicloud.com/api-${product}/${product}_02_0043.html for other codes.`].join('\n');
+    assert.deepEqual(said(page('image')), ['2 ModelArts.4204 huaweicloud-image-recognition:ModelArts.4204']);
+    assert.deepEqual(said(page('ocr')), ['2 ModelArts.4204 huaweicloud-ocr:ModelArts.4204']);
+    // A product with no table of ours: its error, not in the catalogs.
+    assert.deepEqual(said(page('imagesearch')), ['2 ModelArts.4204 otherProduct:imagesearch']);
+    // The locale of an international page is not a product.
+    assert.deepEqual(said('https://support.huaweicloud.com/en-us/api-image/image_03_0024.html\nerror_code=APIG.0201'), ['2 APIG.0201 huaweicloud-image-recognition:APIG.0201']);
+  });
+
+  it('lets a message two tables word each their own way tell the provider, not the product', () => {
+    // OCR's table says "The API XXX is not subscribed", Image Recognition's "The API is not subscribed to".
+    const text = ['{', '    "error_code":"ModelArts.4204",', '    "error_msg":"Request api error! The API is not subscribed."', '}', 'You have not subscribed to Image Recognition in this region.'].join('\n');
+    assert.deepEqual(said(text), ['2 ModelArts.4204 huaweicloud-image-recognition:ModelArts.4204']);
+  });
+
+  it('reads a message quoted in a sentence of its own below the code', () => {
+    const text = ['How Do I Handle the Error APIG.0201?', '', 'The error message "请求体过大。" is displayed.'].join('\n');
+    assert.deepEqual(said(text), ['1 APIG.0201 huaweicloud-image-recognition:APIG.0201']);
+  });
+
+  it('counts a product\'s table over the gateway\'s when a message both give decides the document', () => {
+    const text = ['How Do I Handle the Error APIG.0301?', '', 'If error message "Incorrect IAM authentication information: decrypt token fail" and error code "APIG.0301" are displayed:'].join('\n');
+    assert.deepEqual(said(text), ['1 APIG.0301 huaweicloud-ocr:APIG.0301', '3 APIG.0301 huaweicloud-ocr:APIG.0301']);
   });
 });
 

@@ -166,6 +166,27 @@ describe('schema violations', () => {
       loads: true,
     },
     { name: 'entries as an object', edit: (l) => replaceEntries(l, ['  "entries": {}']), marker: '"entries"', message: /"entries" must be an array/, loads: false },
+    {
+      name: 'an origin host with a path',
+      edit: (l) => insertAfter(l, '"languages"', '  "origin": {', '    "provider": "testcloud", "product": "test",', '    "hosts": ["test.example.com/api"]', '  },'),
+      marker: 'test.example.com/api',
+      message: /"test\.example\.com\/api" in "origin\.hosts" must be a host name/,
+      loads: true,
+    },
+    {
+      name: 'an origin documentation link without {product}',
+      edit: (l) => insertAfter(l, '"languages"', '  "origin": {', '    "provider": "testcloud", "product": "test",', '    "providerLinks": ["docs.example.com/api/"]', '  },'),
+      marker: 'docs.example.com/api/',
+      message: /"docs\.example\.com\/api\/" in "origin\.providerLinks" must be a host name and a path ending in "\/", without the scheme, with \{product\} in the path/,
+      loads: true,
+    },
+    {
+      name: 'an origin documentation link with its scheme',
+      edit: (l) => insertAfter(l, '"languages"', '  "origin": {', '    "provider": "testcloud", "product": "test",', '    "providerLinks": ["https://docs.example.com/api-{product}/"]', '  },'),
+      marker: 'https://docs.example.com',
+      message: /in "origin\.providerLinks" must be a host name and a path/,
+      loads: true,
+    },
   ];
 
   for (const { name, edit, marker, message, loads } of catalogCases) {

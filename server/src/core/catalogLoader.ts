@@ -41,11 +41,12 @@ const ENTRY_KEYS = new Set(['code', 'httpStatus', 'messageVariables', 'kind', 't
 const CATALOG_KEYS = new Set([
   '$schema', 'version', 'id', 'provider', 'service', 'languages', 'sources', 'scope', 'documentation', 'errorBody', 'origin', 'families', 'repairs', 'entries',
 ]);
-const ORIGIN_KEYS = new Set(['provider', 'product', 'hosts', 'providerHosts', 'sdks', 'providerSdks', 'apiPaths', 'bodyKeys', 'productNames', 'names', 'providerNames']);
-const ORIGIN_LISTS = ['hosts', 'providerHosts', 'sdks', 'providerSdks', 'apiPaths', 'bodyKeys', 'productNames', 'names', 'providerNames'] as const;
+const ORIGIN_KEYS = new Set(['provider', 'product', 'hosts', 'providerHosts', 'providerLinks', 'sdks', 'providerSdks', 'apiPaths', 'bodyKeys', 'productNames', 'names', 'providerNames']);
+const ORIGIN_LISTS = ['hosts', 'providerHosts', 'providerLinks', 'sdks', 'providerSdks', 'apiPaths', 'bodyKeys', 'productNames', 'names', 'providerNames'] as const;
 const ORIGIN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A host name whose labels may be `{region}` or `{product}`, or start or end with one. */
 const HOST_PATTERN = /^(?:[a-z0-9{}](?:[a-z0-9{}-]*[a-z0-9{}])?\.)+[a-z]{2,}$/;
+const LINK_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}\/(?:[a-z0-9{}._-]+\/)*[a-z0-9{}._-]*\{product\}[a-z0-9{}._-]*\/(?:[a-z0-9{}._-]+\/)*$/;
 /** What a code may look like: letters, digits, "_" and "." with {Placeholder}s. */
 export const CODE_SHAPE = /^(?:[A-Za-z0-9_.]|\{[A-Za-z][A-Za-z0-9]*\})+$/;
 const MESSAGE_VARIABLES = new Set(['XX', 'XXX', 'xxx']);
@@ -426,6 +427,10 @@ class Checker {
         }
         if ((key === 'hosts' || key === 'providerHosts') && !HOST_PATTERN.test(value)) {
           this.report(item.offset, `"${truncate(value)}" in "origin.${key}" must be a host name, with {region} or {product} for a part of it.`);
+          return false;
+        }
+        if (key === 'providerLinks' && !LINK_PATTERN.test(value)) {
+          this.report(item.offset, `"${truncate(value)}" in "origin.providerLinks" must be a host name and a path ending in "/", without the scheme, with {product} in the path.`);
           return false;
         }
         if (key === 'apiPaths' && !value.startsWith('/')) {

@@ -65,6 +65,11 @@ export interface CatalogOrigin {
   hosts?: string[];
   /** Host names of any product of the provider, with `{product}`: `{product}.{region}.aliyuncs.com`. */
   providerHosts?: string[];
+  /**
+   * Links to the provider's documentation whose path names a product, without the scheme, with
+   * `{product}` for the product's part and `{name}` for any other: `support.huaweicloud.com/api-{product}/`.
+   */
+  providerLinks?: string[];
   /** Names of the product's SDK packages, modules, namespaces and client classes. */
   sdks?: string[];
   /** Names that show the provider's SDK or exception classes in general: `TeaException`, `huaweicloudsdkcore`. */

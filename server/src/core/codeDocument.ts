@@ -87,7 +87,11 @@ export class CodeDocument implements ScannedDocument {
     occurrencesOn: (line) => this.found[line],
     cluesOn: (line) => this.cluesOn(line),
     documentClues: () => this.documentClues(),
-    cluesInWindow: (line, from, to) => this.index.detector.cluesIn(this.lineText(line), line, from, to),
+    cluesInWindow: (line, from, to) => {
+      const text = this.lineText(line);
+      // A window that is the whole line is the line's clues, found once.
+      return from <= 0 && to >= text.length && text.length <= LONG_LINE ? this.cluesOn(line) : this.index.detector.cluesIn(text, line, from, to);
+    },
     evidenceCache: (line) => (this.evidence[line] ??= new Map()),
   };
   /** Which resolutions read the document's clues, noted while one is being worked out. */

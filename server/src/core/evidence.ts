@@ -18,6 +18,8 @@ export const NEARBY = 12;
 export const LINE_WINDOW = 2048;
 
 const MESSAGE_KEY = /["']?(?:error_?msg|error_?message|errorMessage|ErrorMessage|errMsg|ErrMsg|Message|message|msg|Msg)["']?\s*[:=]/;
+/** Prose that quotes an error's message: `The error message "…" is displayed`, `报错信息为"…"`. */
+const QUOTED_MESSAGE = /\bmessage\s*(?:is\s*|was\s*)?["“]([^"“”\r\n]{4,300})["”]|(?:错误信息|错误消息|报错信息|提示信息)[^"“”\r\n]{0,6}["“]([^"“”\r\n]{4,300})["”]/i;
 
 /** The distances clues are read at, nearest first. */
 export type Scope = 'line' | 'body' | 'nearby' | 'document';
@@ -52,6 +54,8 @@ export interface Evidence {
   otherCodeNearby: boolean;
   /** The clues at a distance; the document's are worked out only when asked for. */
   clues(scope: Scope): readonly Clue[];
+  /** The occurrence's own vote among the document's `code` clues, which says nothing more of it. */
+  ownVote(): Clue | undefined;
 }
 
 /**
@@ -133,6 +137,14 @@ function lineEvidence(line: number, own: string, part: number, source: LineSourc
         text += ' ' + messageWindow(otherText);
         siblingMessage = extractMessages(otherText.slice(0, 2 * LINE_WINDOW))[0]?.value;
         messageFound = true;
+      } else if (!messageFound) {
+        // A page or an issue that names the code, then quotes its message in a sentence of its own.
+        const quoted = QUOTED_MESSAGE.exec(otherText.slice(0, LINE_WINDOW));
+        if (quoted) {
+          siblingMessage = quoted[1] ?? quoted[2];
+          text += ' ' + messageWindow(siblingMessage);
+          messageFound = true;
+        }
       }
       if (edge === 'edge') {
         break;
@@ -188,7 +200,8 @@ export function gatherEvidence(occurrence: Occurrence, source: LineSource): Evid
     }
     return found;
   };
-  return { text: shared.text, ...(message !== undefined ? { message } : {}), otherCodeNearby, clues };
+  const ownVote = () => codeVote(occurrence, own);
+  return { text: shared.text, ...(message !== undefined ? { message } : {}), otherCodeNearby, clues, ownVote };
 }
 
 function nearestMessage(messages: readonly { value: string; at: number }[], position: number): string | undefined {
@@ -266,6 +279,9 @@ export function codeVote(occurrence: Occurrence, lineText: string): Clue | undef
     // Several products' tables hold it: the one whose message stands on the line, if just one.
     const window = messageWindow(lineText, occurrence.start);
     voters = own.filter(({ entry }) => entry.messages.some((matcher) => matchNormalized(matcher, window)?.score === 1));
+    // A gateway's table answers for every product behind it: a product's own table with the message says more.
+    const products = voters.filter(({ entry }) => entry.catalog.scope !== 'gateway');
+    voters = products.length > 0 ? products : voters;
     if (voters.length === 0 || new Set(voters.map(({ entry }) => productOf(entry))).size > 1) {
       return undefined;
     }

@@ -66,7 +66,8 @@ const FOREIGN_SIGNATURES: ForeignSignature[] = [
     names: [
       'botocore', 'boto3', 'aws-sdk', '@aws-sdk/', 'software.amazon.awssdk', 'com.amazonaws', 'Aws::', 'aws-sdk-go',
       'AmazonServiceException', 'AmazonS3Exception', 'AmazonClientException', 'AwsServiceException', 'S3Exception',
-      'x-amz-request-id', 'x-amz-id-2', 'x-amzn-RequestId', 'x-amzn-ErrorType', 'AWS Error Code', 'awserr.',
+      'x-amz-request-id', 'x-amz-id-2', 'x-amzn-RequestId', 'x-amzn-ErrorType', 'AWS Error Code', 'awserr.', 'boto.exception',
+      'EC2ResponseError', 'S3ResponseError',
     ],
     proseNames: ['Amazon Web Services', 'AWS', 'Amazon S3', 'Amazon EC2', 'EC2', 'Amazon Bedrock'],
     shapes: [
@@ -74,6 +75,9 @@ const FOREIGN_SIGNATURES: ForeignSignature[] = [
       { trigger: '<ErrorResponse', pattern: /<ErrorResponse\b/ },
       { trigger: '</Type>', pattern: /<Type>(?:Sender|Receiver)<\/Type>/ },
       { trigger: '"__type"', pattern: /"__type"\s*:\s*"/ },
+      // EC2's query API: `<Response><Errors><Error>…</Errors><RequestID>…`.
+      { trigger: '<Errors>', pattern: /<Response>\s*<Errors>\s*<Error>/ },
+      { trigger: '<RequestID>', pattern: /<RequestID>/ },
     ],
   },
   {
@@ -166,8 +170,15 @@ type Literal =
   | { kind: 'domain' }
   | { kind: 'path' }
   | { kind: 'link' }
-  | { kind: 'bodyKey'; key: string; provider: string }
+  | { kind: 'page'; patterns: PagePattern[] }
+  | { kind: 'bodyKey'; key: string; provider: string; spellings: readonly string[] }
   | { kind: 'shape'; shapes: number[] };
+
+/** A link to a provider's documentation whose path names a product: the path's segments after the host. */
+interface PagePattern {
+  provider: string;
+  segments: LabelPart[][];
+}
 
 interface PathClue {
   provider: string;
@@ -195,6 +206,9 @@ function labelParts(label: string): LabelPart[] {
   }
   return parts;
 }
+
+/** How many hosts' answers are kept before the memory starts again. */
+const HOSTS_REMEMBERED = 1024;
 
 const isLower = (code: number) => code >= 97 && code <= 122;
 const isDigit = (code: number) => code >= 48 && code <= 57;
@@ -329,17 +343,20 @@ export class OriginDetector {
   private readonly foreignDomains = new Map<string, string>();
   private readonly paths: PathClue[] = [];
   private readonly shapes: { provider: string; trigger: string; pattern: RegExp }[] = [];
-  /** Keys of each provider's error bodies, lower-case, with the provider. */
-  private readonly bodyKeys = new Map<string, string>();
+  /** Keys of each provider's error bodies, lower-case, with the provider and the spellings that count. */
+  private readonly bodyKeys = new Map<string, { provider: string; spellings: string[] }>();
   /** The product ids and names of our products, lower-case, for `product=` in a link. */
   private readonly productNames = new Map<string, { provider: string; product: string }>();
   /** Every name, domain and API path literal, found in one pass over a line. */
   private readonly literals: LiteralSearch<Literal>;
+  /** What each host seen lately names (null: nothing), since a log names the same few hosts on line after line. */
+  private readonly hostsSeen = new Map<string, { provider: string; product?: string } | null>();
 
   constructor(origins: readonly CatalogOrigin[]) {
     const names = new Map<string, { provider: string; product?: string; kind: ClueKind }[]>();
     const domains = new Set<string>();
     const pathLiterals = new Set<string>();
+    const pages = new Map<string, PagePattern[]>();
     const addName = (name: string, provider: string, product: string | undefined, kind: ClueKind = 'sdk') => {
       const key = name.toLowerCase();
       const list = names.get(key) ?? [];
@@ -369,6 +386,16 @@ export class OriginDetector {
           }
         }
       }
+      for (const link of origin.providerLinks ?? []) {
+        const slash = link.indexOf('/');
+        const start = link.slice(0, slash + 1).toLowerCase();
+        const segments = link.slice(slash + 1).toLowerCase().split('/').filter((segment) => segment !== '').map(labelParts);
+        const list = pages.get(start) ?? [];
+        if (!list.some((known) => known.provider === origin.provider && JSON.stringify(known.segments) === JSON.stringify(segments))) {
+          list.push({ provider: origin.provider, segments });
+        }
+        pages.set(start, list);
+      }
       for (const name of origin.sdks ?? []) {
         addName(name, origin.provider, origin.product);
       }
@@ -387,7 +414,14 @@ export class OriginDetector {
         pathLiterals.add(parts.reduce((longest, part) => (part.length > longest.length ? part : longest), ''));
       }
       for (const key of origin.bodyKeys ?? []) {
-        this.bodyKeys.set(key.toLowerCase(), origin.provider);
+        // A key counts as the provider writes it, or in camel case (`requestId`); `RequestID` is AWS's.
+        const known = this.bodyKeys.get(key.toLowerCase()) ?? { provider: origin.provider, spellings: [] };
+        for (const spelling of [key, key.charAt(0).toLowerCase() + key.slice(1)]) {
+          if (!known.spellings.includes(spelling)) {
+            known.spellings.push(spelling);
+          }
+        }
+        this.bodyKeys.set(key.toLowerCase(), known);
       }
     }
     const byLabels = (a: HostPattern, b: HostPattern) => b.labels.length - a.labels.length;
@@ -419,7 +453,9 @@ export class OriginDetector {
       ...[...pathLiterals].filter((text) => text.length >= 3).map((text) => ({ text, value: { kind: 'path' as const } })),
       // An Alibaba troubleshooting link, or a piece of one (`q=Throttling.User&product=Sts`).
       { text: '&product=', value: { kind: 'link' as const } },
-      ...[...this.bodyKeys].map(([key, provider]) => ({ text: key, value: { kind: 'bodyKey' as const, key, provider } })),
+      // The longest pattern is tried first: `en-us/api-ocr/` is a locale and a product's page.
+      ...[...pages].map(([text, patterns]) => ({ text, value: { kind: 'page' as const, patterns: patterns.sort((a, b) => b.segments.length - a.segments.length) } })),
+      ...[...this.bodyKeys].map(([key, { provider, spellings }]) => ({ text: key, value: { kind: 'bodyKey' as const, key, provider, spellings } })),
       ...[...triggers].map(([text, shapes]) => ({ text, value: { kind: 'shape' as const, shapes } })),
     ]);
   }
@@ -450,6 +486,9 @@ export class OriginDetector {
     let shapes: Set<number> | undefined;
     this.literals.scan(text, from, to, (start, end, literal) => {
       switch (literal.kind) {
+        case 'page':
+          pageLinkAt(text, start, end, literal.patterns, line, clues, (name) => this.productNamed(name));
+          break;
         case 'domain':
           (hosts ??= []).push(start, end);
           break;
@@ -517,7 +556,10 @@ export class OriginDetector {
    * `<HostId>`). Alibaba's HostId is always a host name: an S3-style body's HostId (an opaque id) is
    * not Alibaba's. Returns whether the key was taken.
    */
-  private bodyKeyAt(text: string, start: number, end: number, literal: { key: string; provider: string }, line: number, clues: Clue[]): boolean {
+  private bodyKeyAt(text: string, start: number, end: number, literal: { key: string; provider: string; spellings: readonly string[] }, line: number, clues: Clue[]): boolean {
+    if (!literal.spellings.includes(text.slice(start, end))) {
+      return false;
+    }
     const before = start > 0 ? text.charCodeAt(start - 1) : 32;
     if ((before >= 48 && before <= 57) || (before >= 65 && before <= 90) || (before >= 97 && before <= 122) || before === 95) {
       return false;
@@ -553,12 +595,22 @@ export class OriginDetector {
       while (hostStart > 0 && isHostChar(text.charCodeAt(hostStart - 1))) {
         hostStart--;
       }
-      const host = text.slice(hostStart, end).toLowerCase().replace(/^[.-]+/, '');
+      while (hostStart < start && (text.charCodeAt(hostStart) === 46 || text.charCodeAt(hostStart) === 45)) {
+        hostStart++;
+      }
+      const host = text.slice(hostStart, end).toLowerCase();
       if (seen.has(host)) {
         continue;
       }
       seen.add(host);
-      const clue = this.hostClue(host);
+      let clue = this.hostsSeen.get(host);
+      if (clue === undefined) {
+        if (this.hostsSeen.size >= HOSTS_REMEMBERED) {
+          this.hostsSeen.clear();
+        }
+        clue = this.hostClue(host) ?? null;
+        this.hostsSeen.set(host, clue);
+      }
       if (clue) {
         clues.push({ ...clue, kind: 'host', text: host, line, start: hostStart });
       }
@@ -607,6 +659,58 @@ export class OriginDetector {
       clues.push({ provider: named.provider ?? 'alibabacloud', product: named.product, kind: 'link', text: `product=${match[1]}`, line, start: from + match.index });
     }
   }
+}
+
+/** How far into a link's path its product is looked for. */
+const PAGE_PATH_LENGTH = 200;
+
+/** The product a documentation link at [start, end) (its host and slash) names in its path, if any. */
+function pageLinkAt(
+  text: string,
+  start: number,
+  end: number,
+  patterns: readonly PagePattern[],
+  line: number,
+  clues: Clue[],
+  productNamed: (name: string) => { provider?: string; product: string },
+): void {
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  if (isHostChar(before) && before !== 46) {
+    // `notsupport.huaweicloud.com/` is another host.
+    return;
+  }
+  let pathEnd = end;
+  while (pathEnd < text.length && pathEnd - end < PAGE_PATH_LENGTH && isPathChar(text.charCodeAt(pathEnd))) {
+    pathEnd++;
+  }
+  const segments = text.slice(end, pathEnd).toLowerCase().split('/');
+  for (const pattern of patterns) {
+    if (segments.length <= pattern.segments.length) {
+      // A segment the pattern names must be followed by the rest of the path.
+      continue;
+    }
+    let product: string | undefined;
+    const matched = pattern.segments.every((parts, index) => {
+      const found = matchLabel(segments[index], parts);
+      if (found) {
+        product = found;
+      }
+      return found !== undefined;
+    });
+    if (matched && product) {
+      const named = productNamed(product);
+      if (named.provider === undefined || named.provider === pattern.provider) {
+        const length = pattern.segments.reduce((sum, _, index) => sum + segments[index].length + 1, 0);
+        clues.push({ provider: pattern.provider, product: named.product, kind: 'link', text: text.slice(start, end + length), line, start });
+        return;
+      }
+    }
+  }
+}
+
+/** A character of a link's path. */
+function isPathChar(code: number): boolean {
+  return isHostChar(code) || code === 95 || code === 47;
 }
 
 /** Whether a name found at [start, end) stands on its own: not inside a longer word on either side. */

@@ -87,6 +87,33 @@ function productOf(entry: Entry): string {
   return entry.catalog.origin?.product ?? entry.catalog.id;
 }
 
+/** How near a message said in the text must come to another product's wording of it for the message to tell no product. */
+const RIVAL_WORDING = 0.7;
+
+/**
+ * Whether the message next to the code, not written as this entry's table writes it, is as near to
+ * another product's entry for the same code: two tables wording one platform message each their
+ * own way (`The API XXX is not subscribed`, `The API is not subscribed to`) tell the provider, not
+ * which product answered.
+ */
+function sharedWording(candidate: RankedCandidate, ranked: readonly RankedCandidate[], evidence: Evidence): boolean {
+  const said = evidence.message;
+  if (candidate.messageScore === 1 || said === undefined) {
+    return false;
+  }
+  const provider = providerOf(candidate.entry);
+  const product = productOf(candidate.entry);
+  return ranked.some(
+    (rival) =>
+      providerOf(rival.entry) === provider &&
+      productOf(rival.entry) !== product &&
+      rival.entry.catalog.scope !== 'gateway' &&
+      [...rival.entry.messages.map((matcher) => messageSimilarity(said, matcher)), ...describedIn(rival.entry).map((text) => messageSimilarity(said, text))].some(
+        (similarity) => similarity >= RIVAL_WORDING,
+      ),
+  );
+}
+
 /** A template or a common error: a pattern the provider's products share, not one product's own entry. */
 function isGeneralPattern(entry: Entry): boolean {
   return entry.template.isTemplate || entry.data.kind === 'commonError';
@@ -127,7 +154,7 @@ export function resolve(occurrence: Occurrence, evidence: Evidence, index: CodeI
     .map((candidate) => ({
       clue: {
         provider: providerOf(candidate.entry),
-        ...(isGeneralPattern(candidate.entry) ? {} : { product: productOf(candidate.entry) }),
+        ...(isGeneralPattern(candidate.entry) || sharedWording(candidate, ranked, evidence) ? {} : { product: productOf(candidate.entry) }),
         kind: 'message' as const,
         text: candidate.entry.data.code,
         line: occurrence.line,
@@ -392,11 +419,16 @@ function favouredProduct(provider: string, candidates: readonly RankedCandidate[
     return undefined;
   }
   const clues = evidence.clues('document').filter((clue) => clue.provider === provider && clue.product !== undefined && products.has(clue.product));
+  const ownVote = evidence.ownVote();
   for (const kinds of [['host', 'sdk', 'apiPath', 'link'], ['name'], ['code']]) {
     const tally = new Map<string, { count: number; clue: Clue }>();
     for (const clue of clues.filter((item) => kinds.includes(item.kind))) {
       const known = tally.get(clue.product!);
-      const count = (clue as Clue & { count?: number }).count ?? 1;
+      // The code's own vote is counted out: the rest of the document is what favours a product.
+      const count = ((clue as Clue & { count?: number }).count ?? 1) - (clue.kind === 'code' && ownVote?.product === clue.product && ownVote?.provider === clue.provider ? 1 : 0);
+      if (count <= 0) {
+        continue;
+      }
       if (known) {
         known.count += count;
       } else {
