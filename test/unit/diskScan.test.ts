@@ -158,6 +158,34 @@ describe('findings kept compactly', () => {
   });
 });
 
+describe('the shapes findings share', () => {
+  it('tell apart every field of an occurrence and its resolution (a new field needs a place in FindingTable\'s key)', () => {
+    const known = {
+      occurrence: ['line', 'start', 'end', 'token', 'candidates', 'context', 'key', 'family', 'unlisted'],
+      resolution: ['kind', 'ranked', 'evidence', 'confident', 'established', 'origin', 'family', 'otherProduct', 'drift', 'suppressed', 'silence'],
+      ranked: ['entry', 'bindings', 'score', 'messageScore', 'keyed'],
+      origin: ['provider', 'product', 'clue', 'scope'],
+      // A clue of the whole document also says how often the document gives it.
+      clue: ['provider', 'product', 'kind', 'text', 'line', 'start', 'count'],
+    };
+    const seen = { occurrence: new Set<string>(), resolution: new Set<string>(), ranked: new Set<string>(), origin: new Set<string>(), clue: new Set<string>() };
+    const fixtures = path.join(__dirname, '..', 'fixtures', 'documents');
+    for (const name of fs.readdirSync(fixtures)) {
+      for (const { occurrence, resolution } of service.createDocument(fs.readFileSync(path.join(fixtures, name), 'utf8') + LINES.join('\n')).occurrences()) {
+        Object.keys(occurrence).forEach((key) => seen.occurrence.add(key));
+        Object.keys(resolution).forEach((key) => seen.resolution.add(key));
+        resolution.ranked.forEach((candidate) => Object.keys(candidate).forEach((key) => seen.ranked.add(key)));
+        Object.keys(resolution.origin ?? {}).forEach((key) => seen.origin.add(key));
+        Object.keys(resolution.origin?.clue ?? {}).forEach((key) => seen.clue.add(key));
+      }
+    }
+    for (const part of Object.keys(known) as (keyof typeof known)[]) {
+      const unknown = [...seen[part]].filter((key) => !known[part].includes(key));
+      assert.deepEqual(unknown, [], `fields of ${part} that FindingTable's key does not know of`);
+    }
+  });
+});
+
 describe('a document read from disk', () => {
   it('is decided as the same text open in the editor is, whatever the line endings', async () => {
     await fc.assert(

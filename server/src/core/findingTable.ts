@@ -36,7 +36,7 @@ function shapeKey({ occurrence, resolution }: ResolvedOccurrence): string {
     resolution.silence ?? '',
     ranked,
     origin ? `${origin.provider}/${origin.product ?? ''}/${origin.scope}` : '',
-    clue ? `${clue.provider}/${clue.product ?? ''}/${clue.kind}/${clue.text}` : '',
+    clue ? `${clue.provider}/${clue.product ?? ''}/${clue.kind}/${clue.text}/${(clue as { count?: number }).count ?? ''}` : '',
     resolution.family?.prefix ?? '',
     resolution.otherProduct ? `${resolution.otherProduct.provider}/${resolution.otherProduct.product ?? ''}` : '',
     resolution.drift ? `${resolution.drift.said}\u0000${resolution.drift.table}` : '',
