@@ -160,6 +160,8 @@ export class DiskReading {
   /** Stops reading and forgets what was read (the document is no longer scanned). */
   clear(): void {
     this.run++;
+    this.busy = false;
+    this.findingsRead();
     this.started = false;
     this.tally = undefined;
     this.identity = undefined;

@@ -111,6 +111,25 @@ describe('documents read from disk', () => {
     assert.equal((await findings(fileUri(path.join(folder, 'missing.log')))).skippedReason, 'notOpen');
   });
 
+  it('stops and starts being scanned as the scan settings say', async () => {
+    const file = path.join(folder, 'selected.log');
+    fs.writeFileSync(file, 'error_code=AIS.0101 error_msg=The input parameter is invalid.\n');
+    const uri = fileUri(file);
+    await openFromDisk(uri);
+    assert.equal((await client.waitForDiagnostics(uri, 1)).length, 1);
+    client.notify('workspace/didChangeConfiguration', { settings: { errorCodebook: { scan: { exclude: ['**/selected.log'] } } } });
+    await waitFor(async () => (await findings(uri)).skippedReason === 'notSelected', 10_000, 'the document left out');
+    await waitFor(() => client.diagnostics.get(uri)?.diagnostics.length === 0, 10_000, 'its diagnostics cleared');
+    assert.equal(await client.hover(uri, 0, 14), null);
+    client.notify('workspace/didChangeConfiguration', { settings: { errorCodebook: { scan: { exclude: [] } } } });
+    const back = await waitFor(async () => {
+      const result = await findings(uri);
+      return result.total === 1 ? result : undefined;
+    }, 10_000, 'the document scanned again');
+    assert.equal(back.skippedReason, undefined);
+    assert.ok(await client.hover(uri, 0, 14));
+  });
+
   it('closes as any document: its diagnostics are cleared and nothing is kept', async () => {
     const file = path.join(folder, 'closed.log');
     fs.writeFileSync(file, 'error_code=AIS.0101 error_msg=The input parameter is invalid.\n');
