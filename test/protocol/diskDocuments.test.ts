@@ -9,6 +9,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { TestClient, fileUri, waitFor } from '../support/lspClient';
 
@@ -128,6 +129,19 @@ describe('documents read from disk', () => {
     }, 10_000, 'the document scanned again');
     assert.equal(back.skippedReason, undefined);
     assert.ok(await client.hover(uri, 0, 14));
+  });
+
+  it('scans a gzip log from disk (errorCodebook/scanFile), as the same log uncompressed', async () => {
+    const plain = path.join(folder, 'rotated.log');
+    fs.writeFileSync(plain, text);
+    fs.writeFileSync(`${plain}.gz`, zlib.gzipSync(text));
+    const scan = (file: string) => client.request<{ total: number; error?: string }>('errorCodebook/scanFile', { uri: fileUri(file) });
+    const [fromPlain, fromGzip] = [await scan(plain), await scan(`${plain}.gz`)];
+    assert.equal(fromGzip.error, undefined);
+    assert.ok(fromPlain.total > 100);
+    assert.equal(fromGzip.total, fromPlain.total);
+    const groups = async (file: string) => (await findings(fileUri(file))).groups.map(({ code, count, firstLine }) => [code, count, firstLine]);
+    assert.deepEqual(await groups(`${plain}.gz`), await groups(plain));
   });
 
   it('closes as any document: its diagnostics are cleared and nothing is kept', async () => {
