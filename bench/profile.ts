@@ -2,6 +2,7 @@
  * Runs one in-process stage of the benchmark on its own, for profiling:
  *
  *   node --cpu-prof --cpu-prof-dir=bench/data/profiles --import tsx bench/profile.ts document [--extra]
+ *   node --cpu-prof --cpu-prof-dir=bench/data/profiles --import tsx bench/profile.ts diagnostics
  *   node --cpu-prof --cpu-prof-dir=bench/data/profiles --import tsx bench/profile.ts file
  *   node --cpu-prof --cpu-prof-dir=bench/data/profiles --import tsx bench/profile.ts index
  *   node --import tsx bench/profile.ts summary bench/data/profiles/<file>.cpuprofile
@@ -89,6 +90,16 @@ async function main(): Promise<void> {
       times.push(now() - start);
     }
     console.log(`CodeDocument: median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms (${times.map((time) => time.toFixed(0)).join(', ')})`);
+  } else if (stage === 'diagnostics') {
+    const text = fs.readFileSync(dataFile('doc-'), 'utf8');
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const document = service.createDocument(text);
+      const start = now();
+      service.diagnostics(document, { language: 'en', severity: { serverError: 'error', clientError: 'warning', unknownStatus: 'warning', success: 'hint' }, maxCount: 1000 });
+      times.push(now() - start);
+    }
+    console.log(`resolve + diagnostics: median ${median(times).toFixed(1)} ms (${times.map((time) => time.toFixed(0)).join(', ')})`);
   } else if (stage === 'file') {
     const file = dataFile('scan-');
     const start = now();
@@ -105,7 +116,7 @@ async function main(): Promise<void> {
     }
     console.log(`CodeIndex: median ${median(times).toFixed(2)} ms`);
   } else {
-    throw new Error('Stage: document [--extra] | file | index | summary <profile>');
+    throw new Error('Stage: document [--extra] | diagnostics | file | index | summary <profile>');
   }
 }
 

@@ -5,3 +5,5 @@
  */
 export { loadCatalogs, CodeIndex, createLanguageService } from '../../server/src/core/index';
 export { scanFile } from '../../server/src/fileScan';
+export { StdioMessageReader } from '../../server/src/messageReader';
+export { StreamMessageReader } from 'vscode-languageserver/node';

@@ -2,7 +2,7 @@
  * A realistic, deterministic log: mostly ordinary SDK-style INFO/DEBUG lines full of traps
  * (timestamps, request ids, durations, counts, HTTP statuses, code words in prose), and about one
  * error line in forty carrying one code from the loaded catalogs, in the shape each provider's SDK
- * writes it. Every line is checked on its own against the service (an error line must yield exactly
+ * writes it, naming its own product's SDK or endpoint. Every line is checked on its own against the service (an error line must yield exactly
  * its one code, an ordinary line nothing), so the number of findings the whole log must produce is
  * known exactly: one per error line.
  */
@@ -59,10 +59,28 @@ const ORDINARY: Formatter[] = [
   (r, t) => `${t.go} DEBUG cache.go:31 - hit ratio 0.${r.int(100, 999)} keys=${r.int(0, 1e6)} evicted=${r.int(0, 999)} AIS_0101_fallback=false v2.4.0101`,
 ];
 
+/**
+ * Ordinary lines in Chinese, as services run in China log them. One of them in a log makes V8 keep
+ * the whole text as a two-byte string, which is what the `mixed` logs are for.
+ */
+const ORDINARY_CHINESE: Formatter[] = [
+  (r, t) => `${t.py} INFO  ocr_client.py:61 - 识别完成，共 ${r.int(1, 90)} 页，耗时 ${r.int(3, 2500)} 毫秒，请求编号 ${r.hex(16)}`,
+  (r, t) => `${t.java} [pool-2-thread-${r.int(1, 16)}] WARN  c.e.ocr.OcrService - 图片过大，已压缩到 ${r.int(100, 4096)} KB 后重新上传`,
+  (r, t) => `${t.iso} INFO  batch - 批量任务 ${r.uuid()} 已提交，排队中的任务 ${r.int(0, 500)} 个`,
+];
+
+/** What a log holds besides ASCII: nothing, or a Chinese line now and then. */
+export type LogText = 'ascii' | 'mixed';
+
+/** In a mixed log, about one ordinary line in this many is Chinese. */
+const CHINESE_LINE_ONE_IN = 20;
+
 interface ErrorValues {
   code: string;
   message: string;
   status: number;
+  /** The SDK or endpoint of the entry's own product, as SDK logs name it on the error line. */
+  via: string;
 }
 
 type ErrorFormatter = (r: Random, t: Clock, v: ErrorValues) => { before: string; after: string };
@@ -72,35 +90,35 @@ const json = (text: string) => JSON.stringify(text).slice(1, -1);
 /** Error line shapes; the code stands between `before` and `after`. */
 const ERROR_FORMATS: Record<string, ErrorFormatter> = {
   huaweiPython: (r, t, v) => ({
-    before: `${t.py} ERROR ocr_client.py:57 - huaweicloudsdkcore.exceptions.exceptions.ClientRequestException: {"status_code": ${v.status}, "request_id": "${r.hex(32)}", "error_code": "`,
+    before: `${t.py} ERROR ocr_client.py:57 [${v.via}] - huaweicloudsdkcore.exceptions.exceptions.ClientRequestException: {"status_code": ${v.status}, "request_id": "${r.hex(32)}", "error_code": "`,
     after: `", "error_msg": "${json(v.message)}"}`,
   }),
   huaweiJava: (r, t, v) => ({
-    before: `${t.java} [pool-3-thread-${r.int(1, 8)}] ERROR c.e.ai.ImageTagger - com.huaweicloud.sdk.core.exception.ClientRequestException: {"error_code":"`,
+    before: `${t.java} [pool-3-thread-${r.int(1, 8)}] ERROR c.e.ai.ImageTagger [${v.via}] - com.huaweicloud.sdk.core.exception.ClientRequestException: {"error_code":"`,
     after: `","error_msg":"${json(v.message)}","request_id":"${r.hex(32)}"}`,
   }),
   huaweiGo: (_r, t, v) => ({
-    before: `${t.go} ERROR tagging.go:77 - image tagging failed: error_code=`,
+    before: `${t.go} ERROR tagging.go:77 [${v.via}] - image tagging failed: error_code=`,
     after: ` error_msg=${v.message}`,
   }),
   alibabaBody: (r, t, v) => ({
-    before: `${t.java} [pool-2-thread-${r.int(1, 8)}] ERROR c.e.ocr.OcrService - Caused by: {"Code":"`,
+    before: `${t.java} [pool-2-thread-${r.int(1, 8)}] ERROR c.e.ocr.OcrService [${v.via}] - Caused by: {"Code":"`,
     after: `","Message":"${json(v.message)}","RequestId":"${r.uuid()}","HostId":"imm.cn-hangzhou.aliyuncs.com"}`,
   }),
   alibabaTea: (r, t, v) => ({
-    before: `${t.java} [pool-2-thread-${r.int(1, 8)}] ERROR c.e.ocr.OcrService - com.aliyun.tea.TeaException: code: ${v.status}, errorCode=`,
+    before: `${t.java} [pool-2-thread-${r.int(1, 8)}] ERROR c.e.ocr.OcrService [${v.via}] - com.aliyun.tea.TeaException: code: ${v.status}, errorCode=`,
     after: ` message=${v.message} request id: ${r.uuid()}`,
   }),
   alibabaCodeKey: (r, t, v) => ({
-    before: `${t.java} [pool-2-thread-${r.int(1, 8)}] WARN  c.e.ocr.OcrService - Code: `,
+    before: `${t.java} [pool-2-thread-${r.int(1, 8)}] WARN  c.e.ocr.OcrService [${v.via}] - Code: `,
     after: v.message ? `, Message: ${v.message}` : '',
   }),
   marketplace: (r, t, v) => ({
-    before: `${t.java} [pool-2-thread-${r.int(1, 8)}] ERROR c.e.ocr.MarketOcr - market OCR failed status=`,
+    before: `${t.java} [pool-2-thread-${r.int(1, 8)}] ERROR c.e.ocr.MarketOcr [${v.via}] - market OCR failed status=`,
     after: ` ${v.message}`,
   }),
   generic: (_r, t, v) => ({
-    before: `${t.iso} ERROR api - request failed: code=`,
+    before: `${t.iso} ERROR api [${v.via}] - request failed: code=`,
     after: v.message ? ` message=${v.message}` : '',
   }),
 };
@@ -119,6 +137,21 @@ function formatsFor(entry: Entry): string[] {
   return ['generic', 'huaweiGo', 'alibabaBody'];
 }
 
+/**
+ * What names an entry's own product on its error line: the first SDK its catalog declares, else one
+ * of its hosts with the placeholders filled. A log mixes every product, so a code is attributed by
+ * the clue on its own line, as in real SDK logs, never by whatever product a nearby line names.
+ */
+function viaOf(entry: Entry): string {
+  const origin = entry.catalog.origin;
+  const sdk = origin?.sdks?.[0];
+  if (sdk) {
+    return sdk;
+  }
+  const host = origin?.hosts?.[0];
+  return host ? host.replace('{region}', 'cn-north-4').replace('{name}', 'ocr').replace('{product}', origin.product) : 'sdk';
+}
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -129,6 +162,8 @@ export class LogGenerator {
   private clockSecond = -1;
   private readonly byCatalog: { entries: Entry[]; failures: Map<Entry, number> }[];
   private readonly ordinary: Formatter[];
+  /** The Chinese ordinary lines, in a mixed log. */
+  private readonly chinese: Formatter[];
   /** Ordinary formatters dropped because a catalog made them produce a finding. */
   readonly droppedOrdinary: number[] = [];
   /** Error line attempts that did not produce exactly the one intended finding (retried with another shape or code). */
@@ -140,6 +175,7 @@ export class LogGenerator {
   constructor(
     private readonly service: LanguageService,
     seed: number,
+    private readonly kind: LogText = 'mixed',
   ) {
     this.random = new Random(seed);
     const groups = new Map<string, Entry[]>();
@@ -157,7 +193,7 @@ export class LogGenerator {
     }
     // Check every ordinary shape against the catalogs: a shape that yields a finding is dropped.
     const probe = new Random(seed ^ 0x5bd1e995);
-    this.ordinary = ORDINARY.filter((format, index) => {
+    const usable = (format: Formatter, index: number) => {
       for (let i = 0; i < 200; i++) {
         const line = format(probe, this.clock(i * 997));
         if (this.findingsOf(line).length > 0) {
@@ -166,7 +202,9 @@ export class LogGenerator {
         }
       }
       return true;
-    });
+    };
+    this.ordinary = ORDINARY.filter(usable);
+    this.chinese = kind === 'mixed' ? ORDINARY_CHINESE.filter((format, index) => usable(format, ORDINARY.length + index)) : [];
   }
 
   /** The next line of the log. */
@@ -182,7 +220,7 @@ export class LogGenerator {
     // Every ordinary line is checked, so the count of findings stays exact whatever the catalogs
     // hold; one that yields a finding (a number next to its message by chance) is replaced.
     for (let attempt = 0; attempt < 20; attempt++) {
-      const text = this.random.pick(this.ordinary)(this.random, clock);
+      const text = this.pickOrdinary()(this.random, clock);
       if (this.findingsOf(text).length === 0) {
         return { text };
       }
@@ -192,6 +230,13 @@ export class LogGenerator {
       }
     }
     throw new Error('The ordinary line shapes keep producing findings with these catalogs.');
+  }
+
+  private pickOrdinary(): Formatter {
+    if (this.chinese.length > 0 && this.random.int(1, CHINESE_LINE_ONE_IN) === 1) {
+      return this.random.pick(this.chinese);
+    }
+    return this.random.pick(this.ordinary);
   }
 
   /** An error line on its own, e.g. for an edit. */
@@ -259,9 +304,13 @@ export class LogGenerator {
         message += '.';
       }
     }
-    const values: ErrorValues = { code, message, status: entry.data.httpStatus ?? 400 };
+    const values: ErrorValues = { code, message, status: entry.data.httpStatus ?? 400, via: viaOf(entry) };
     const { before, after } = ERROR_FORMATS[formatName](this.random, clock, values);
     const text = before + code + after;
+    if (this.kind === 'ascii' && /[^\x00-\x7f]/.test(text)) {
+      // A message only the Chinese page gives: not for an ASCII log.
+      return undefined;
+    }
     // The line must hold exactly this one finding; a number must also carry its whole message, so
     // no neighbouring line can take it away (a bare number next to another code is only a status).
     const found = this.findingsOf(text);
@@ -300,8 +349,8 @@ export class LogGenerator {
 }
 
 /** Generates a log of about `targetBytes` in memory, with the position of every code. */
-export function generateLogText(service: LanguageService, seed: number, targetBytes: number): { text: string; lines: number; codes: CodePosition[]; generator: LogGenerator } {
-  const generator = new LogGenerator(service, seed);
+export function generateLogText(service: LanguageService, seed: number, targetBytes: number, kind: LogText = 'mixed'): { text: string; lines: number; codes: CodePosition[]; generator: LogGenerator } {
+  const generator = new LogGenerator(service, seed, kind);
   const parts: string[] = [];
   const codes: CodePosition[] = [];
   let bytes = 0;
@@ -309,7 +358,7 @@ export function generateLogText(service: LanguageService, seed: number, targetBy
   while (bytes < targetBytes) {
     const next = generator.next();
     parts.push(next.text);
-    bytes += next.code ? Buffer.byteLength(next.text) + 1 : next.text.length + 1;
+    bytes += Buffer.byteLength(next.text) + 1;
     if (next.code) {
       codes.push({ line, start: next.code.start, end: next.code.end, token: next.code.token });
     }
@@ -329,7 +378,7 @@ export function generateLogFile(service: LanguageService, seed: number, targetBy
   while (bytes < targetBytes) {
     const next = generator.next();
     chunk += next.text + '\n';
-    bytes += next.code ? Buffer.byteLength(next.text) + 1 : next.text.length + 1;
+    bytes += Buffer.byteLength(next.text) + 1;
     if (next.code) {
       errorLines++;
     }

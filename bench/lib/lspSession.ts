@@ -1,11 +1,12 @@
 /*
- * A minimal LSP client for the benchmark: spawns dist/server.js --stdio and speaks real JSON-RPC to
- * it. Unlike the test client it never polls: waiting for diagnostics resolves the moment the
+ * A minimal LSP client for the benchmark: spawns dist/server.js --stdio, with the Node flag and
+ * environment the VS Code client starts it with, and speaks real JSON-RPC to it. Unlike the test client it never polls: waiting for diagnostics resolves the moment the
  * notification is read, so the times measured are the server's, not a polling interval's.
  */
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import { SERVER_EXEC_ARGV, serverEnvironment } from '../../server/src/common/serverProcess';
 
 export interface PublishedDiagnostics {
   uri: string;
@@ -33,7 +34,11 @@ export class LspSession {
   ) {}
 
   static async start(serverPath: string, options: { settings?: unknown; nodeArgs?: string[] } = {}): Promise<LspSession> {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Started as the VS Code client starts it (server/src/common/serverProcess.ts).
+    const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...(options.nodeArgs ?? []), serverPath, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...serverEnvironment(process.env) },
+    });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const session = new LspSession(child, connection);
     child.stderr!.on('data', (chunk) => session.logs.push(String(chunk)));

@@ -18,7 +18,13 @@ import { FindingsStatusBar } from './statusBar';
 
 let server: ServerConnection | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension offers other extensions and its own tests. */
+export interface ErrorCodebookApi {
+  /** Whether the server reads a document from disk rather than being sent its text (a large saved log). */
+  isReadFromDisk(uri: vscode.Uri): boolean;
+}
+
+export function activate(context: vscode.ExtensionContext): ErrorCodebookApi {
   const outputChannel = vscode.window.createOutputChannel('Error Codebook');
   server = new ServerConnection(context, outputChannel);
   const connection = server;
@@ -48,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
   connection.ready().catch((error: unknown) => {
     outputChannel.appendLine(`The Error Codebook server could not start: ${String((error as Error)?.stack ?? error)}`);
   });
+  return { isReadFromDisk: (uri) => connection.largeFiles.isReadFromDisk(uri) };
 }
 
 export async function deactivate(): Promise<void> {

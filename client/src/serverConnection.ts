@@ -4,6 +4,7 @@
  * every untitled one, and decides itself, with the core's one rule and the settings of each
  * document, which it scans; so a change of the scan settings takes effect without a restart.
  * Settings reach it through its own registration for changes of the `errorCodebook` section.
+ * Large saved logs are read by the server from disk instead of being sent (largeFiles.ts).
  */
 import * as vscode from 'vscode';
 import {
@@ -17,8 +18,10 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { CatalogsChangedNotification, CatalogsChangedParams, FindingsChangedNotification, FindingsChangedParams } from '../../server/src/common/protocol';
+import { SERVER_EXEC_ARGV, serverEnvironment } from '../../server/src/common/serverProcess';
 import { CLIENT_COMMANDS } from './commandIds';
 import { RestartingErrorHandler } from './errorHandler';
+import { LargeFileSync } from './largeFiles';
 import { readSettings } from './settings';
 
 const CLIENT_ID = 'errorCodebook';
@@ -42,6 +45,8 @@ export class ServerConnection implements vscode.Disposable {
   private shown = false;
   private stoppedForGood = false;
   readonly errorHandler: RestartingErrorHandler;
+  /** Large saved logs are read by the server from disk, not sent as text (until edited). */
+  readonly largeFiles: LargeFileSync;
 
   /** The findings of a document changed (server notification errorCodebook/findingsChanged). */
   readonly onDidChangeFindings = this.findingsChanged.event;
@@ -65,6 +70,10 @@ export class ServerConnection implements vscode.Disposable {
         void this.tellOnce(vscode.l10n.t('The Error Codebook server stopped {0} times in {1} minutes and will not be restarted.', crashes, minutes), true);
       },
     });
+    this.largeFiles = new LargeFileSync(
+      () => this.client,
+      (message) => outputChannel.appendLine(message),
+    );
     this.disposables.push(this.findingsChanged, this.catalogsChanged, this.started, this.gaveUp);
   }
 
@@ -125,9 +134,11 @@ export class ServerConnection implements vscode.Disposable {
 
   private async create(): Promise<LanguageClient> {
     const module = this.context.asAbsolutePath('dist/server.js');
+    // Started for the least memory (common/serverProcess.ts): the languageclient adds these to the extension host's environment.
+    const env = serverEnvironment(process.env);
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'], env } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
@@ -141,9 +152,16 @@ export class ServerConnection implements vscode.Disposable {
         globalStoragePath: this.context.globalStorageUri.fsPath,
       }),
       markdown: { isTrusted: false, supportHtml: false },
+      middleware: {
+        didOpen: (document, next) => this.largeFiles.didOpen(document, next),
+        didChange: (event, next) => this.largeFiles.didChange(event, next),
+        didClose: (document, next) => this.largeFiles.didClose(document, next),
+      },
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     this.client = client;
+    // A new server reads nothing from disk yet: the documents are opened with it again.
+    this.largeFiles.reset();
     this.clientDisposables.push(
       client.onNotification(FindingsChangedNotification.type, (params) => this.findingsChanged.fire(params)),
       client.onNotification(CatalogsChangedNotification.type, (params) => this.catalogsChanged.fire(params)),

@@ -7,7 +7,7 @@
  */
 import { CancellationToken } from 'vscode-languageserver/node';
 import { CodeDiagnostic, DiagnosticsOptions, FindingGroup, LanguageService } from './core/index';
-import { TrackedDocument } from './documentStore';
+import { TrackedDocument, scannedOf } from './documentStore';
 
 /** How long one slice may run before the server looks at other messages. */
 const SLICE_MS = 8;
@@ -32,7 +32,8 @@ async function analyseDocument(
   options: DiagnosticsOptions,
   isStale: () => boolean,
 ): Promise<DocumentAnalysis | undefined> {
-  const { generation, version, code } = tracked;
+  const { generation, version } = tracked;
+  const code = scannedOf(tracked);
   if (!code) {
     return undefined;
   }
@@ -74,8 +75,13 @@ export class DocumentAnalyses {
   async current(uri: string, token?: CancellationToken): Promise<DocumentAnalysis | undefined> {
     for (;;) {
       const tracked = this.documents(uri);
-      if (!tracked?.code || token?.isCancellationRequested) {
+      if (!tracked || !scannedOf(tracked) || token?.isCancellationRequested) {
         return undefined;
+      }
+      if (tracked.disk?.scanning) {
+        // A document read from disk is analysed once its scan is done.
+        await tracked.disk.ready;
+        continue;
       }
       let entry = this.running.get(uri);
       if (entry?.generation !== tracked.generation) {

@@ -3,11 +3,15 @@
  * in order, so every request sees the text sent before it. A scanned document is a CodeDocument
  * (edits rescan only the lines they touch); one that is not scanned keeps its text, so a change of
  * settings or of its text (shrunk under the size limit, cleaned of binary content) can bring it
- * back. Whether a document is scanned is the core's decision (decideDocument).
+ * back. A document the client asked the server to read from disk (errorCodebook/openFromDisk) keeps
+ * no text at all: its findings come from a DiskReading, until a didOpen with its text replaces it
+ * (the first edit). Whether a document is scanned is the core's decision (decideDocument).
  */
 import { DidChangeTextDocumentParams, DidOpenTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeDocument, DocumentKind, DocumentPolicySettings, LanguageService, SkipReason, decideDocument, isTooLarge, textLooksBinary } from './core/index';
+import { CodeDocument, DocumentKind, DocumentPolicySettings, LanguageService, ScannedDocument, SkipReason, decideDocument, isTooLarge, textLooksBinary } from './core/index';
+import { DiskFile, DiskReading } from './diskReading';
+import { textBlocks } from './textBlocks';
 
 /** How much of a document's start the binary check looks at (as textLooksBinary does). */
 const BINARY_SAMPLE = 65536;
@@ -17,8 +21,10 @@ export interface TrackedDocument {
   readonly languageId: string;
   version: number;
   kind: DocumentKind;
-  /** Set when the document is scanned. */
+  /** Set when the document's text is held and scanned. */
   code?: CodeDocument;
+  /** Set for a document read from disk: its findings and line index, never its text. */
+  disk?: DiskReading;
   /** The text of a document that is not scanned. */
   shadow?: TextDocument;
   /** Why the document is not scanned, when it is not. */
@@ -29,10 +35,31 @@ export interface TrackedDocument {
   generation: number;
 }
 
+/** What a document's findings come from: its text, or what was read of it from disk; undefined when it is not scanned. */
+export function scannedOf(tracked: TrackedDocument): ScannedDocument | undefined {
+  return tracked.code ?? (tracked.disk && tracked.skipped === undefined ? tracked.disk.document : undefined);
+}
+
 export class DocumentStore {
   private readonly documents = new Map<string, TrackedDocument>();
 
-  constructor(private service: LanguageService) {}
+  constructor(
+    private service: LanguageService,
+    /**
+     * Told when a document read from disk has new findings (a scan finished), after its generation
+     * moved on; what it returns settles once they are published.
+     */
+    private readonly diskChanged: (tracked: TrackedDocument) => Promise<unknown> | void = () => undefined,
+    private readonly log: (message: string) => void = () => undefined,
+    /** Told when a document read from disk is done with a scan, its provisional lines decided again too. */
+    private readonly diskSettled: (tracked: TrackedDocument) => void = () => undefined,
+  ) {}
+
+  /** What the features read of a document: its text's findings, or those read from disk; undefined when it is not scanned. */
+  scanned(uri: string): ScannedDocument | undefined {
+    const tracked = this.documents.get(uri);
+    return tracked ? scannedOf(tracked) : undefined;
+  }
 
   get(uri: string): TrackedDocument | undefined {
     return this.documents.get(uri);
@@ -53,6 +80,7 @@ export class DocumentStore {
   open(params: DidOpenTextDocumentParams, settings: DocumentPolicySettings): TrackedDocument {
     const { uri, languageId, version, text } = params.textDocument;
     const previous = this.documents.get(uri);
+    previous?.disk?.dispose();
     const tracked: TrackedDocument = { uri, languageId, version, kind: 'log', length: text.length, generation: (previous?.generation ?? 0) + 1 };
     this.documents.set(uri, tracked);
     this.decide(tracked, text, settings);
@@ -67,6 +95,11 @@ export class DocumentStore {
   change(params: DidChangeTextDocumentParams, settings: DocumentPolicySettings): TrackedDocument | undefined {
     const tracked = this.documents.get(params.textDocument.uri);
     if (!tracked) {
+      return undefined;
+    }
+    if (tracked.disk) {
+      // The server holds no text to change: a client switches such a document to text with didOpen.
+      this.log(`Ignored a didChange of ${tracked.uri}, which is read from disk; send its text with didOpen first.`);
       return undefined;
     }
     const version = params.textDocument.version;
@@ -110,7 +143,55 @@ export class DocumentStore {
   }
 
   close(uri: string): boolean {
+    this.documents.get(uri)?.disk?.dispose();
     return this.documents.delete(uri);
+  }
+
+  /**
+   * A document the client asks the server to read from disk: opened so, or switched to it from
+   * text (the edits were reverted), or its file changed on disk. A file read before is read on
+   * from where it was when it only grew.
+   */
+  openFromDisk(params: { uri: string; languageId: string; version: number }, file: DiskFile, settings: DocumentPolicySettings): TrackedDocument {
+    const previous = this.documents.get(params.uri);
+    if (previous?.disk && previous.disk.file.path === file.path && previous.skipped === undefined) {
+      previous.version = params.version;
+      previous.length = file.size;
+      previous.disk.fileChanged();
+      return previous;
+    }
+    previous?.disk?.dispose();
+    const tracked: TrackedDocument = { uri: params.uri, languageId: params.languageId, version: params.version, kind: 'log', length: file.size, generation: (previous?.generation ?? 0) + 1 };
+    tracked.disk = new DiskReading(
+      this.service,
+      file,
+      () => {
+        if (this.documents.get(tracked.uri) !== tracked) {
+          return undefined;
+        }
+        tracked.generation++;
+        return this.diskChanged(tracked);
+      },
+      this.log,
+      () => this.diskSettled(tracked),
+    );
+    this.documents.set(params.uri, tracked);
+    this.decideOnDisk(tracked, settings);
+    return tracked;
+  }
+
+  /** Decides whether a document read from disk is scanned, and starts or stops reading it. */
+  private decideOnDisk(tracked: TrackedDocument, settings: DocumentPolicySettings): void {
+    const disk = tracked.disk!;
+    const decision = decideDocument({ uri: tracked.uri, languageId: tracked.languageId, size: disk.file.size }, settings, disk.file.sample);
+    const wasScanned = tracked.skipped === undefined && disk.started;
+    tracked.kind = decision.kind;
+    tracked.skipped = decision.skipped;
+    if (decision.skipped === undefined && !wasScanned) {
+      disk.readAll(this.service);
+    } else if (decision.skipped !== undefined) {
+      disk.clear();
+    }
   }
 
   /**
@@ -118,6 +199,15 @@ export class DocumentStore {
    * scanned keeps its CodeDocument; only a change of decision builds or drops one.
    */
   reconsider(tracked: TrackedDocument, settings: DocumentPolicySettings): boolean {
+    if (tracked.disk) {
+      const skippedBefore = tracked.skipped;
+      this.decideOnDisk(tracked, settings);
+      if (skippedBefore !== tracked.skipped) {
+        tracked.generation++;
+        return true;
+      }
+      return false;
+    }
     const decision = decideDocument({ uri: tracked.uri, languageId: tracked.languageId, size: tracked.length }, settings);
     const wasScanned = tracked.code !== undefined;
     const staysScanned = wasScanned && decision.skipped === undefined;
@@ -140,6 +230,9 @@ export class DocumentStore {
     for (const tracked of this.documents.values()) {
       tracked.generation++;
       tracked.code?.setIndex(service.index);
+      if (tracked.disk && tracked.skipped === undefined) {
+        tracked.disk.readAll(service);
+      }
     }
   }
 
@@ -152,7 +245,7 @@ export class DocumentStore {
       if (tracked.code) {
         return;
       }
-      tracked.code = this.service.createDocument(text);
+      tracked.code = this.service.createDocument(textBlocks(text));
       tracked.shadow = undefined;
     } else {
       tracked.code = undefined;

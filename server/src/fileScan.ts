@@ -1,21 +1,23 @@
 /*
- * Scans a file on disk of any size with bounded memory, for the Scan Log File command and the
- * command line. The stream scanner reads the bytes as they come; only the few lines that may hold a
- * code, and the lines around those it decides, are decoded as UTF-8.
+ * Scans a file on disk of any size with bounded memory, for the Scan Log File command, the command
+ * line and the documents the server reads from disk. The stream scanner reads the bytes as they
+ * come; only the few lines that may hold a code, and the lines around those it decides, are
+ * decoded. Gzip files (by their `.gz` name or their first bytes) are decompressed as they stream.
  */
 import * as fs from 'fs';
-import { Readable } from 'stream';
+import * as zlib from 'zlib';
 import { TextDecoder } from 'util';
-import { DocumentClue, LanguageService, ResolvedOccurrence, bytesLookBinary } from './core/index';
+import { DecisionDetails, DocumentClue, LanguageService, ResolvedOccurrence, StreamScannerOptions, bytesLookBinary } from './core/index';
 
 export interface FileScanProgress {
+  /** Bytes of the file read so far (compressed bytes, for a gzip file). */
   bytesRead: number;
   totalBytes: number;
   found: number;
 }
 
 export interface FileScanOptions {
-  onFound: (found: ResolvedOccurrence) => void;
+  onFound: (found: ResolvedOccurrence, details: DecisionDetails) => void;
   onProgress?: (progress: FileScanProgress) => void;
   isCancelled?: () => boolean;
   chunkSize?: number;
@@ -24,11 +26,12 @@ export interface FileScanOptions {
    * mark overrides it; without either, the file is read as UTF-8.
    */
   encoding?: string;
-  /** Clues of origin of the whole file, when they were read beforehand (a small file). */
+  /** Clues of origin of the whole file, when they are known beforehand. */
   documentClues?: readonly DocumentClue[];
 }
 
 export interface FileScanResult {
+  /** Bytes of the file (compressed bytes, for a gzip file). */
   bytes: number;
   lines: number;
   found: number;
@@ -37,24 +40,60 @@ export interface FileScanResult {
 
 export class FileScanError extends Error {}
 
-/** Files up to this size are read whole first, so their codes are decided with the whole file's clues, as in the editor. */
+/**
+ * Files up to this size (uncompressed) are read twice: a first pass tallies the whole file's clues,
+ * so its codes are decided with them, as in the editor. Larger files are decided with the clues
+ * seen so far near codes, in one pass.
+ */
 const WHOLE_FILE_CLUES_BYTES = 4 * 1024 * 1024;
+const PIECE_BYTES = 1024 * 1024;
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+type BufferWithSlices = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+
+function asBuffer(bytes: Uint8Array): BufferWithSlices {
+  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as BufferWithSlices;
+}
 
 /** One character per byte: what the stream scanner's token filter reads. */
-export function bytesAsLatin1(bytes: Uint8Array, start: number, end: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
+function bytesAsLatin1(bytes: Uint8Array, start: number, end: number): string {
+  return asBuffer(bytes).latin1Slice(start, end);
 }
 
 /** UTF-8 text of bytes [start, end) of a piece. */
 export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
+  return asBuffer(bytes).utf8Slice(start, end);
 }
+
+const nativeIsAscii = (require('buffer') as { isAscii?: (input: Uint8Array) => boolean }).isAscii;
+
+/** Whether bytes [start, end) are all ASCII, by Node's native check where it has one. */
+function bytesAreAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  if (nativeIsAscii) {
+    return nativeIsAscii(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end));
+  }
+  for (let index = start; index < end; index++) {
+    if (bytes[index] >= 0x80) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** How the scanners read UTF-8 bytes in this process. */
+export const UTF8_BYTES: Pick<StreamScannerOptions, 'decode' | 'bytesAsText' | 'isAscii'> = { decode: decodeUtf8, bytesAsText: bytesAsLatin1, isAscii: bytesAreAscii };
 
 const BYTE_ORDER_MARKS: { bytes: number[]; encoding: string }[] = [
   { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
   { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
   { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
 ];
+
+/** The encoding a byte-order mark at the start of the bytes names, with the mark's length. */
+export function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | undefined {
+  const mark = BYTE_ORDER_MARKS.find((candidate) => candidate.bytes.every((byte, index) => bytes[index] === byte));
+  return mark ? { encoding: mark.encoding, length: mark.bytes.length } : undefined;
+}
 
 /**
  * Turns the pieces of a file in some encoding into UTF-8 pieces, which is what the scanner reads.
@@ -70,9 +109,9 @@ class ToUtf8 {
     let buffer = chunk;
     if (!this.started) {
       this.started = true;
-      const mark = BYTE_ORDER_MARKS.find((candidate) => candidate.bytes.every((byte, index) => buffer[index] === byte));
+      const mark = byteOrderMark(buffer);
       const encoding = mark?.encoding ?? this.label ?? 'utf-8';
-      buffer = mark ? buffer.subarray(mark.bytes.length) : buffer;
+      buffer = mark ? buffer.subarray(mark.length) : buffer;
       let decoder: TextDecoder;
       try {
         decoder = new TextDecoder(encoding);
@@ -91,87 +130,281 @@ class ToUtf8 {
   }
 }
 
-/** Scans a readable stream of bytes. */
-export async function scanStream(service: LanguageService, stream: NodeJS.ReadableStream, totalBytes: number, options: FileScanOptions): Promise<FileScanResult> {
-  const scanner = service.createStreamScanner({ decode: decodeUtf8, bytesAsText: bytesAsLatin1, ...(options.documentClues ? { documentClues: options.documentClues } : {}) });
-  const toUtf8 = new ToUtf8(options.encoding);
-  let bytes = 0;
-  let found = 0;
-  let checkedBinary = false;
-  let lastReport = 0;
-  const onFound = (item: ResolvedOccurrence) => {
-    found++;
-    options.onFound(item);
+/** Whether bytes start as a gzip stream does. */
+function looksGzipped(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+}
+
+/**
+ * The pieces of a file (of bytes [start, end) of it), read ahead one piece while the last one is
+ * worked on. `counted` is told how many bytes of the file each piece took.
+ */
+export async function* filePieces(file: string, pieceBytes: number, counted: (bytes: number) => void, start = 0, end = Infinity): AsyncGenerator<Buffer> {
+  const handle = await fs.promises.open(file, 'r');
+  let next: Promise<Buffer> | undefined;
+  let position = start;
+  try {
+    const read = async (): Promise<Buffer> => {
+      const length = Math.max(0, Math.min(pieceBytes, end - position));
+      if (length === 0) {
+        return Buffer.alloc(0);
+      }
+      const buffer = Buffer.allocUnsafe(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, position);
+      position += bytesRead;
+      return bytesRead < length ? buffer.subarray(0, bytesRead) : buffer;
+    };
+    next = read();
+    for (;;) {
+      const piece = await next;
+      next = undefined;
+      if (piece.length === 0) {
+        return;
+      }
+      next = read();
+      counted(piece.length);
+      yield piece;
+    }
+  } finally {
+    // A read still under way when the reader stopped early finishes before the file is closed.
+    await next?.catch(() => undefined);
+    await handle.close();
+  }
+}
+
+/** The pieces of a readable stream (standard input), as buffers. */
+async function* streamPieces(stream: NodeJS.ReadableStream, counted: (bytes: number) => void): AsyncGenerator<Buffer> {
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    counted(buffer.length);
+    yield buffer;
+  }
+}
+
+/** Decompresses gzip pieces as they come (a file of several gzip members too). */
+async function* gunzipPieces(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const gunzip = zlib.createGunzip({ chunkSize: 256 * 1024 });
+  const output: Buffer[] = [];
+  let failure: Error | undefined;
+  let finished = false;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const wakeUp = () => {
+    const waiting = wake;
+    wake = undefined;
+    waiting?.();
   };
-  const push = (buffer: Buffer) => {
-    if (!checkedBinary && buffer.length > 0) {
+  gunzip.on('data', (chunk: Buffer) => {
+    output.push(chunk);
+    wakeUp();
+  });
+  gunzip.on('error', (error: Error) => {
+    failure = error;
+    wakeUp();
+  });
+  gunzip.on('end', () => {
+    finished = true;
+    wakeUp();
+  });
+  const feeding = (async () => {
+    for await (const piece of source) {
+      if (failure || stopped) {
+        return;
+      }
+      if (!gunzip.write(piece)) {
+        // Decompressed output waits to be read: go on once it has been, or the stream is gone.
+        await new Promise<void>((resolve) => {
+          gunzip.once('drain', resolve);
+          gunzip.once('close', resolve);
+        });
+      }
+    }
+    gunzip.end();
+  })().catch((error: Error) => {
+    failure ??= error;
+    wakeUp();
+  });
+  try {
+    for (;;) {
+      if (output.length > 0) {
+        yield output.shift()!;
+        continue;
+      }
+      if (failure) {
+        throw new FileScanError(`The file is not valid gzip: ${failure.message}.`);
+      }
+      if (finished) {
+        return;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    stopped = true;
+    gunzip.destroy();
+    await feeding;
+  }
+}
+
+/** Pieces of UTF-8, decompressed when the bytes are gzip, converted from the file's encoding when it is not UTF-8. */
+async function* utf8Pieces(raw: AsyncIterable<Buffer>, encoding: string | undefined, gzipped: boolean | undefined): AsyncGenerator<Buffer> {
+  let source: AsyncIterable<Buffer> = raw;
+  if (gzipped !== false) {
+    // Whether it is gzip, when not known from the name, is told by its first bytes.
+    const iterator = raw[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    const rest: AsyncIterable<Buffer> = {
+      [Symbol.asyncIterator]: () => {
+        let given = first.done === true;
+        return {
+          next: async () => {
+            if (!given) {
+              given = true;
+              return first;
+            }
+            return iterator.next();
+          },
+          return: async () => (iterator.return ? iterator.return() : { done: true, value: undefined }),
+        };
+      },
+    };
+    source = gzipped === true || (!first.done && looksGzipped(first.value)) ? gunzipPieces(rest) : rest;
+  }
+  const toUtf8 = new ToUtf8(encoding);
+  let checkedBinary = false;
+  for await (const raw of source) {
+    const piece = toUtf8.piece(raw);
+    if (!checkedBinary && piece.length > 0) {
       checkedBinary = true;
-      if (bytesLookBinary(buffer.subarray(0, 8192))) {
+      if (bytesLookBinary(piece.subarray(0, 8192))) {
         throw new FileScanError('The file looks binary (it has NUL bytes or mostly control characters); it was not scanned. If it is text in another encoding, name it (UTF-16 files with a byte-order mark are recognised).');
       }
     }
-    // A plain Uint8Array, like the scanner's own: one kind of array keeps its byte loop fast.
-    scanner.push(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), onFound);
+    yield piece;
+  }
+  const last = toUtf8.end();
+  if (last.length > 0) {
+    yield last;
+  }
+}
+
+/** Resolves once the event loop has served what was waiting. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Scans UTF-8 pieces. */
+async function scanPieces(service: LanguageService, pieces: AsyncIterable<Buffer>, totalBytes: number, bytesRead: () => number, options: FileScanOptions): Promise<FileScanResult> {
+  const scanner = service.createStreamScanner({ ...UTF8_BYTES, ...(options.documentClues ? { documentClues: options.documentClues } : {}) });
+  let found = 0;
+  let lastReport = 0;
+  const onFound = (item: ResolvedOccurrence, details: DecisionDetails) => {
+    found++;
+    options.onFound(item, details);
   };
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    bytes += buffer.length;
-    push(toUtf8.piece(buffer));
+  for await (const piece of pieces) {
+    scanner.push(piece, onFound);
     if (options.isCancelled?.()) {
-      (stream as fs.ReadStream).destroy?.();
-      return { bytes, lines: scanner.lineCount, found, cancelled: true };
+      return { bytes: bytesRead(), lines: scanner.lineCount, found, cancelled: true };
     }
-    if (options.onProgress && bytes - lastReport >= 8 * 1024 * 1024) {
-      lastReport = bytes;
-      options.onProgress({ bytesRead: bytes, totalBytes, found });
+    if (options.onProgress && bytesRead() - lastReport >= 8 * 1024 * 1024) {
+      lastReport = bytesRead();
+      options.onProgress({ bytesRead: lastReport, totalBytes, found });
     }
   }
-  push(toUtf8.end());
   scanner.end(onFound);
-  options.onProgress?.({ bytesRead: bytes, totalBytes, found });
-  return { bytes, lines: scanner.lineCount, found, cancelled: false };
+  options.onProgress?.({ bytesRead: bytesRead(), totalBytes, found });
+  return { bytes: bytesRead(), lines: scanner.lineCount, found, cancelled: false };
+}
+
+/** Scans a readable stream of bytes (standard input); gzip is recognised by its first bytes. */
+export async function scanStream(service: LanguageService, stream: NodeJS.ReadableStream, totalBytes: number, options: FileScanOptions): Promise<FileScanResult> {
+  let bytes = 0;
+  const pieces = utf8Pieces(streamPieces(stream, (count) => (bytes += count)), options.encoding, undefined);
+  return scanPieces(service, pieces, totalBytes, () => bytes, options);
+}
+
+/** The uncompressed size a gzip file states in its last four bytes (modulo 4 GiB), for a file of one member. */
+async function gzipStatedSize(file: string, size: number): Promise<number | undefined> {
+  if (size < 18) {
+    return undefined;
+  }
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const tail = Buffer.alloc(4);
+    await handle.read(tail, 0, 4, size - 4);
+    return tail.readUInt32LE(0);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Whether a file is gzip: by its name, else by its first two bytes. */
+async function isGzipFile(file: string): Promise<boolean> {
+  if (/\.gz$/i.test(file)) {
+    return true;
+  }
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && looksGzipped(head);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The whole file's clues of origin, tallied in a first pass over its bytes. */
+async function tallyFileClues(service: LanguageService, file: string, encoding: string | undefined, gzipped: boolean, isCancelled?: () => boolean): Promise<DocumentClue[]> {
+  const tally = service.createClueTally(UTF8_BYTES);
+  let pieces = 0;
+  for await (const piece of utf8Pieces(filePieces(file, PIECE_BYTES, () => undefined), encoding, gzipped)) {
+    tally.push(piece);
+    if (isCancelled?.()) {
+      break;
+    }
+    if (++pieces % 8 === 0) {
+      await yieldToEventLoop();
+    }
+  }
+  tally.end();
+  return tally.result();
+}
+
+function readError(file: string, error: unknown): FileScanError {
+  if (error instanceof FileScanError) {
+    return error;
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  return new FileScanError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
 }
 
 /** Scans a file by path; throws FileScanError with a message a person can read. */
 export async function scanFile(service: LanguageService, file: string, options: FileScanOptions): Promise<FileScanResult> {
   let size: number;
+  let gzipped: boolean;
+  let wholeFileClues: boolean;
   try {
     const stat = await fs.promises.stat(file);
     if (!stat.isFile()) {
       throw new FileScanError(`${file} is not a file.`);
     }
     size = stat.size;
+    gzipped = await isGzipFile(file);
+    const uncompressed = gzipped ? ((await gzipStatedSize(file, size)) ?? Infinity) : size;
+    wholeFileClues = options.documentClues === undefined && uncompressed <= WHOLE_FILE_CLUES_BYTES;
   } catch (error) {
-    if (error instanceof FileScanError) {
-      throw error;
-    }
-    throw new FileScanError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  let stream: NodeJS.ReadableStream & { destroy(): void };
-  let scanOptions = options;
-  if (size <= WHOLE_FILE_CLUES_BYTES && options.documentClues === undefined) {
-    // A small file is read whole: its codes are decided with the whole file's clues, as in the editor.
-    let whole: Buffer;
-    try {
-      whole = await fs.promises.readFile(file);
-    } catch (error) {
-      throw new FileScanError(`Cannot read ${file}: ${(error as Error).message}`);
-    }
-    const utf8 = new ToUtf8(options.encoding);
-    const text = bytesLookBinary(whole.subarray(0, 8192)) ? '' : Buffer.concat([utf8.piece(whole), utf8.end()]).toString('utf8');
-    scanOptions = { ...options, documentClues: service.documentClues(text) };
-    stream = Readable.from([whole]);
-  } else {
-    stream = fs.createReadStream(file, { highWaterMark: options.chunkSize ?? 1024 * 1024 });
+    throw readError(file, error);
   }
   try {
-    return await scanStream(service, stream, size, scanOptions);
-  } catch (error) {
-    if (error instanceof FileScanError) {
-      throw error;
+    let scanOptions = options;
+    if (wholeFileClues) {
+      // A small file is read twice: its codes are decided with the whole file's clues, as in the editor.
+      scanOptions = { ...options, documentClues: await tallyFileClues(service, file, options.encoding, gzipped) };
     }
-    throw new FileScanError(`Cannot read ${file}: ${(error as Error).message}`);
-  } finally {
-    stream.destroy();
+    let bytes = 0;
+    const pieces = utf8Pieces(filePieces(file, options.chunkSize ?? PIECE_BYTES, (count) => (bytes += count)), options.encoding, gzipped);
+    return await scanPieces(service, pieces, size, () => bytes, scanOptions);
+  } catch (error) {
+    throw readError(file, error);
   }
 }

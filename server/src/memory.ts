@@ -1,8 +1,10 @@
 /*
- * Gives memory back after a large document arrives. Its text came as one JSON-RPC message: the
- * message's bytes, their decoded string and the parsed text were all alive at once, several times
- * the document's size. V8 frees them only at its next full collection, which may be long in coming
- * while the server idles with the document open, so the process would keep that peak as its size.
+ * Gives memory back after a large document arrives, is read from disk or closes. Its text came as
+ * one JSON-RPC message: the message's bytes, their decoded string and the parsed text were all
+ * alive at once, several times the document's size; a scan from disk leaves the strings of every
+ * piece it read; a closed document leaves its text and findings. V8 frees them only at its next
+ * full collection, which may be long in coming while the server idles, so the process would keep
+ * that peak as its size.
  */
 import * as v8 from 'v8';
 import * as vm from 'vm';
@@ -36,10 +38,18 @@ function fullCollection(): (() => void) | null {
 
 const pending = new Set<ReturnType<typeof setTimeout>>();
 
-/** Called when a document's text arrives; after a large one, memory is given back once things are quiet. */
+/**
+ * Called when a document's text arrives, when a document was read from disk and when one closes,
+ * with its size; after a large one, memory is given back once things are quiet.
+ */
 export function afterDocumentText(length: number): void {
-  if (length < LARGE_DOCUMENT || pending.size > 0) {
+  if (length < LARGE_DOCUMENT) {
     return;
+  }
+  // A collection already waiting is put off: what was just done is collected with the rest.
+  for (const timer of pending) {
+    clearTimeout(timer);
+    pending.delete(timer);
   }
   const timer = setTimeout(() => {
     pending.delete(timer);

@@ -4,13 +4,17 @@
  * Node IPC (`--node-ipc`) or a socket (`--socket=N`), and adapts the pure core to the protocol,
  * one feature per file under features/.
  */
+import { format } from 'util';
 import {
+  Connection,
   DidChangeConfigurationNotification,
   InitializeResult,
   ProposedFeatures,
+  StreamMessageWriter,
   TextDocumentSyncKind,
   createConnection,
 } from 'vscode-languageserver/node';
+import { StdioMessageReader } from './messageReader';
 import { languageFromLocale, LanguageService } from './core/index';
 import { ServerCatalogs } from './catalogs';
 import { ErrorCodebookSettings, SETTINGS_SECTION } from './common/settings';
@@ -25,6 +29,7 @@ import { registerDocumentLinks } from './features/documentLinks';
 import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerHover } from './features/hover';
 import { registerScanFile } from './features/scanFile';
+import { registerOpenFromDisk } from './features/openFromDisk';
 
 const USAGE = `error-codebook-ls: the Error Codebook language server.
 
@@ -69,8 +74,35 @@ function effectsOf(before: ErrorCodebookSettings, after: ErrorCodebookSettings, 
   return { decide, publish };
 }
 
+/**
+ * The connection: over stdio with the server's own message reader (one huge message is read near
+ * the cost of JSON.parse), else as vscode-languageserver sets it up from the command line. Over
+ * stdio the server ends when its input does, and console output goes to the client's log, never
+ * into the protocol stream, as vscode-languageserver arranges for its own stdio connections.
+ */
+function openConnection(): Connection {
+  if (!process.argv.slice(2).includes('--stdio')) {
+    return createConnection(ProposedFeatures.all);
+  }
+  const connection = createConnection(ProposedFeatures.all, new StdioMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  let shutdownReceived = false;
+  connection.onShutdown(() => {
+    shutdownReceived = true;
+  });
+  for (const event of ['end', 'close'] as const) {
+    process.stdin.on(event, () => process.exit(shutdownReceived ? 0 : 1));
+  }
+  const log = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => connection.console[level](format(...args));
+  console.log = log('log');
+  console.info = log('info');
+  console.debug = log('log');
+  console.warn = log('warn');
+  console.error = log('error');
+  return connection;
+}
+
 function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = openConnection();
   // Never let one bad request or document take the server down: log it and go on.
   process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected rejection: ${(reason as Error)?.stack ?? reason}`));
@@ -86,7 +118,18 @@ function startServer(): void {
     const settings = new SettingsStore(connection, canAskClient, options.settings, (uri) => context?.documents.has(uri) === true);
     catalogs = new ServerCatalogs(connection, params);
     const service = catalogs.load(settings.snapshot().catalogPaths);
-    context = new ServerContext(connection, service, new DocumentStore(service), settings);
+    const documents = new DocumentStore(
+      service,
+      (tracked) => {
+        context?.refresh(tracked.uri);
+        afterDocumentText(tracked.length);
+        // Settles once the findings are worked out for publishing.
+        return context?.analyses.current(tracked.uri);
+      },
+      (message) => context?.log(message),
+      (tracked) => afterDocumentText(tracked.length),
+    );
+    context = new ServerContext(connection, service, documents, settings);
     context.localeLanguage = languageFromLocale(params.locale);
     if (Array.isArray(options.clientCommands)) {
       context.clientCommands = new Set(options.clientCommands.filter((item): item is string => typeof item === 'string'));
@@ -99,6 +142,7 @@ function startServer(): void {
     registerCodeActions(context);
     registerCustomRequests(context);
     registerScanFile(context);
+    registerOpenFromDisk(context);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -206,9 +250,11 @@ function startServer(): void {
     if (!context || typeof textDocument?.uri !== 'string') {
       return;
     }
+    const length = context.documents.get(textDocument.uri)?.length ?? 0;
     context.documents.close(textDocument.uri);
     context.settings.forget(textDocument.uri);
     context.closed(textDocument.uri);
+    afterDocumentText(length);
   });
 
   connection.listen();

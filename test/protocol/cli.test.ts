@@ -57,11 +57,13 @@ describe('error-codebook scan', () => {
 
   it('writes SARIF 2.1.0 that CI systems read', () => {
     const result = run(['scan', '--format', 'sarif', '--fail-on', 'none', path.join(FIXTURES, 'error-bodies.json')]);
-    const sarif = JSON.parse(result.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(result.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; level: string; properties: { code: string }; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
     assert.equal(sarif.version, '2.1.0');
     const [runResult] = sarif.runs;
     assert.equal(runResult.tool.driver.name, 'Error Codebook');
-    assert.deepEqual(runResult.results.map((item) => item.ruleId), ['APIG.0201', 'APIG.0201', 'InvalidMaxKeys', 'InvalidMaxKeys', '462', 'ServiceUnavailable']);
+    assert.deepEqual(runResult.results.map((item) => item.properties.code), ['APIG.0201', 'APIG.0201', 'InvalidMaxKeys', 'InvalidMaxKeys', '462', 'ServiceUnavailable']);
+    // Rules are entries: the two APIG.0201 of different tables are two rules.
+    assert.deepEqual(runResult.results.map((item) => item.ruleId), ['huaweicloud-image-recognition:APIG.0201', 'huaweicloud-ocr:APIG.0201', 'alibabacloud-imm:Invalid{ParameterName}', 'alibabacloud-imm:Invalid{ParameterName}', 'alibabacloud-ocr-marketplace:462:6', 'alibabacloud-imm:ServiceUnavailable']);
     assert.equal(runResult.results[0].locations[0].physicalLocation.region.startLine, 3);
     assert.ok(runResult.tool.driver.rules.every((rule) => !rule.helpUri || rule.helpUri.startsWith('https://')));
   });

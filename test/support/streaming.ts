@@ -2,12 +2,11 @@
  * The stream scanner as the file scan drives it: UTF-8 bytes in, decoded as the file scan decodes them.
  */
 import type { DocumentClue, ResolvedOccurrence, LanguageService, StreamScanner } from '../../server/src/core/index';
-import { bytesAsLatin1, decodeUtf8 } from '../../server/src/fileScan';
+import { UTF8_BYTES } from '../../server/src/fileScan';
 
 export function utf8StreamScanner(service: LanguageService, maxLineLength?: number, documentClues?: readonly DocumentClue[]): StreamScanner {
   return service.createStreamScanner({
-    decode: decodeUtf8,
-    bytesAsText: bytesAsLatin1,
+    ...UTF8_BYTES,
     ...(maxLineLength !== undefined ? { maxLineLength } : {}),
     ...(documentClues ? { documentClues } : {}),
   });

@@ -150,6 +150,30 @@ export namespace ScanFileRequest {
   export const type = new RequestType<ScanFileParams, ScanFileResult, void>(method);
 }
 
+export interface OpenFromDiskParams {
+  /** The document as the client has it open: its text is the file's on disk (not edited since it was saved). */
+  textDocument: { uri: string; languageId: string; version: number };
+}
+
+export interface OpenFromDiskResult {
+  /** Whether the server reads the document from disk; when false, the client sends its text as usual. */
+  accepted: boolean;
+  /** Why not, when it does not (not a file: URI, not UTF-8, unreadable). */
+  reason?: string;
+}
+
+/**
+ * Client → server: read this document from its file rather than receive its text. Sent instead of
+ * didOpen for a large log saved on disk, again when its edits are reverted (instead of the
+ * change), and when its file changes on disk. The first edit sends the text with didOpen, which
+ * replaces what was read; didClose closes it as any other. Only clients that choose to send it are
+ * affected: others keep ordinary text sync.
+ */
+export namespace OpenFromDiskRequest {
+  export const method = 'errorCodebook/openFromDisk';
+  export const type = new RequestType<OpenFromDiskParams, OpenFromDiskResult, void>(method);
+}
+
 export interface FindingsChangedParams {
   uri: string;
   total: number;

@@ -28,6 +28,11 @@ export interface ErrorCodebookSettings {
   'scan.exclude': string[];
   /** Documents larger than this many megabytes are not scanned in the editor; the on-disk scan is offered instead. */
   'scan.maxFileSizeMB': number;
+  /**
+   * Saved files larger than this many megabytes are read by the server from disk instead of being
+   * sent to it as text, until they are edited; 0 always sends the text.
+   */
+  'scan.readFromDiskAboveMB': number;
   'diagnostics.logs': boolean;
   'diagnostics.json': boolean;
   'diagnostics.source': boolean;
@@ -61,6 +66,7 @@ export const SETTINGS: { [K in keyof ErrorCodebookSettings]: SettingDescriptor<K
   'scan.include': { key: 'scan.include', default: ['**/*.log', '**/*.log.[0-9]', '**/*.out'], scope: 'resource' },
   'scan.exclude': { key: 'scan.exclude', default: ['**/node_modules/**', '**/.git/**'], scope: 'resource' },
   'scan.maxFileSizeMB': { key: 'scan.maxFileSizeMB', default: 50, scope: 'resource' },
+  'scan.readFromDiskAboveMB': { key: 'scan.readFromDiskAboveMB', default: 2, scope: 'resource' },
   'diagnostics.logs': { key: 'diagnostics.logs', default: true, scope: 'resource' },
   'diagnostics.json': { key: 'diagnostics.json', default: true, scope: 'resource' },
   'diagnostics.source': { key: 'diagnostics.source', default: false, scope: 'resource' },
@@ -137,7 +143,9 @@ export function resolveSettings(raw: unknown, report: SettingsProblemSink = () =
   for (const key of ['scan.languages', 'scan.include', 'scan.exclude', 'catalogPaths'] as const) {
     read(key, (value) => (Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...(value as string[])] : undefined), 'a list of strings');
   }
-  read('scan.maxFileSizeMB', (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined), 'a number of megabytes, 0 or more');
+  for (const key of ['scan.maxFileSizeMB', 'scan.readFromDiskAboveMB'] as const) {
+    read(key, (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined), 'a number of megabytes, 0 or more');
+  }
   for (const key of ['diagnostics.logs', 'diagnostics.json', 'diagnostics.source'] as const) {
     read(key, (value) => (typeof value === 'boolean' ? value : undefined), 'true or false');
   }

@@ -27,9 +27,29 @@ export interface ResolvedOccurrence {
   resolution: Resolution;
 }
 
+/**
+ * What the features read of a scanned document, whether its text is held (CodeDocument) or read
+ * from disk when asked for (DiskDocument).
+ */
+export interface ScannedDocument {
+  readonly lineCount: number;
+  /** The text of a line without its terminator; empty past the end. */
+  lineText(line: number): string;
+  /** Every finding in line order. */
+  occurrences(): Iterable<ResolvedOccurrence>;
+  /** The finding that covers a position, its end included. */
+  occurrenceAt(position: Position): ResolvedOccurrence | undefined;
+}
+
 /** A line longer than this is rescanned only around an edit, and only its start is read for clues. */
 const LONG_LINE = 64 * 1024;
 const NO_CLUES: readonly Clue[] = Object.freeze([]);
+const NO_KEYS: readonly number[] = Object.freeze([]);
+
+/** What the document's tally counts a clue under: its provider, product and kind. */
+function tallyKey(clue: Clue): string {
+  return `${clue.provider}\u0000${clue.product ?? ''}\u0000${clue.kind}`;
+}
 
 interface CachedResolution {
   resolution: Resolution;
@@ -37,15 +57,23 @@ interface CachedResolution {
   generation?: number;
 }
 
-export class CodeDocument {
+export class CodeDocument implements ScannedDocument {
   /** The lines, each with its own line terminator. */
   private lines: string[] = [];
   /** Occurrences per line; undefined where a line has none. */
   private found: (Occurrence[] | undefined)[] = [];
   /** Clues of origin per line as lines near a code read them, worked out when first asked for. */
   private clues: (readonly Clue[] | undefined)[] = [];
-  /** Clues per line as the document's tally reads them (names, hosts, paths, one-table codes). */
-  private tallied: (readonly Clue[] | undefined)[] = [];
+  /**
+   * What each line gives the document's tally (names, hosts, paths, one-table codes), kept
+   * compactly: the ids of the tally keys of its clues in order (one id, a list, or NO_KEYS), or
+   * undefined before it is read. The clues themselves are read again only for the first line of
+   * each key.
+   */
+  private tallied: (number | readonly number[] | undefined)[] = [];
+  /** Tally keys (provider, product, kind) by id, and ids by key. */
+  private readonly tallyKeys: string[] = [];
+  private readonly tallyKeyIds = new Map<string, number>();
   /** What codes on a line share when they are decided, per part of the line. */
   private evidence: (Map<number, LineEvidence> | undefined)[] = [];
   private resolutions = new WeakMap<Occurrence, CachedResolution>();
@@ -73,8 +101,13 @@ export class CodeDocument {
   /** Characters of long lines rescanned around edits, for work-counting tests. */
   charactersRescanned = 0;
 
+  /**
+   * `text` may be given in blocks that each end with a line break (the last one excepted): a large
+   * text kept so, its blocks of Latin-1 characters one byte a character, takes half the memory of
+   * one two-byte string (see `textBlocks`).
+   */
   constructor(
-    text: string,
+    text: string | readonly string[],
     private index: CodeIndex,
   ) {
     this.setText(text);
@@ -100,8 +133,26 @@ export class CodeDocument {
     this.rescanAll();
   }
 
-  setText(text: string): void {
-    this.lines = splitLines(text);
+  setText(text: string | readonly string[]): void {
+    if (typeof text !== 'string' && text.length === 0) {
+      text = '';
+    }
+    if (typeof text === 'string') {
+      this.lines = splitLines(text);
+      this.rescanAll([text]);
+      return;
+    }
+    this.lines = [];
+    text.forEach((block, index) => {
+      const lines = splitLines(block);
+      // A block ends with a line break: the empty line after it belongs to the next block.
+      if (index < text.length - 1 && lines[lines.length - 1] === '') {
+        lines.pop();
+      }
+      for (const line of lines) {
+        this.lines.push(line);
+      }
+    });
     this.rescanAll(text);
   }
 
@@ -183,27 +234,46 @@ export class CodeDocument {
   }
 
   /** A line's clues for the document, and a vote for the product of each code on it that only one table holds. */
-  private talliedOn(line: number): readonly Clue[] {
-    let clues = this.tallied[line];
-    if (clues === undefined) {
-      const text = this.lineText(line);
-      const near = this.cluesOn(line);
-      const found = near.length === 0 ? [] : near.filter(isDocumentClue);
-      for (const occurrence of this.found[line] ?? []) {
-        if (occurrence.start > LONG_LINE) {
-          // A huge line is read for the document only as far as its clues are.
-          break;
-        }
-        occurrence.line = line;
-        const vote = codeVote(occurrence, text);
-        if (vote) {
-          found.push(vote);
-        }
-      }
-      clues = found.length === 0 ? NO_CLUES : found;
-      this.tallied[line] = clues;
+  private documentCluesOn(line: number): Clue[] {
+    const text = this.lineText(line);
+    // Lines near a code have their clues read already; the others are read for the tally alone, not kept.
+    const near = this.clues[line] ?? this.index.detector.cluesIn(text, line, 0, Math.min(text.length, LONG_LINE));
+    const found = near.length === 0 ? [] : near.filter(isDocumentClue);
+    for (const clue of found) {
+      clue.line = line;
     }
-    return clues;
+    for (const occurrence of this.found[line] ?? []) {
+      if (occurrence.start > LONG_LINE) {
+        // A huge line is read for the document only as far as its clues are.
+        break;
+      }
+      occurrence.line = line;
+      const vote = codeVote(occurrence, text);
+      if (vote) {
+        found.push(vote);
+      }
+    }
+    return found;
+  }
+
+  /** The tally keys of a line's document clues, in order. */
+  private talliedOn(line: number): number | readonly number[] {
+    let keys = this.tallied[line];
+    if (keys === undefined) {
+      const ids = this.documentCluesOn(line).map((clue) => {
+        const key = tallyKey(clue);
+        let id = this.tallyKeyIds.get(key);
+        if (id === undefined) {
+          id = this.tallyKeys.length;
+          this.tallyKeys.push(key);
+          this.tallyKeyIds.set(key, id);
+        }
+        return id;
+      });
+      keys = ids.length === 0 ? NO_KEYS : ids.length === 1 ? ids[0] : ids;
+      this.tallied[line] = keys;
+    }
+    return keys;
   }
 
   /** One clue per provider, product and kind across the document, the first of each, with a count. */
@@ -214,23 +284,32 @@ export class CodeDocument {
   private documentClues(): readonly DocumentClue[] {
     this.readingDocument = true;
     if (this.documentClueList === undefined) {
-      const tally = new Map<string, DocumentClue>();
+      // Counted by key over every line; the first clue of each key is read again from its line.
+      const counts: number[] = [];
+      const firstLines: number[] = [];
+      const order: number[] = [];
+      const count = (id: number, line: number) => {
+        if (counts[id] === undefined) {
+          counts[id] = 0;
+          firstLines[id] = line;
+          order.push(id);
+        }
+        counts[id]++;
+      };
       for (let line = 0; line < this.lines.length; line++) {
-        for (const clue of this.talliedOn(line)) {
-          if (!isDocumentClue(clue)) {
-            continue;
-          }
-          clue.line = line;
-          const key = `${clue.provider}\u0000${clue.product ?? ''}\u0000${clue.kind}`;
-          const known = tally.get(key);
-          if (known) {
-            known.count++;
-          } else {
-            tally.set(key, { ...clue, count: 1 });
+        const keys = this.talliedOn(line);
+        if (typeof keys === 'number') {
+          count(keys, line);
+        } else {
+          for (const id of keys) {
+            count(id, line);
           }
         }
       }
-      this.documentClueList = [...tally.values()];
+      this.documentClueList = order.map((id) => {
+        const first = this.documentCluesOn(firstLines[id]).find((clue) => tallyKey(clue) === this.tallyKeys[id])!;
+        return { ...first, count: counts[id] };
+      });
       const signature = this.documentClueList.map((clue) => `${clue.provider}/${clue.product ?? ''}/${clue.kind}/${clue.count}`).join('|');
       if (signature !== this.documentClueSignature) {
         this.documentClueSignature = signature;
@@ -240,15 +319,32 @@ export class CodeDocument {
     return this.documentClueList;
   }
 
-  /** `text`, when given, is the whole text the lines were split from. */
-  private rescanAll(text?: string): void {
+  /** `blocks`, when given, are the texts the lines were split from, in order. */
+  private rescanAll(blocks?: readonly string[]): void {
     this.found = new Array<Occurrence[] | undefined>(this.lines.length).fill(undefined);
     this.clues = new Array<readonly Clue[] | undefined>(this.lines.length).fill(undefined);
-    this.tallied = new Array<readonly Clue[] | undefined>(this.lines.length).fill(undefined);
+    this.tallied = new Array<number | readonly number[] | undefined>(this.lines.length).fill(undefined);
     this.evidence = new Array<Map<number, LineEvidence> | undefined>(this.lines.length).fill(undefined);
     this.resolutions = new WeakMap();
     this.documentClueList = undefined;
-    this.scanLines(0, this.lines.length, text);
+    if (blocks === undefined) {
+      this.scanLines(0, this.lines.length);
+      return;
+    }
+    let line = 0;
+    for (const block of blocks) {
+      let end = line;
+      let length = 0;
+      while (end < this.lines.length && length < block.length) {
+        length += this.lines[end].length;
+        end++;
+      }
+      this.scanLines(line, end, block);
+      line = end;
+    }
+    if (line < this.lines.length) {
+      this.scanLines(line, this.lines.length);
+    }
   }
 
   /**
@@ -300,7 +396,7 @@ export class CodeDocument {
     spliceLarge(this.lines, startLine, removed, replacement);
     spliceLarge(this.found, startLine, removed, new Array<Occurrence[] | undefined>(replacement.length).fill(undefined));
     spliceLarge(this.clues, startLine, removed, new Array<readonly Clue[] | undefined>(replacement.length).fill(undefined));
-    spliceLarge(this.tallied, startLine, removed, new Array<readonly Clue[] | undefined>(replacement.length).fill(undefined));
+    spliceLarge(this.tallied, startLine, removed, new Array<number | readonly number[] | undefined>(replacement.length).fill(undefined));
     spliceLarge(this.evidence, startLine, removed, new Array<Map<number, LineEvidence> | undefined>(replacement.length).fill(undefined));
     this.scanLines(startLine, startLine + replacement.length);
     this.forgetAround(startLine, startLine + replacement.length);

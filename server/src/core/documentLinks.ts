@@ -3,7 +3,7 @@
  * provider documents it).
  */
 import { LanguageTag } from './catalogModel';
-import { CodeDocument, Range } from './codeDocument';
+import { ScannedDocument, Range } from './codeDocument';
 import { CodeIndex } from './codeIndex';
 import { findingLinks } from './render';
 
@@ -13,7 +13,7 @@ export interface CodeLink {
   tooltip: string;
 }
 
-export function computeLinks(document: CodeDocument, language: LanguageTag, index: CodeIndex, maxCount = 5000): CodeLink[] {
+export function computeLinks(document: ScannedDocument, language: LanguageTag, index: CodeIndex, maxCount = 5000): CodeLink[] {
   const links: CodeLink[] = [];
   for (const { occurrence, resolution } of document.occurrences()) {
     const link = findingLinks(resolution, occurrence.token, language, index)[0];

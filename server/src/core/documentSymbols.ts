@@ -2,7 +2,7 @@
  * Document symbols: the codes of a document, for the Outline view and Go to Symbol.
  */
 import { LanguageTag } from './catalogModel';
-import { CodeDocument, Range } from './codeDocument';
+import { ScannedDocument, Range } from './codeDocument';
 import { CodeIndex } from './codeIndex';
 import { catalogLabel, meaningOf, plainLine, unlistedTitle } from './render';
 
@@ -12,7 +12,7 @@ export interface CodeSymbol {
   range: Range;
 }
 
-export function computeSymbols(document: CodeDocument, language: LanguageTag, index: CodeIndex, maxCount = 5000): CodeSymbol[] {
+export function computeSymbols(document: ScannedDocument, language: LanguageTag, index: CodeIndex, maxCount = 5000): CodeSymbol[] {
   const symbols: CodeSymbol[] = [];
   for (const { occurrence, resolution } of document.occurrences()) {
     const entry = resolution.kind === 'entry' ? resolution.ranked[0].entry : undefined;

@@ -2,7 +2,7 @@
  * Hover: what the code under the cursor means, in the display language, and whose error it is.
  */
 import { LanguageTag } from './catalogModel';
-import { CodeDocument, Position, Range } from './codeDocument';
+import { ScannedDocument, Position, Range } from './codeDocument';
 import { CodeIndex } from './codeIndex';
 import { renderHover } from './render';
 
@@ -11,7 +11,7 @@ export interface HoverResult {
   range: Range;
 }
 
-export function computeHover(document: CodeDocument, position: Position, language: LanguageTag, index: CodeIndex): HoverResult | undefined {
+export function computeHover(document: ScannedDocument, position: Position, language: LanguageTag, index: CodeIndex): HoverResult | undefined {
   const found = document.occurrenceAt(position);
   if (!found) {
     return undefined;

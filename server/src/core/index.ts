@@ -16,8 +16,11 @@ export { CodeIndex } from './codeIndex';
 export type { Candidate, CatalogInfo, Entry } from './codeIndex';
 
 export { splitLines } from './codeDocument';
-export type { CodeDocument, Position, Range, ResolvedOccurrence, TextChange } from './codeDocument';
-export type { StreamScanner, StreamScannerOptions } from './streamScanner';
+export type { CodeDocument, Position, Range, ResolvedOccurrence, ScannedDocument, TextChange } from './codeDocument';
+export type { DecisionDetails, FoundCallback, StreamScanner, StreamScannerOptions } from './streamScanner';
+export type { ClueTally, ClueTallyOptions } from './clueTally';
+export type { DiskDocument, DiskDocumentOptions } from './diskDocument';
+export type { FindingTable } from './findingTable';
 export type { DocumentClue } from './evidence';
 export type { Clue, ClueKind } from './origins';
 export type { Attribution, FindingKind, Resolution } from './resolver';
@@ -35,6 +38,8 @@ export type { ExplanationField, Link } from './render';
 export { SEVERITY_RANK } from './severity';
 export type { Severity, SeverityByStatus, SeverityOrOff } from './severity';
 export { languageFromLocale, stringsFor } from './strings';
+export { findTimestamp } from './timestamps';
+export type { LineTimestamp } from './timestamps';
 export type { Strings } from './strings';
 
 /* Building blocks, for tests and the benchmark that check them on their own. */

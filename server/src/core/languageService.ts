@@ -4,7 +4,7 @@
  */
 import { LanguageTag } from './catalogModel';
 import { CatalogText, LoadedCatalogs, loadCatalogs } from './catalogSet';
-import { CodeDocument, Position, ResolvedOccurrence, documentCluesOf } from './codeDocument';
+import { CodeDocument, Position, ResolvedOccurrence, ScannedDocument, documentCluesOf } from './codeDocument';
 import { CodeIndex } from './codeIndex';
 import { CodeDiagnostic, DiagnosticsCollector, DiagnosticsOptions, computeDiagnostics } from './diagnostics';
 import { CodeLink, computeLinks } from './documentLinks';
@@ -16,6 +16,8 @@ import { ExplanationField, Link, catalogLabel, meaningOf, renderExplanation, tit
 import { searchEntries } from './search';
 import { SeverityByStatus } from './severity';
 import { StreamScanner, StreamScannerOptions } from './streamScanner';
+import { ClueTally, ClueTallyOptions } from './clueTally';
+import { DiskDocument, DiskDocumentOptions } from './diskDocument';
 
 export interface SearchResultItem {
   id: string;
@@ -52,18 +54,23 @@ export interface LanguageService {
   readonly loaded: LoadedCatalogs;
   /** Replaces the catalogs; documents made earlier must be given the new index with `setIndex`. */
   setCatalogs(texts: readonly CatalogText[]): LoadedCatalogs;
-  createDocument(text: string): CodeDocument;
+  /** A document of a text, or of a text in blocks that each end with a line break (the last one excepted). */
+  createDocument(text: string | readonly string[]): CodeDocument;
   createStreamScanner(options: StreamScannerOptions): StreamScanner;
-  hover(document: CodeDocument, position: Position, language: LanguageTag): HoverResult | undefined;
+  /** A first pass over a document's bytes that tallies its clues of origin, as an open document would. */
+  createClueTally(options: ClueTallyOptions): ClueTally;
+  /** A document whose text stays on disk: its line index and findings, filled by a stream scan. */
+  createDiskDocument(options: DiskDocumentOptions): DiskDocument;
+  hover(document: ScannedDocument, position: Position, language: LanguageTag): HoverResult | undefined;
   /** The document's diagnostics under the cap, the cap note first when it cut some off. */
-  diagnostics(document: CodeDocument, options: DiagnosticsOptions): { diagnostics: CodeDiagnostic[]; total: number };
+  diagnostics(document: ScannedDocument, options: DiagnosticsOptions): { diagnostics: CodeDiagnostic[]; total: number };
   /** Groups and capped diagnostics of findings that arrive one at a time, in bounded memory. */
   createScanReport(options: DiagnosticsOptions): ScanReport;
-  links(document: CodeDocument, language: LanguageTag): CodeLink[];
-  symbols(document: CodeDocument, language: LanguageTag): CodeSymbol[];
-  findings(document: CodeDocument, language: LanguageTag, severity: SeverityByStatus): { total: number; groups: FindingGroup[] };
+  links(document: ScannedDocument, language: LanguageTag): CodeLink[];
+  symbols(document: ScannedDocument, language: LanguageTag): CodeSymbol[];
+  findings(document: ScannedDocument, language: LanguageTag, severity: SeverityByStatus): { total: number; groups: FindingGroup[] };
   /** How many codes a document holds, without working out what each means. */
-  countFindings(document: CodeDocument): number;
+  countFindings(document: ScannedDocument): number;
   /** Describes findings one by one for the command line and other plain consumers. */
   describer(language: LanguageTag, severity: SeverityByStatus): FindingDescriber;
   /** The clues of origin of a whole text, to give a stream scanner of the same text beforehand. */
@@ -87,6 +94,8 @@ export function createLanguageService(catalogTexts: readonly CatalogText[]): Lan
     },
     createDocument: (text) => new CodeDocument(text, loaded.index),
     createStreamScanner: (options) => new StreamScanner(loaded.index, options),
+    createClueTally: (options) => new ClueTally(loaded.index, options),
+    createDiskDocument: (options) => new DiskDocument(options),
     hover: (document, position, language) => computeHover(document, position, language, loaded.index),
     diagnostics: (document, options) => computeDiagnostics(document.occurrences(), options, loaded.index),
     createScanReport(options) {

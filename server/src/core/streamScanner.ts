@@ -1,12 +1,14 @@
 /*
  * Scans bytes that arrive in pieces (a file read from disk, standard input) with bounded memory.
  * Each piece is read once as a one-byte string through the same token filter the scanner uses
- * (findCodeTokens): only a line that may hold a code is decoded and scanned for real. Lines end at
- * LF, CRLF or a lone CR, as in the editor. The lines around the ones still to be decided are kept
- * (as references into their pieces), so an occurrence is decided from the same evidence an open
- * document gives: the sibling message of pretty-printed JSON, a code nearby, clues of origin on
- * its line, in its body and nearby. The document's clues are those known beforehand (a small file
- * read once for them) and those seen so far near codes.
+ * (findCodeTokens): only a line that may hold a code is decoded and scanned for real, and a line of
+ * plain ASCII is not even decoded (its bytes are its characters). Lines end at LF, CRLF or a lone
+ * CR, as in the editor. The lines around the ones still to be decided are kept (as references into
+ * their pieces), so an occurrence is decided from the same evidence an open document gives: the
+ * sibling message of pretty-printed JSON, a code nearby, clues of origin on its line, in its body
+ * and nearby. The document's clues are those known beforehand (given, or tallied in a first pass by
+ * ClueTally) or those seen so far near codes; each decision says whether it read them, so one made
+ * with the clues seen so far can be made again once the whole document's are known.
  */
 import { CodeIndex } from './codeIndex';
 import { ResolvedOccurrence } from './codeDocument';
@@ -14,19 +16,41 @@ import { DocumentClue, LineEvidence, LineSource, NEARBY, codeVote, gatherEvidenc
 import { Clue } from './origins';
 import { resolve } from './resolver';
 import { Occurrence, findCodeTokens, scanLine } from './scanner';
+import { LineBreaks, bytesAreAscii, concatBytes as concat, detach } from './byteText';
 
 export interface StreamScannerOptions {
   /** Turns bytes [start, end) of a pushed piece into text (UTF-8 for files and standard input). */
   decode: (bytes: Uint8Array, start: number, end: number) => string;
   /** Turns bytes [start, end) into a string of one character per byte (latin1): the token filter reads it. */
   bytesAsText: (bytes: Uint8Array, start: number, end: number) => string;
+  /**
+   * Whether bytes [start, end) are all ASCII: a fast native check lets whole pieces of plain ASCII
+   * skip decoding. Without it, only lines that may hold a code are checked, byte by byte.
+   */
+  isAscii?: (bytes: Uint8Array, start: number, end: number) => boolean;
   /** The longest line, in bytes, kept whole; a longer one is scanned in slices of about this size. */
   maxLineLength?: number;
   /** Clues of the whole document, when they are known beforehand (a small file read once for them). */
   documentClues?: readonly DocumentClue[];
+  /** The number of the first line pushed, when a scan starts inside a file (0 by default). */
+  firstLine?: number;
+  /** Where in the file the first pushed byte stands, for `onLine` (0 by default). */
+  firstByte?: number;
+  /** Told each line's number and the file offset of its first byte, in order: a line index. */
+  onLine?: (line: number, startByte: number) => void;
+  /** Also report the occurrences that turned out to be no finding, so they can be decided again later. */
+  reportSuppressed?: boolean;
 }
 
-export type FoundCallback = (found: ResolvedOccurrence) => void;
+/** What a decision was made from, besides the occurrence itself. */
+export interface DecisionDetails {
+  /** The text of the occurrence's line (of its slice, for an over-long line). */
+  lineText: string;
+  /** Whether deciding it read the clues of the whole document (so other document clues may decide it otherwise). */
+  readDocument: boolean;
+}
+
+export type FoundCallback = (found: ResolvedOccurrence, details: DecisionDetails) => void;
 
 /** One line of the window around the lines being decided. */
 interface WindowLine {
@@ -36,11 +60,13 @@ interface WindowLine {
   bytes: Uint8Array;
   start: number;
   end: number;
+  /** The piece read one character per byte; for a line of plain ASCII, that is its text. */
+  pieceText: string;
+  ascii: boolean;
   /** The decoded text: the whole line when it has occurrences, else only as much as evidence reads. */
   text: string | undefined;
   occurrences: Occurrence[] | undefined;
   clues: Clue[] | undefined;
-  /** What codes on the line share when decided, made when first asked for. */
   evidence: Map<number, LineEvidence> | undefined;
 }
 
@@ -52,12 +78,16 @@ const EMPTY = new Uint8Array(0);
 const NO_CLUES: readonly Clue[] = Object.freeze([]);
 
 export class StreamScanner {
-  /** The bytes of a line that a piece left unfinished. */
+  /** The bytes of a line that a piece left unfinished, and the file offset where that line starts. */
   private carry: Uint8Array = EMPTY;
+  private carryStart = 0;
   /** Set when the last piece ended in CR: a LF starting the next one belongs to it. */
   private afterCr = false;
-  /** Lines completed so far; also the number of the line being read. */
-  private line = 0;
+  /** The number of the line being read. */
+  private line: number;
+  private readonly firstLine: number;
+  /** The file offset of the next piece's first byte. */
+  private pieceStart: number;
   /** Where the current line's next slice starts, in characters, when an over-long line is cut into slices. */
   private sliceOffset = 0;
   /** The last lines, line n in slot n % size. */
@@ -68,6 +98,8 @@ export class StreamScanner {
   /** The document's clues: those given beforehand, and those seen so far near codes. */
   private readonly documentTally = new Map<string, DocumentClue>();
   private readonly lineSource: LineSource;
+  /** Set while a decision reads the document's clues. */
+  private readingDocument = false;
 
   constructor(
     private readonly index: CodeIndex,
@@ -75,7 +107,22 @@ export class StreamScanner {
   ) {
     this.options = options;
     this.maxLineLength = Math.max(1024, options.maxLineLength ?? 1 << 20);
-    this.window = Array.from({ length: 2 * NEARBY + 1 }, () => ({ line: -1, bytes: EMPTY, start: 0, end: 0, text: undefined, occurrences: undefined, clues: undefined, evidence: undefined }));
+    this.firstLine = Math.max(0, Math.floor(options.firstLine ?? 0));
+    this.line = this.firstLine;
+    this.pieceStart = options.firstByte ?? 0;
+    this.carryStart = this.pieceStart;
+    this.window = Array.from({ length: 2 * NEARBY + 1 }, () => ({
+      line: -1,
+      bytes: EMPTY,
+      start: 0,
+      end: 0,
+      pieceText: '',
+      ascii: false,
+      text: undefined,
+      occurrences: undefined,
+      clues: undefined,
+      evidence: undefined,
+    }));
     for (const clue of options.documentClues ?? []) {
       this.documentTally.set(tallyKey(clue), { ...clue });
     }
@@ -85,16 +132,25 @@ export class StreamScanner {
         if (slot === undefined) {
           return undefined;
         }
-        slot.text ??= this.options.decode(slot.bytes, slot.start, Math.min(slot.end, slot.start + NEIGHBOUR_HEAD_BYTES));
+        if (slot.text === undefined) {
+          const end = Math.min(slot.end, slot.start + NEIGHBOUR_HEAD_BYTES);
+          slot.text = slot.ascii ? slot.pieceText.slice(slot.start, end) : this.options.decode(slot.bytes, slot.start, end);
+        }
         return slot.text;
       },
       occurrencesOn: (line) => this.slot(line)?.occurrences,
       cluesOn: (line) => this.cluesOn(line),
-      documentClues: () => [...this.documentTally.values()],
+      documentClues: () => {
+        this.readingDocument = true;
+        return [...this.documentTally.values()];
+      },
       cluesInWindow: (line, from, to) => this.index.detector.cluesIn(this.lineSource.lineText(line) ?? '', line, from, to),
       evidenceCache: (line) => {
         const slot = this.slot(line);
-        return slot === undefined ? new Map() : (slot.evidence ??= new Map());
+        if (slot === undefined) {
+          return new Map();
+        }
+        return (slot.evidence ??= new Map());
       },
     };
   }
@@ -104,14 +160,18 @@ export class StreamScanner {
    * The scanner keeps references into the piece for a few lines: do not change it afterwards.
    */
   push(piece: Uint8Array, onFound: FoundCallback): void {
+    const pieceStart = this.pieceStart;
+    this.pieceStart += piece.length;
     let from = 0;
     if (this.afterCr && piece.length > 0) {
       this.afterCr = false;
       if (piece[0] === LF) {
         from = 1;
+        this.carryStart = pieceStart + 1;
       }
     }
     const text = this.options.bytesAsText(piece, 0, piece.length);
+    const ascii = this.options.isAscii?.(piece, 0, piece.length) ?? false;
     const breaks = new LineBreaks(text);
     if (this.carry.length > 0) {
       const end = breaks.next(from);
@@ -122,11 +182,11 @@ export class StreamScanner {
       }
       const line = concat(this.carry, piece, from, end);
       this.carry = EMPTY;
-      this.completeLine(line, this.options.bytesAsText(line, 0, line.length), 0, line.length, undefined, onFound);
+      this.completeLine(line, this.options.bytesAsText(line, 0, line.length), 0, line.length, this.carryStart, false, undefined, onFound);
       from = this.afterBreak(text, end);
     }
-    // The token filter reads the whole piece in one go; a token never spans a line break, so each
-    // line is a candidate when a token the filter let through starts in it.
+    // The token filter reads the whole piece in one go; a token never spans a line break, so a line
+    // may hold a code only when a token the filter let through starts in it.
     const hits: number[] = [];
     findCodeTokens(text, from, text.length, this.index, (tokenStart) => {
       hits.push(tokenStart);
@@ -139,13 +199,16 @@ export class StreamScanner {
       while (hit < hits.length && hits[hit] < start) {
         hit++;
       }
-      this.completeLine(piece, text, start, end, hit < hits.length && hits[hit] < end, onFound);
+      this.completeLine(piece, text, start, end, pieceStart + start, ascii, hit < hits.length && hits[hit] < end, onFound);
       start = this.afterBreak(text, end);
       end = breaks.next(start);
     }
     if (start < piece.length) {
       this.carry = piece.subarray(start);
+      this.carryStart = pieceStart + start;
       this.cutOverLongLine(onFound);
+    } else {
+      this.carryStart = this.pieceStart;
     }
   }
 
@@ -154,12 +217,12 @@ export class StreamScanner {
     if (this.carry.length > 0) {
       const line = this.carry;
       this.carry = EMPTY;
-      this.completeLine(line, this.options.bytesAsText(line, 0, line.length), 0, line.length, undefined, onFound);
+      this.completeLine(line, this.options.bytesAsText(line, 0, line.length), 0, line.length, this.carryStart, false, undefined, onFound);
     }
     this.flush(onFound);
   }
 
-  /** Lines completed so far. */
+  /** The number of the line being read: the lines completed so far, counted from `firstLine`. */
   get lineCount(): number {
     return this.line;
   }
@@ -179,7 +242,7 @@ export class StreamScanner {
   }
 
   private slot(line: number): WindowLine | undefined {
-    if (line < 0) {
+    if (line < this.firstLine) {
       return undefined;
     }
     const slot = this.window[line % this.window.length];
@@ -216,19 +279,28 @@ export class StreamScanner {
     }
   }
 
-  /** Files a completed line [start, end) of `bytes` (read as `text`) in the window, and decides the line whose following lines are now all there. */
-  private completeLine(bytes: Uint8Array, text: string, start: number, end: number, mayHoldCode: boolean | undefined, onFound: FoundCallback): void {
+  /**
+   * Files a completed line [start, end) of `bytes` (read as `text`, starting at file offset
+   * `startByte`) in the window, and decides the line whose following lines are now all there.
+   * `ascii` says the whole piece is plain ASCII; `mayHoldCode`, when known, whether the token
+   * filter let a token of the line through.
+   */
+  private completeLine(bytes: Uint8Array, text: string, start: number, end: number, startByte: number, ascii: boolean, mayHoldCode: boolean | undefined, onFound: FoundCallback): void {
     if (this.sliceOffset > 0) {
       // The end of an over-long line: decided on its own, as its slices were.
       this.scanSlice(this.options.decode(bytes, start, end), onFound);
       this.sliceOffset = 0;
       start = end;
+    } else {
+      this.options.onLine?.(this.line, startByte);
     }
     const slot = this.window[this.line % this.window.length];
     slot.line = this.line;
     slot.bytes = bytes;
     slot.start = start;
     slot.end = end;
+    slot.pieceText = text;
+    slot.ascii = ascii;
     slot.text = undefined;
     slot.occurrences = undefined;
     slot.clues = undefined;
@@ -241,16 +313,25 @@ export class StreamScanner {
       });
     }
     if (candidate) {
-      const decoded = this.options.decode(bytes, start, end);
-      scanLine(decoded, this.line, this.index, this.buffer);
-      if (this.buffer.length > 0) {
-        slot.text = decoded;
-        slot.occurrences = this.buffer.splice(0);
-        for (const occurrence of slot.occurrences) {
-          const vote = codeVote(occurrence, decoded);
-          if (vote) {
-            this.tally(vote);
-          }
+      if (ascii || bytesAreAscii(bytes, start, end)) {
+        // Plain ASCII: the one-byte string is the line's text, scanned in place without decoding.
+        slot.ascii = true;
+        this.scanAsciiLine(slot, text, start, end);
+      } else {
+        const decoded = this.options.decode(bytes, start, end);
+        scanLine(decoded, this.line, this.index, this.buffer);
+        if (this.buffer.length > 0) {
+          slot.text = decoded;
+        }
+      }
+    }
+    if (this.buffer.length > 0) {
+      const lineText = slot.text!;
+      slot.occurrences = this.buffer.splice(0);
+      for (const occurrence of slot.occurrences) {
+        const vote = codeVote(occurrence, lineText);
+        if (vote) {
+          this.tally(vote);
         }
       }
     }
@@ -258,27 +339,49 @@ export class StreamScanner {
     this.decide(this.line - 1 - NEARBY, onFound);
   }
 
+  /**
+   * Scans a line of plain ASCII in the piece's one-byte string. What is kept of a line with
+   * occurrences (its text, their tokens and keys) is copied out, so it does not hold the piece.
+   */
+  private scanAsciiLine(slot: WindowLine, text: string, start: number, end: number): void {
+    scanLine(text, this.line, this.index, this.buffer, start, end);
+    if (this.buffer.length === 0) {
+      return;
+    }
+    const own = detach(text.slice(start, end));
+    slot.text = own;
+    for (const occurrence of this.buffer) {
+      occurrence.token = own.slice(occurrence.start, occurrence.end);
+      if (occurrence.key !== undefined) {
+        occurrence.key = detach(occurrence.key);
+      }
+    }
+  }
+
   private decide(line: number, onFound: FoundCallback): void {
-    const occurrences = this.slot(line)?.occurrences;
+    const slot = this.slot(line);
+    const occurrences = slot?.occurrences;
     if (occurrences === undefined) {
       return;
     }
     for (const occurrence of occurrences) {
+      this.readingDocument = false;
       const resolution = resolve(occurrence, gatherEvidence(occurrence, this.lineSource), this.index);
-      if (!resolution.suppressed) {
-        onFound({ occurrence, resolution });
+      if (!resolution.suppressed || this.options.reportSuppressed) {
+        onFound({ occurrence, resolution }, { lineText: slot!.text ?? '', readDocument: this.readingDocument });
       }
     }
   }
 
   /** Decides every line still waiting, with the lines there are, and empties the window. */
   private flush(onFound: FoundCallback): void {
-    for (let line = Math.max(0, this.line - NEARBY); line < this.line; line++) {
+    for (let line = Math.max(this.firstLine, this.line - NEARBY); line < this.line; line++) {
       this.decide(line, onFound);
     }
     for (const slot of this.window) {
       slot.line = -1;
       slot.bytes = EMPTY;
+      slot.pieceText = '';
       slot.text = undefined;
       slot.occurrences = undefined;
       slot.clues = undefined;
@@ -293,6 +396,9 @@ export class StreamScanner {
       // Never inside a UTF-8 sequence: back up to the start of a character.
       while (cut > 0 && (this.carry[cut] & 0xc0) === 0x80) {
         cut--;
+      }
+      if (this.sliceOffset === 0) {
+        this.options.onLine?.(this.line, this.carryStart);
       }
       this.scanSlice(this.options.decode(this.carry, 0, cut), onFound);
       this.carry = this.carry.subarray(cut);
@@ -311,49 +417,26 @@ export class StreamScanner {
       lineText: (other) => (other === line ? text : undefined),
       occurrencesOn: () => occurrences,
       cluesOn: (other) => (other === line ? this.index.detector.cluesIn(text, line) : NO_CLUES),
-      documentClues: () => [...this.documentTally.values()],
+      documentClues: () => {
+        this.readingDocument = true;
+        return [...this.documentTally.values()];
+      },
       cluesInWindow: (other, from, to) => (other === line ? this.index.detector.cluesIn(text, line, from, to) : NO_CLUES),
       evidenceCache: () => sliceEvidence,
     };
     for (const occurrence of occurrences) {
+      this.readingDocument = false;
       const resolution = resolve(occurrence, gatherEvidence(occurrence, source), this.index);
       occurrence.start += this.sliceOffset;
       occurrence.end += this.sliceOffset;
-      if (!resolution.suppressed) {
-        onFound({ occurrence, resolution });
+      if (!resolution.suppressed || this.options.reportSuppressed) {
+        onFound({ occurrence, resolution }, { lineText: text, readDocument: this.readingDocument });
       }
     }
     this.sliceOffset += text.length;
   }
 }
 
-/** Finds line breaks (CR or LF) in a piece, searching for each kind again only once passed. */
-class LineBreaks {
-  /** The next LF and CR found; -1 when there is none left, -2 before the first search. */
-  private lf = -2;
-  private cr = -2;
-
-  constructor(private readonly text: string) {}
-
-  /** The next line break at or after `from`, or -1. */
-  next(from: number): number {
-    if (this.lf !== -1 && this.lf < from) {
-      this.lf = this.text.indexOf('\n', from);
-    }
-    if (this.cr !== -1 && this.cr < from) {
-      this.cr = this.text.indexOf('\r', from);
-    }
-    return this.cr === -1 ? this.lf : this.lf === -1 ? this.cr : Math.min(this.cr, this.lf);
-  }
-}
-
 function tallyKey(clue: Clue): string {
   return `${clue.provider}\u0000${clue.product ?? ''}\u0000${clue.kind}`;
-}
-
-function concat(head: Uint8Array, piece: Uint8Array, from: number, to: number): Uint8Array {
-  const joined = new Uint8Array(head.length + (to - from));
-  joined.set(head, 0);
-  joined.set(piece.subarray(from, to), head.length);
-  return joined;
 }

@@ -43,7 +43,7 @@ export function registerCustomRequests(context: ServerContext): void {
         ...extra,
       };
     };
-    if (context.documents.get(uri)?.code) {
+    if (context.documents.scanned(uri)) {
       const analysis = await context.analyses.current(uri, token);
       if (token.isCancellationRequested) {
         throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');

@@ -8,6 +8,7 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { FindingsChangedNotification } from '../common/protocol';
 import { CodeDiagnostic, diagnosticsEnabled, stringsFor } from '../core/index';
+import { scannedOf } from '../documentStore';
 import { ServerContext } from '../serverContext';
 
 export const DIAGNOSTIC_SOURCE = 'Error Codebook';
@@ -56,7 +57,7 @@ export function registerDiagnostics(context: ServerContext): void {
       toldTooLarge.add(uri);
       void offerDiskScan(context, uri, Math.round(tracked.length / 1048576), settings['scan.maxFileSizeMB'], context.languageFrom(settings));
     }
-    if (!tracked.code) {
+    if (!scannedOf(tracked)) {
       if (context.diskFindings.has(uri)) {
         // The document is not scanned in the editor but was scanned from disk: keep those results.
         return;

@@ -6,7 +6,7 @@ import { ServerContext } from '../serverContext';
 
 export function registerDocumentLinks(context: ServerContext): void {
   context.connection.onDocumentLinks(({ textDocument }) => {
-    const code = context.documents.get(String(textDocument?.uri))?.code;
+    const code = context.documents.scanned(String(textDocument?.uri));
     if (!code) {
       return null;
     }

@@ -6,7 +6,7 @@ import { ServerContext } from '../serverContext';
 
 export function registerHover(context: ServerContext): void {
   context.connection.onHover(({ textDocument, position }) => {
-    const code = context.documents.get(String(textDocument?.uri))?.code;
+    const code = context.documents.scanned(String(textDocument?.uri));
     if (!code) {
       return null;
     }

@@ -1,0 +1,137 @@
+/*
+ * Large logs without the JSON tax: the languageclient middleware does not send the text of a saved
+ * file larger than errorCodebook.scan.readFromDiskAboveMB; it asks the server to read the file
+ * from disk (errorCodebook/openFromDisk) with only its URI and version. The first edit sends the
+ * whole text once (didOpen), and the document is synchronised as any other from then on. When the
+ * document is saved on disk again without edits — the edits were reverted or undone, or the file
+ * changed on disk and VS Code reloaded it — the server is asked to read it from disk again instead
+ * of being sent the change (it reads on from where it was when the file only grew).
+ *
+ * Only UTF-8 files go this way (files.encoding utf8 or utf8bom, no guessing): the server reads
+ * UTF-8, and what it reads must be the text VS Code shows. Notifications of one document are handled
+ * one after another, in the order they came.
+ */
+import { promises as fs } from 'fs';
+import * as vscode from 'vscode';
+import { DidOpenTextDocumentNotification, LanguageClient } from 'vscode-languageclient/node';
+import { OpenFromDiskRequest } from '../../server/src/common/protocol';
+import { SETTINGS_SECTION } from './settings';
+
+const MiB = 1024 * 1024;
+
+export class LargeFileSync {
+  /** The documents the server reads from disk. */
+  private readonly fromDisk = new Set<string>();
+  /** The work queued for each document, in order. */
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly client: () => LanguageClient | undefined,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Forgets every document: a new server has none. */
+  reset(): void {
+    this.fromDisk.clear();
+  }
+
+  /** Whether the server reads a document from disk (for tests and the status of a document). */
+  isReadFromDisk(uri: vscode.Uri): boolean {
+    return this.fromDisk.has(uri.toString());
+  }
+
+  didOpen(document: vscode.TextDocument, next: (document: vscode.TextDocument) => Promise<void>): Promise<void> {
+    return this.queue(document.uri, async () => {
+      if (!document.isDirty && (await this.readsFromDisk(document))) {
+        return;
+      }
+      await next(document);
+    });
+  }
+
+  didChange(event: vscode.TextDocumentChangeEvent, next: (event: vscode.TextDocumentChangeEvent) => Promise<void>): Promise<void> {
+    const uri = event.document.uri;
+    const version = event.document.version;
+    return this.queue(uri, async () => {
+      const key = uri.toString();
+      if (!event.document.isDirty) {
+        // The text is the file's again (reverted, undone to the save, or reloaded after the file
+        // changed): the server can read it, rather than be sent the change.
+        if (event.document.version === version && (await this.readsFromDisk(event.document))) {
+          return;
+        }
+      }
+      if (this.fromDisk.has(key)) {
+        // The first edit: the server is sent the whole text once, and the changes after it as usual.
+        this.fromDisk.delete(key);
+        const client = this.client();
+        if (client) {
+          await client.sendNotification(DidOpenTextDocumentNotification.type, client.code2ProtocolConverter.asOpenTextDocumentParams(event.document));
+        }
+        return;
+      }
+      await next(event);
+    });
+  }
+
+  didClose(document: vscode.TextDocument, next: (document: vscode.TextDocument) => Promise<void>): Promise<void> {
+    return this.queue(document.uri, async () => {
+      this.fromDisk.delete(document.uri.toString());
+      await next(document);
+    });
+  }
+
+  /** Runs a document's work after the work queued before it. */
+  private queue(uri: vscode.Uri, work: () => Promise<void>): Promise<void> {
+    const key = uri.toString();
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const done = previous.then(work, work);
+    const settled = done.catch(() => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) {
+        this.queues.delete(key);
+      }
+    });
+    return done;
+  }
+
+  /** Asks the server to read a saved document from disk, when it is large and UTF-8; true when it does. */
+  private async readsFromDisk(document: vscode.TextDocument): Promise<boolean> {
+    const client = this.client();
+    if (!client || document.uri.scheme !== 'file') {
+      return false;
+    }
+    const threshold = vscode.workspace.getConfiguration(SETTINGS_SECTION, document.uri).get<number>('scan.readFromDiskAboveMB', 2);
+    if (!(typeof threshold === 'number' && threshold > 0)) {
+      return false;
+    }
+    const files = vscode.workspace.getConfiguration('files', document.uri);
+    const encoding = files.get<string>('encoding', 'utf8');
+    if ((encoding !== 'utf8' && encoding !== 'utf8bom') || files.get<boolean>('autoGuessEncoding', false)) {
+      return false;
+    }
+    let size: number;
+    try {
+      size = (await fs.stat(document.uri.fsPath)).size;
+    } catch {
+      return false;
+    }
+    if (size <= threshold * MiB) {
+      return false;
+    }
+    try {
+      const result = await client.sendRequest(OpenFromDiskRequest.type, {
+        textDocument: { uri: document.uri.toString(), languageId: document.languageId, version: document.version },
+      });
+      if (result.accepted) {
+        this.fromDisk.add(document.uri.toString());
+        return true;
+      }
+      this.log(`The server does not read ${document.uri.fsPath} from disk (${result.reason ?? 'no reason given'}); its text is sent.`);
+    } catch (error) {
+      this.log(`Asking the server to read ${document.uri.fsPath} from disk failed: ${String(error)}`);
+    }
+    return false;
+  }
+}

@@ -1,0 +1,159 @@
+/*
+ * Documents the server reads from disk (errorCodebook/openFromDisk): the same diagnostics, hovers,
+ * links, symbols and findings as the same text sent with didOpen; the first edit sends the text
+ * (didOpen) and the document follows its edits from then on; asked again, the server reads the file
+ * again (on from where it was when it only grew); files it cannot read are refused with a reason,
+ * and the client sends their text.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import { after, before, describe, it } from 'node:test';
+import { TestClient, fileUri, waitFor } from '../support/lspClient';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'documents');
+type Findings = { total: number; groups: { code: string; count: number; firstLine: number }[]; skippedReason?: string };
+type OpenResult = { accepted: boolean; reason?: string };
+
+describe('documents read from disk', () => {
+  let client: TestClient;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-disk-docs-'));
+  // A log of the fixtures' lines, large enough to be worth reading from disk.
+  const text = ['huaweicloud-sdk-python.log', 'aliyun-tea-java.log', 'traps.log'].map((name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8')).join('\n').repeat(40);
+
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  const openFromDisk = (uri: string, version = 1) => client.request<OpenResult>('errorCodebook/openFromDisk', { textDocument: { uri, languageId: 'log', version } });
+  const findings = (uri: string) => client.request<Findings>('errorCodebook/documentFindings', { uri });
+  const strip = (diagnostics: { range: unknown; code?: unknown; message: string; severity?: number }[]) => diagnostics.map(({ range, code, message, severity }) => ({ range, code, message, severity }));
+
+  it('answers as the same text sent as text does: diagnostics, findings, hovers, links and symbols', async () => {
+    const file = path.join(folder, 'app.log');
+    fs.writeFileSync(file, text);
+    const uri = fileUri(file);
+    const sent = fileUri(path.join(folder, 'sent.log'));
+    client.open(sent, 'log', text);
+    assert.deepEqual(await openFromDisk(uri), { accepted: true });
+    const fromDisk = await client.waitForDiagnostics(uri, 1, 30_000);
+    const fromText = await client.waitForDiagnostics(sent, 1, 30_000);
+    assert.ok(fromDisk.length > 100);
+    assert.deepEqual(strip(fromDisk), strip(fromText));
+    assert.deepEqual({ ...(await findings(uri)), uri: sent }, await findings(sent));
+    for (const diagnostic of fromDisk.filter((item) => item.code !== undefined).slice(0, 40)) {
+      const { line, character } = diagnostic.range.start;
+      assert.deepEqual(await client.hover(uri, line, character + 1), await client.hover(sent, line, character + 1));
+    }
+    for (const method of ['textDocument/documentLink', 'textDocument/documentSymbol']) {
+      assert.deepEqual(await client.request(method, { textDocument: { uri } }), await client.request(method, { textDocument: { uri: sent } }), method);
+    }
+  });
+
+  it('follows the text once the first edit sends it, and reads the file again when asked', async () => {
+    const file = path.join(folder, 'edited.log');
+    fs.writeFileSync(file, 'INFO start\nERROR error_code=AIS.0101 error_msg=The input parameter is invalid.\n');
+    const uri = fileUri(file);
+    assert.deepEqual(await openFromDisk(uri), { accepted: true });
+    assert.deepEqual((await client.waitForDiagnostics(uri, 1)).map((item) => item.code), ['AIS.0101']);
+    // A client never sends a change the server has no text for: it is ignored, with a word in the log.
+    client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }], 2);
+    await waitFor(() => client.logs.some((line) => line.includes('Ignored a didChange') && line.includes('edited.log')), 10_000, 'the note of an ignored change');
+    // The first edit: the client sends the whole text.
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'log', version: 3, text: 'ERROR Code: APIG.0308 here\n' } });
+    assert.deepEqual((await client.waitForDiagnostics(uri, 3)).map((item) => item.code), ['APIG.0308']);
+    client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'error_code=ModelArts.4204\n' }], 4);
+    assert.deepEqual((await client.waitForDiagnostics(uri, 4)).map((item) => item.code), ['APIG.0308', 'ModelArts.4204']);
+    // Reverted: the file is what counts again.
+    assert.deepEqual(await openFromDisk(uri, 5), { accepted: true });
+    assert.deepEqual((await client.waitForDiagnostics(uri, 5)).map((item) => item.code), ['AIS.0101']);
+  });
+
+  it('reads on from where it was when the file grew on disk', async () => {
+    const file = path.join(folder, 'growing.log');
+    fs.writeFileSync(file, 'ERROR error_code=AIS.0101 error_msg=The input parameter is invalid.\nINFO half');
+    const uri = fileUri(file);
+    await openFromDisk(uri);
+    assert.equal((await client.waitForDiagnostics(uri, 1)).length, 1);
+    fs.appendFileSync(file, ' a line\nERROR {"error_code": "APIG.0308", "error_msg": "The request exceeds the default rate limit of the service."}\n');
+    await openFromDisk(uri, 2);
+    const grown = await waitFor(async () => {
+      const result = await findings(uri);
+      return result.total === 2 ? result : undefined;
+    }, 10_000, 'the appended finding');
+    assert.deepEqual(grown.groups.map((group) => [group.code, group.firstLine]).sort(), [
+      ['AIS.0101', 0],
+      ['APIG.0308', 2],
+    ]);
+    assert.deepEqual(await client.hover(uri, 2, 30).then((hover) => hover?.range), { start: { line: 2, character: 22 }, end: { line: 2, character: 31 } });
+  });
+
+  it('refuses what it cannot read from disk, with a reason, and keeps working', async () => {
+    const refusals = await Promise.all([
+      openFromDisk('untitled:Untitled-1'),
+      openFromDisk(fileUri(path.join(folder, 'missing.log'))),
+      openFromDisk(fileUri(folder)),
+      (() => {
+        const utf16 = path.join(folder, 'utf16.log');
+        fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('AIS.0101\n', 'utf16le')]));
+        return openFromDisk(fileUri(utf16));
+      })(),
+      client.request<OpenResult>('errorCodebook/openFromDisk', { textDocument: { uri: 42 } }),
+      client.request<OpenResult>('errorCodebook/openFromDisk', null),
+    ]);
+    assert.ok(refusals.every((result) => result.accepted === false && typeof result.reason === 'string' && result.reason.length > 0), JSON.stringify(refusals));
+    assert.match(refusals[3].reason!, /only UTF-8 files/);
+    assert.equal((await findings(fileUri(path.join(folder, 'missing.log')))).skippedReason, 'notOpen');
+  });
+
+  it('stops and starts being scanned as the scan settings say', async () => {
+    const file = path.join(folder, 'selected.log');
+    fs.writeFileSync(file, 'error_code=AIS.0101 error_msg=The input parameter is invalid.\n');
+    const uri = fileUri(file);
+    await openFromDisk(uri);
+    assert.equal((await client.waitForDiagnostics(uri, 1)).length, 1);
+    client.notify('workspace/didChangeConfiguration', { settings: { errorCodebook: { scan: { exclude: ['**/selected.log'] } } } });
+    await waitFor(async () => (await findings(uri)).skippedReason === 'notSelected', 10_000, 'the document left out');
+    await waitFor(() => client.diagnostics.get(uri)?.diagnostics.length === 0, 10_000, 'its diagnostics cleared');
+    assert.equal(await client.hover(uri, 0, 14), null);
+    client.notify('workspace/didChangeConfiguration', { settings: { errorCodebook: { scan: { exclude: [] } } } });
+    const back = await waitFor(async () => {
+      const result = await findings(uri);
+      return result.total === 1 ? result : undefined;
+    }, 10_000, 'the document scanned again');
+    assert.equal(back.skippedReason, undefined);
+    assert.ok(await client.hover(uri, 0, 14));
+  });
+
+  it('scans a gzip log from disk (errorCodebook/scanFile), as the same log uncompressed', async () => {
+    const plain = path.join(folder, 'rotated.log');
+    fs.writeFileSync(plain, text);
+    fs.writeFileSync(`${plain}.gz`, zlib.gzipSync(text));
+    const scan = (file: string) => client.request<{ total: number; error?: string }>('errorCodebook/scanFile', { uri: fileUri(file) });
+    const [fromPlain, fromGzip] = [await scan(plain), await scan(`${plain}.gz`)];
+    assert.equal(fromGzip.error, undefined);
+    assert.ok(fromPlain.total > 100);
+    assert.equal(fromGzip.total, fromPlain.total);
+    const groups = async (file: string) => (await findings(fileUri(file))).groups.map(({ code, count, firstLine }) => [code, count, firstLine]);
+    assert.deepEqual(await groups(`${plain}.gz`), await groups(plain));
+  });
+
+  it('closes as any document: its diagnostics are cleared and nothing is kept', async () => {
+    const file = path.join(folder, 'closed.log');
+    fs.writeFileSync(file, 'error_code=AIS.0101 error_msg=The input parameter is invalid.\n');
+    const uri = fileUri(file);
+    await openFromDisk(uri);
+    assert.equal((await client.waitForDiagnostics(uri, 1)).length, 1);
+    client.diagnostics.delete(uri);
+    client.close(uri);
+    assert.deepEqual(await client.waitForDiagnostics(uri), []);
+    assert.equal((await findings(uri)).skippedReason, 'notOpen');
+    assert.equal(await client.hover(uri, 0, 14), null);
+  });
+});
