@@ -171,6 +171,27 @@ describe('messages as services write them', () => {
 });
 
 describe('where the origin came from', () => {
+  it('is told for each finding, however many alike findings come before it', () => {
+    const builtIn = builtInService();
+    const lines = [
+      'POST https://ocr.cn-north-4.myhuaweicloud.com/v2/0a7f/ocr/general-text',
+      'error_code=APIG.0201',
+      ...Array.from({ length: 30 }, () => 'ok'),
+      'POST https://ocr.cn-north-4.myhuaweicloud.com/v2/0a7f/ocr/general-text',
+      'error_code=APIG.0201',
+      ...Array.from({ length: 30 }, () => 'ok'),
+      '{"error_code": "APIG.0201", "error_msg": "请求体过大。"}',
+    ];
+    const document = builtIn.createDocument(lines.join('\n'));
+    const describer = builtIn.describer('en', severity);
+    const messages = [...document.occurrences()].map((found) => describer.describe(found).message.replace(/^[\s\S]*\[/, '['));
+    assert.deepEqual(messages, [
+      '[Huawei Cloud · OCR — from the host ocr.cn-north-4.myhuaweicloud.com on line 1]',
+      '[Huawei Cloud · OCR — from the host ocr.cn-north-4.myhuaweicloud.com on line 33]',
+      '[Huawei Cloud · Image Recognition — from its message]',
+    ]);
+  });
+
   it('is one short line in every hover', () => {
     assert.match(hoverOn('huaweicloudsdkocr ClientRequestException: {"error_code": "ModelArts.4204"}', 'ModelArts.4204'), /\*Huawei Cloud · OCR — from huaweicloudsdkocr\*/);
     assert.match(hoverOn('{"Code":"Throttling","RequestId":"1","HostId":"imm.cn-shanghai.aliyuncs.com"}', 'Throttling'), /Alibaba Cloud · Intelligent Media Management \(IMM\) — from the host imm\.cn-shanghai\.aliyuncs\.com/);

@@ -145,7 +145,10 @@ export class FindingDescriber {
 
   describe(found: ResolvedOccurrence): FindingRecord {
     const { occurrence, resolution } = found;
-    const key = `${keyOf(found)}\u0000${resolution.confident}\u0000${resolution.ranked.length}\u0000${resolution.drift?.said ?? ''}`;
+    // The provenance line names the clue's kind, and its line unless it is the code's own: findings alike in all that read alike.
+    const origin = resolution.origin;
+    const provenance = origin ? `${origin.provider}\u0000${origin.product ?? ''}\u0000${origin.clue.kind}\u0000${origin.scope}\u0000${origin.scope === 'line' ? '' : origin.clue.line}` : '';
+    const key = `${keyOf(found)}\u0000${resolution.confident}\u0000${resolution.ranked.length}\u0000${resolution.drift?.said ?? ''}\u0000${provenance}`;
     let described = this.described.get(key);
     if (described === undefined) {
       const link = findingLinks(resolution, occurrence.token, this.language, this.index)[0];

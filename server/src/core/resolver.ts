@@ -285,6 +285,10 @@ function decideProvider(
   selfEvident: boolean,
 ): ProviderDecision {
   for (const scope of SCOPES) {
+    if (selfEvident && (scope === 'nearby' || scope === 'document')) {
+      // A code that names its provider is its own nearest evidence of it, before any other line's.
+      break;
+    }
     // A product named in prose says nothing of the provider: `OCR` is anybody's. A code that names
     // its provider by itself heeds no other provider's clue.
     const clues = [...evidence.clues(scope), ...messageClues.filter((item) => item.scope === scope).map((item) => item.clue)].filter(
@@ -315,14 +319,7 @@ function decideProvider(
     const [bestProvider, best] = ranking[0];
     const attribution: Attribution = { provider: bestProvider, clue: best.clue, scope };
     if (ownProviders.has(bestProvider)) {
-      if (selfEvident && (scope === 'nearby' || scope === 'document')) {
-        // A code that names its provider is its own nearest evidence of it.
-        break;
-      }
       return { provider: attribution, providerScope: scope };
-    }
-    if (selfEvident && (scope === 'nearby' || scope === 'document')) {
-      continue;
     }
     if (!index.detector.isForeign(bestProvider) && (scope === 'nearby' || scope === 'document')) {
       // Another of our providers on other lines says nothing about this code's: a log calls both.
