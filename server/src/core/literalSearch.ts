@@ -17,6 +17,8 @@ export class LiteralSearch<T> {
   private readonly width: number;
   /** The symbol of each non-ASCII character a pattern uses. */
   private readonly symbols = new Map<number, number>();
+  /** The symbol of every UTF-16 code unit, ASCII letters folded to lower case: one lookup, no branches. */
+  private readonly symbolTable: Uint16Array;
   /** What ends at each state (through its suffixes too): indexes into `patterns`. */
   private readonly outputs: number[][];
   private readonly patterns: { text: string; value: T }[];
@@ -84,6 +86,13 @@ export class LiteralSearch<T> {
     for (let at = 0; at < this.next.length; at++) {
       this.next[at] *= width;
     }
+    this.symbolTable = new Uint16Array(0x10000).fill(width - 1);
+    for (let code = 0; code < ASCII; code++) {
+      this.symbolTable[code] = code >= 65 && code <= 90 ? code + 32 : code;
+    }
+    for (const [code, symbol] of this.symbols) {
+      this.symbolTable[code] = symbol;
+    }
     this.accepting = new Uint8Array(states * width);
     this.outputs.forEach((ending, state) => {
       this.accepting[state * width] = ending.length > 0 ? 1 : 0;
@@ -112,18 +121,11 @@ export class LiteralSearch<T> {
    * in order of their ends; `visit` returns false to stop.
    */
   scan(text: string, from: number, to: number, visit: (start: number, end: number, value: T) => boolean | void): void {
-    const { next, accepting, outputs, patterns, width, symbols } = this;
-    const other = width - 1;
+    const { next, accepting, outputs, patterns, width, symbolTable } = this;
     const end = Math.min(to, text.length);
     let slot = 0;
     for (let at = Math.max(0, from); at < end; at++) {
-      let code = text.charCodeAt(at);
-      if (code >= ASCII) {
-        code = symbols.size > 0 ? (symbols.get(code) ?? other) : other;
-      } else if (code >= 65 && code <= 90) {
-        code += 32;
-      }
-      slot = next[slot + code];
+      slot = next[slot + symbolTable[text.charCodeAt(at)]];
       if (accepting[slot] === 1) {
         for (const index of outputs[slot / width]) {
           const pattern = patterns[index];
