@@ -24,6 +24,7 @@ import { registerDiagnostics } from './features/diagnostics';
 import { registerDocumentLinks } from './features/documentLinks';
 import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerHover } from './features/hover';
+import { registerInlayHints } from './features/inlayHints';
 import { registerScanFile } from './features/scanFile';
 
 const USAGE = `error-codebook-ls: the Error Codebook language server.
@@ -60,13 +61,14 @@ function readVersion(): string {
 }
 
 /** What a difference between two settings snapshots of a document asks to redo. */
-function effectsOf(before: ErrorCodebookSettings, after: ErrorCodebookSettings, language: (settings: ErrorCodebookSettings) => string): { decide: boolean; publish: boolean } {
+function effectsOf(before: ErrorCodebookSettings, after: ErrorCodebookSettings, language: (settings: ErrorCodebookSettings) => string): { decide: boolean; publish: boolean; hints: boolean } {
   const differs = (key: keyof ErrorCodebookSettings) => JSON.stringify(before[key]) !== JSON.stringify(after[key]);
   const decide = (['scan.languages', 'scan.include', 'scan.exclude', 'scan.maxFileSizeMB'] as const).some(differs);
   const publish =
     language(before) !== language(after) ||
     (['diagnostics.logs', 'diagnostics.json', 'diagnostics.source', 'diagnostics.severity', 'diagnostics.maxPerFile'] as const).some(differs);
-  return { decide, publish };
+  const hints = language(before) !== language(after) || (['inlineMeaning'] as const).some(differs);
+  return { decide, publish, hints };
 }
 
 function startServer(): void {
@@ -99,10 +101,12 @@ function startServer(): void {
     registerCodeActions(context);
     registerCustomRequests(context);
     registerScanFile(context);
+    registerInlayHints(context, params.capabilities.workspace?.inlayHint?.refreshSupport === true);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        inlayHintProvider: { resolveProvider: false },
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: { label: 'Error Codebook' },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
@@ -138,6 +142,7 @@ function startServer(): void {
     for (const tracked of context.documents.all()) {
       context.refresh(tracked.uri);
     }
+    context.refreshInlayHints();
   };
 
   /** Redoes for one document (or, without a URI, for the workspace) what a change of its settings affects. */
@@ -156,7 +161,10 @@ function startServer(): void {
     if (!tracked) {
       return;
     }
-    const { decide, publish } = effectsOf(before, after, (settings) => context!.languageFrom(settings));
+    const { decide, publish, hints } = effectsOf(before, after, (settings) => context!.languageFrom(settings));
+    if (hints) {
+      context.refreshInlayHints();
+    }
     if (decide) {
       context.documents.reconsider(tracked, after);
     }

@@ -27,6 +27,8 @@ export class ServerContext {
   /** Listeners told when a document's findings should be published again. */
   private readonly refreshListeners: ((uri: string) => void)[] = [];
   private readonly closeListeners: ((uri: string) => void)[] = [];
+  /** Asks the client to fetch inlay hints again (their settings or the catalogs changed); set by the inlay-hint feature. */
+  refreshInlayHints: () => void = () => undefined;
   /** Scans a file from disk and publishes its findings; set by the scan-file feature. */
   scanFromDisk: (uri: string) => Promise<unknown> = async () => undefined;
 

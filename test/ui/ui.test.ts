@@ -106,6 +106,21 @@ async function wordCentre(word: string): Promise<{ x: number; y: number }> {
   return point;
 }
 
+/**
+ * The text of the logical line (its wrapped screen lines together) whose last screen line ends
+ * with `needle`, or undefined when no line does.
+ */
+async function lineEnding(needle: string): Promise<string | undefined> {
+  return page.evaluate((wanted) => {
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+    const { document } = globalThis as unknown as { document: any };
+    const lines: any[] = Array.from(document.querySelectorAll('.editor-instance .view-lines .view-line'));
+    const ordered = lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).map((line) => String(line.textContent ?? '').replace(/\u00a0/g, ' '));
+    const index = ordered.findIndex((text) => text.trimEnd().endsWith(wanted));
+    return index < 0 ? undefined : ordered.slice(Math.max(0, index - 3), index + 1).join('').trimEnd();
+  }, needle);
+}
+
 async function problemsLabel(): Promise<string> {
   return (await page.locator('[id="status.problems"]').getAttribute('aria-label')) ?? '';
 }
@@ -270,6 +285,25 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     await frame.locator('#copy').click();
     await waitUntil(async () => normalise(await frame.locator('#status').textContent()) === 'Copied', 'the Copy button to report success');
     await screenshot('explanation');
+  });
+
+  it('says what a line\'s code means at its end, and opens the explanation when it is clicked', async () => {
+    await openFile('huaweicloud-ocr-worker.log', 'ModelArts.4204');
+    const hint = 'input parameter does not meet the…';
+    await waitUntil(async () => (await lineEnding(hint)) !== undefined, 'the meaning of AIS.0101 at the end of its line');
+    // The hint is the last text of its screen line, after the log line's own last character.
+    const ending = await lineEnding(hint);
+    assert.match(ending!, /"The input parameter is invalid\."\}\s*The input parameter does not meet the…$/);
+    const editor = await page.locator('.monaco-workbench .part.editor').boundingBox();
+    await screenshot('inline-meaning', editor ?? undefined);
+    const { x, y } = await wordCentre(hint);
+    await page.mouse.move(x, y);
+    await page.keyboard.down('Control');
+    await page.mouse.click(x, y);
+    await page.keyboard.up('Control');
+    await page.locator('.tab', { hasText: 'Error Code AIS.0101' }).first().waitFor({ state: 'visible' });
+    const frame = await webviewFrame('#explanation');
+    assert.match(normalise(await frame.locator('#explanation').textContent()), /AIS\.0101/);
   });
 
   it('searches by words of the meaning, in Chinese too', async () => {

@@ -36,6 +36,8 @@ export interface ErrorCodebookSettings {
   'diagnostics.maxPerFile': number;
   /** Extra folders (or files) of catalogs, loaded after the built-in ones. */
   catalogPaths: string[];
+  /** What the end of a line with codes says: nothing, their meaning in a few words, or all of it. */
+  inlineMeaning: 'off' | 'short' | 'full';
 }
 
 export type SettingScope = 'window' | 'resource' | 'machine-overridable';
@@ -71,6 +73,7 @@ export const SETTINGS: { [K in keyof ErrorCodebookSettings]: SettingDescriptor<K
   },
   'diagnostics.maxPerFile': { key: 'diagnostics.maxPerFile', default: 1000, scope: 'resource' },
   catalogPaths: { key: 'catalogPaths', default: [], scope: 'machine-overridable' },
+  inlineMeaning: { key: 'inlineMeaning', default: 'short', scope: 'resource' },
 };
 
 /** The configuration section every setting lives under. */
@@ -141,6 +144,7 @@ export function resolveSettings(raw: unknown, report: SettingsProblemSink = () =
   for (const key of ['diagnostics.logs', 'diagnostics.json', 'diagnostics.source'] as const) {
     read(key, (value) => (typeof value === 'boolean' ? value : undefined), 'true or false');
   }
+  read('inlineMeaning', (value) => oneOf(value, ['off', 'short', 'full'] as const), 'one of off, short, full');
   read('diagnostics.maxPerFile', (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined), 'a whole number, 0 or more');
   const severity = lookup(raw as Record<string, unknown>, 'diagnostics.severity');
   if (severity !== undefined && severity !== null) {
@@ -197,6 +201,12 @@ function lookup(raw: Record<string, unknown>, dottedKey: string): unknown {
     current = (current as Record<string, unknown>)[part];
   }
   return current;
+}
+
+/** The value, trimmed and in lower case, when it is one of `names`. */
+function oneOf<T extends string>(value: unknown, names: readonly T[]): T | undefined {
+  const normalised = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  return names.find((name) => name === normalised);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

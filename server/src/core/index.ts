@@ -31,6 +31,8 @@ export type { FindingGroup, FindingRecord } from './findings';
 export type { CodeLink } from './documentLinks';
 export type { CodeSymbol } from './documentSymbols';
 export type { HoverResult } from './hover';
+export { shortMeaning } from './inlineMeaning';
+export type { InlineMeaning, InlineMeaningMode, InlineMeaningOptions, InlineMeaningPart } from './inlineMeaning';
 export type { ExplanationField, Link } from './render';
 export { SEVERITY_RANK } from './severity';
 export type { Severity, SeverityByStatus, SeverityOrOff } from './severity';

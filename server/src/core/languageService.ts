@@ -12,6 +12,7 @@ import { CodeSymbol, computeSymbols } from './documentSymbols';
 import { FindingDescriber, FindingGroup, FindingsCollector, groupFindings } from './findings';
 import { DocumentClue } from './evidence';
 import { HoverResult, computeHover } from './hover';
+import { InlineMeaning, InlineMeaningOptions, computeInlineMeanings } from './inlineMeaning';
 import { ExplanationField, Link, catalogLabel, meaningOf, renderExplanation, titleOf } from './render';
 import { searchEntries } from './search';
 import { SeverityByStatus } from './severity';
@@ -60,6 +61,8 @@ export interface LanguageService {
   /** Groups and capped diagnostics of findings that arrive one at a time, in bounded memory. */
   createScanReport(options: DiagnosticsOptions): ScanReport;
   links(document: CodeDocument, language: LanguageTag): CodeLink[];
+  /** The meaning of the codes of lines `from` to `to`, said at each line's end. */
+  inlineMeanings(document: CodeDocument, lines: { from: number; to: number }, options: InlineMeaningOptions): InlineMeaning[];
   symbols(document: CodeDocument, language: LanguageTag): CodeSymbol[];
   findings(document: CodeDocument, language: LanguageTag, severity: SeverityByStatus): { total: number; groups: FindingGroup[] };
   /** How many codes a document holds, without working out what each means. */
@@ -103,6 +106,7 @@ export function createLanguageService(catalogTexts: readonly CatalogText[]): Lan
       };
     },
     links: (document, language) => computeLinks(document, language, loaded.index),
+    inlineMeanings: (document, lines, options) => computeInlineMeanings(document.occurrences(), lines, (line) => document.lineText(line).length, options, loaded.index),
     symbols: (document, language) => computeSymbols(document, language, loaded.index),
     findings: (document, language, severity) => groupFindings(document.occurrences(), language, severity, loaded.index),
     describer: (language, severity) => new FindingDescriber(language, severity, loaded.index),

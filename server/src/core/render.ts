@@ -57,33 +57,54 @@ function documentationLinks(entry: Entry, language: LanguageTag, code = entry.da
 
 type TranslatableField = 'message' | 'description' | 'cause' | 'solution';
 
+/** One line of a field's text, and whether it is the project's translation (shown marked as one). */
+export interface LineText {
+  text: string;
+  translated: boolean;
+}
+
 /**
  * A field for one line of text in the display language: the source's text in that language, else
- * the project's translation into it (marked as one), else the source's own text. `cut` shortens the
- * text before the mark is added (e.g. to its first line).
+ * the project's translation into it, else the source's own text. `cut` shortens the text (e.g. to
+ * its first line).
  */
-function lineTextOf(entry: Entry, field: TranslatableField, language: LanguageTag, cut: (text: string) => string = (text) => text): string | undefined {
+function lineTextParts(entry: Entry, field: TranslatableField, language: LanguageTag, cut: (text: string) => string = (text) => text): LineText | undefined {
   const source = entry.data[field];
   const own = source?.[language];
   if (own !== undefined) {
-    return cut(own);
+    return { text: cut(own), translated: false };
   }
   const translated = entry.data.translations?.[field]?.[language];
   if (translated !== undefined) {
-    return `${cut(translated)} (${stringsFor(language).translated})`;
+    return { text: cut(translated), translated: true };
   }
   const other = pickText(source, language);
-  return other === undefined ? undefined : cut(other);
+  return other === undefined ? undefined : { text: cut(other), translated: false };
+}
+
+/** A field for one line of text, a translation marked as one. */
+function lineTextOf(entry: Entry, field: TranslatableField, language: LanguageTag, cut?: (text: string) => string): string | undefined {
+  const parts = lineTextParts(entry, field, language, cut);
+  return parts === undefined ? undefined : withMark(parts, language);
+}
+
+/** A line of text with the translation mark when it is the project's translation. */
+export function withMark(parts: LineText, language: LanguageTag): string {
+  return parts.translated ? `${parts.text} (${stringsFor(language).translated})` : parts.text;
+}
+
+/** What an entry means, unmarked, with whether it is a translation: its description, else its cause, else its message. */
+export function meaningParts(entry: Entry, language: LanguageTag): LineText {
+  return (
+    lineTextParts(entry, 'description', language) ??
+    lineTextParts(entry, 'cause', language) ??
+    lineTextParts(entry, 'message', language) ?? { text: stringsFor(language).noMeaning, translated: false }
+  );
 }
 
 /** The text that says what an entry means: its description, else its cause, else its message. */
 export function meaningOf(entry: Entry, language: LanguageTag): string {
-  return (
-    lineTextOf(entry, 'description', language) ??
-    lineTextOf(entry, 'cause', language) ??
-    lineTextOf(entry, 'message', language) ??
-    stringsFor(language).noMeaning
-  );
+  return withMark(meaningParts(entry, language), language);
 }
 
 /** A short title: the message, or the meaning where there is none. */

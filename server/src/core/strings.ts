@@ -65,6 +65,8 @@ const en = {
   catalogName: (provider: string, service: string) => `${provider} ${service}`.trim(),
   pageUpdated: (catalog: string, date: string) => `${catalog} error codes, page updated ${date}`,
   pageCaptured: (catalog: string, date: string) => `${catalog} error codes, captured ${date}`,
+  inlineShowExplanation: 'Click to show the explanation.',
+  inlineOpenDocumentation: 'Click to open the documentation.',
 };
 
 export type Strings = typeof en;
@@ -130,6 +132,8 @@ const zhCn: Strings = {
   catalogName: (provider: string, service: string) => `${provider}${service}`,
   pageUpdated: (catalog: string, date: string) => `${catalog}错误码,页面更新于 ${date}`,
   pageCaptured: (catalog: string, date: string) => `${catalog}错误码,采集于 ${date}`,
+  inlineShowExplanation: '单击查看解释。',
+  inlineOpenDocumentation: '单击打开文档。',
 };
 
 const bundles: Record<LanguageTag, Strings> = { en, 'zh-cn': zhCn };

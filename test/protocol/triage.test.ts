@@ -1,0 +1,111 @@
+/*
+ * The built server's triage features over stdio: the meaning at the end of the line (inlay hints).
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ROOT, TestClient, fileUri } from '../support/lspClient';
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'documents');
+
+function fixture(name: string): { uri: string; text: string } {
+  const file = path.join(FIXTURES, name);
+  return { uri: fileUri(file), text: fs.readFileSync(file, 'utf8') };
+}
+
+interface LabelPart {
+  value: string;
+  tooltip?: string;
+  command?: { command: string; arguments?: unknown[] };
+}
+
+interface InlayHint {
+  position: { line: number; character: number };
+  label: string | LabelPart[];
+  paddingLeft?: boolean;
+}
+
+function inlayHints(client: TestClient, uri: string, lines: number): Promise<InlayHint[] | null> {
+  return client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } } });
+}
+
+function lineOf(text: string, needle: string): number {
+  const line = text.split(/\r?\n/).findIndex((candidate) => candidate.includes(needle));
+  assert.ok(line >= 0, `${needle} not found`);
+  return line;
+}
+
+describe('inlay hints: the meaning at the end of the line', () => {
+  describe('in a client that runs the explanation command (VS Code)', () => {
+    let client: TestClient;
+    before(async () => {
+      client = await TestClient.start({ locale: 'en', clientCommands: ['errorCodebook.explainEntry'] });
+    });
+    after(() => client.stop());
+
+    it('puts the meaning of each line\'s codes at its end, each part opening its explanation', async () => {
+      const { uri, text } = fixture('huaweicloud-sdk-python.log');
+      client.open(uri, 'log', text);
+      const hints = await inlayHints(client, uri, text.split('\n').length);
+      assert.ok(hints && hints.length > 0, 'hints');
+      const lines = text.split(/\r?\n/);
+      const line = lineOf(text, '"error_code": "AIS.0101"');
+      const hint = hints.find((candidate) => candidate.position.line === line);
+      assert.ok(hint, `a hint on line ${line + 1}`);
+      assert.equal(hint.position.character, lines[line].length);
+      assert.equal(hint.paddingLeft, true);
+      assert.ok(Array.isArray(hint.label));
+      const [part] = hint.label;
+      assert.equal(part.value, 'The input parameter does not meet the…');
+      assert.deepEqual(part.command?.command, 'errorCodebook.explainEntry');
+      assert.deepEqual(part.command?.arguments, ['huaweicloud-ocr:AIS.0101']);
+      assert.match(part.tooltip ?? '', /Huawei Cloud · OCR/);
+      const unlisted = hints.find((candidate) => candidate.position.line === lineOf(text, 'APIGW.0301'));
+      assert.ok(unlisted && Array.isArray(unlisted.label));
+      assert.equal(unlisted.label[0].value, 'not in the catalogs');
+      assert.equal(unlisted.label[0].command?.command, 'errorCodebook.openDocumentation');
+    });
+  });
+
+  describe('in another editor', () => {
+    let client: TestClient;
+    before(async () => {
+      client = await TestClient.start({ locale: 'en' });
+    });
+    after(() => client.stop());
+
+    it('gives plain labels', async () => {
+      const { uri, text } = fixture('huaweicloud-sdk-python.log');
+      client.open(uri, 'log', text);
+      const hints = await inlayHints(client, uri, text.split('\n').length);
+      const hint = hints?.find((candidate) => candidate.position.line === lineOf(text, '"error_code": "AIS.0101"'));
+      assert.equal(hint?.label, 'The input parameter does not meet the…');
+    });
+
+    it('gives none for documents it does not scan, or unknown ones', async () => {
+      assert.equal(await inlayHints(client, 'file:///nowhere/unknown.log', 10), null);
+    });
+  });
+
+  describe('with errorCodebook.inlineMeaning', () => {
+    it('off: gives none; full: the whole meaning', async () => {
+      const { uri, text } = fixture('huaweicloud-sdk-python.log');
+      let mode = 'off';
+      const client = await TestClient.start({ locale: 'en', configuration: (section) => (section === 'errorCodebook' ? { inlineMeaning: mode } : null) });
+      try {
+        client.open(uri, 'log', text);
+        await client.settle();
+        assert.equal(await inlayHints(client, uri, 100), null);
+        mode = 'full';
+        client.notify('workspace/didChangeConfiguration', { settings: null });
+        await client.settle();
+        const hints = await inlayHints(client, uri, 100);
+        const hint = hints?.find((candidate) => candidate.position.line === lineOf(text, 'APIG.0308'));
+        assert.equal(hint?.label, 'The request exceeds the default rate limit of the service.');
+      } finally {
+        await client.stop();
+      }
+    });
+  });
+});
