@@ -15,6 +15,9 @@ function describeCatalogStatus(status: CatalogStatusResult): string[] {
   for (const catalog of status.catalogs) {
     lines.push(`  ${catalog.id}: ${catalog.entries} entries — ${catalog.provider} · ${catalog.service} (${catalog.file})`);
   }
+  for (const catalog of status.disabled ?? []) {
+    lines.push(`  ${catalog.id}: turned off by errorCodebook.catalogs.disabled (${catalog.file})`);
+  }
   if (status.problems.length > 0) {
     lines.push(`Catalog problems: ${status.problems.length}`);
     for (const problem of status.problems) {

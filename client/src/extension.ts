@@ -9,6 +9,7 @@ import { CodesTreeView, revealFinding } from './codesTree';
 import { Commands } from './commandIds';
 import { copyExplanation } from './commands/copyExplanation';
 import { explainEntry } from './commands/explainEntry';
+import { ignoreCode } from './commands/ignoreCode';
 import { lookUp, lookUpAtCursor } from './commands/lookUp';
 import { scanLogFile } from './commands/scanLogFile';
 import { showDocumentCodes } from './commands/showDocumentCodes';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
   register(Commands.lookUpAtCursor, (uri, options) => lookUpAtCursor(connection, uri, options));
   register(Commands.copyExplanation, (arg) => copyExplanation(connection, arg));
   register(Commands.explainEntry, (arg) => explainEntry(connection, arg));
+  register(Commands.ignoreCode, (arg) => ignoreCode(arg));
   register(Commands.scanLogFile, (arg) => scanLogFile(connection, model, arg));
   register(Commands.showDocumentCodes, (arg) => showDocumentCodes(model, arg));
   register(Commands.revealFinding, (uri, line, character) =>

@@ -66,8 +66,8 @@ function effectsOf(before: ErrorCodebookSettings, after: ErrorCodebookSettings, 
   const decide = (['scan.languages', 'scan.include', 'scan.exclude', 'scan.maxFileSizeMB'] as const).some(differs);
   const publish =
     language(before) !== language(after) ||
-    (['diagnostics.logs', 'diagnostics.json', 'diagnostics.source', 'diagnostics.severity', 'diagnostics.maxPerFile'] as const).some(differs);
-  const hints = language(before) !== language(after) || (['inlineMeaning'] as const).some(differs);
+    (['diagnostics.logs', 'diagnostics.json', 'diagnostics.source', 'diagnostics.severity', 'diagnostics.severityByCode', 'diagnostics.maxPerFile', 'ignoredCodes'] as const).some(differs);
+  const hints = language(before) !== language(after) || (['inlineMeaning', 'ignoredCodes'] as const).some(differs);
   return { decide, publish, hints };
 }
 
@@ -87,7 +87,7 @@ function startServer(): void {
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const settings = new SettingsStore(connection, canAskClient, options.settings, (uri) => context?.documents.has(uri) === true);
     catalogs = new ServerCatalogs(connection, params);
-    const service = catalogs.load(settings.snapshot().catalogPaths);
+    const service = catalogs.load(settings.snapshot().catalogPaths, settings.snapshot()['catalogs.disabled']);
     context = new ServerContext(connection, service, new DocumentStore(service), settings);
     context.localeLanguage = languageFromLocale(params.locale);
     if (Array.isArray(options.clientCommands)) {
@@ -151,8 +151,8 @@ function startServer(): void {
       return;
     }
     if (uri === undefined) {
-      if (catalogs.differ(after.catalogPaths)) {
-        useCatalogs(catalogs.load(after.catalogPaths));
+      if (catalogs.differ(after.catalogPaths, after['catalogs.disabled'])) {
+        useCatalogs(catalogs.load(after.catalogPaths, after['catalogs.disabled']));
         catalogs.watch();
       }
       return;

@@ -66,7 +66,12 @@ export class ServerContext {
   }
 
   diagnosticsOptions(settings: ErrorCodebookSettings): DiagnosticsOptions {
-    return { language: this.languageFrom(settings), severity: settings['diagnostics.severity'], maxCount: settings['diagnostics.maxPerFile'] };
+    return {
+      language: this.languageFrom(settings),
+      severity: settings['diagnostics.severity'],
+      maxCount: settings['diagnostics.maxPerFile'],
+      codes: { severityByCode: settings['diagnostics.severityByCode'], ignoredCodes: new Set(settings.ignoredCodes) },
+    };
   }
 
   onRefresh(listener: (uri: string) => void): void {

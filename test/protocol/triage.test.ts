@@ -109,3 +109,57 @@ describe('inlay hints: the meaning at the end of the line', () => {
     });
   });
 });
+
+describe('the user\'s control over codes and catalogs', () => {
+  it('ignores codes (no diagnostic, no hint, said in the hover) and offers to, in clients that can write settings', async () => {
+    const { uri, text } = fixture('huaweicloud-sdk-python.log');
+    let ignored: string[] = [];
+    const client = await TestClient.start({
+      locale: 'en',
+      clientCommands: ['errorCodebook.ignoreCode'],
+      configuration: (section) => (section === 'errorCodebook' ? { ignoredCodes: ignored, diagnostics: { severityByCode: { 'APIG.0308': 'error' } } } : null),
+    });
+    try {
+      client.open(uri, 'log', text);
+      await client.settle();
+      let diagnostics = await client.waitForDiagnostics(uri);
+      const ais = diagnostics.find((diagnostic) => diagnostic.code === 'AIS.0101')!;
+      assert.equal(diagnostics.find((diagnostic) => diagnostic.code === 'APIG.0308')?.severity, 1);
+      const actions = await client.request<{ title: string; command?: { command: string; arguments?: unknown[] } }[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: ais.range,
+        context: { diagnostics: [ais] },
+      });
+      const ignore = actions.find((action) => action.command?.command === 'errorCodebook.ignoreCode');
+      assert.equal(ignore?.title, 'Ignore AIS.0101 in this workspace');
+      assert.deepEqual(ignore?.command?.arguments, ['AIS.0101']);
+      ignored = ['AIS.0101'];
+      client.diagnostics.delete(uri);
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      await client.settle();
+      diagnostics = await client.waitForDiagnostics(uri);
+      assert.ok(!diagnostics.some((diagnostic) => diagnostic.code === 'AIS.0101'));
+      assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'APIG.0308'));
+      const hints = await inlayHints(client, uri, 100);
+      assert.ok(!hints?.some((hint) => hint.position.line === lineOf(text, 'AIS.0101')));
+      const hover = await client.hover(uri, ais.range.start.line, ais.range.start.character + 2);
+      assert.match(hover?.contents.value ?? '', /You ignore this code here/);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('turns catalogs off by id, and lists them as turned off', async () => {
+    const client = await TestClient.start({ locale: 'en', settings: { catalogs: { disabled: ['huaweicloud-apig', 'no-such-catalog'] } } });
+    try {
+      const status = await client.request<{ catalogs: { id: string }[]; disabled: { id: string }[] }>('errorCodebook/catalogStatus', null);
+      assert.ok(!status.catalogs.some((catalog) => catalog.id === 'huaweicloud-apig'));
+      assert.deepEqual(status.disabled.map((catalog) => catalog.id), ['huaweicloud-apig']);
+      const result = await client.request<{ items: { catalogId: string }[] }>('errorCodebook/search', { query: 'APIG.0101' });
+      assert.ok(!result.items.some((item) => item.catalogId === 'huaweicloud-apig'));
+      assert.ok(client.logs.some((line) => /"no-such-catalog", which is the id of no catalog/.test(line)), client.logs.join('\n'));
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -199,6 +199,8 @@ export interface CatalogStatusResult {
     provenance?: string;
   }[];
   problems: { file: string; line: number; column: number; message: string }[];
+  /** The catalogs turned off by errorCodebook.catalogs.disabled, which were left out. */
+  disabled?: { id: string; file: string }[];
 }
 
 /** Client → server: which catalogs are loaded and what was wrong with the others. */

@@ -38,6 +38,12 @@ export interface ErrorCodebookSettings {
   catalogPaths: string[];
   /** What the end of a line with codes says: nothing, their meaning in a few words, or all of it. */
   inlineMeaning: 'off' | 'short' | 'full';
+  /** Codes that give no diagnostics and no meaning at the line's end ("Ignore this code" adds to it). */
+  ignoredCodes: string[];
+  /** Severities of particular codes, as they appear in the text; they win over `diagnostics.severity`. */
+  'diagnostics.severityByCode': Record<string, SeverityName>;
+  /** Ids of catalogs that are not loaded (`huaweicloud-apig`, …). */
+  'catalogs.disabled': string[];
 }
 
 export type SettingScope = 'window' | 'resource' | 'machine-overridable';
@@ -74,6 +80,9 @@ export const SETTINGS: { [K in keyof ErrorCodebookSettings]: SettingDescriptor<K
   'diagnostics.maxPerFile': { key: 'diagnostics.maxPerFile', default: 1000, scope: 'resource' },
   catalogPaths: { key: 'catalogPaths', default: [], scope: 'machine-overridable' },
   inlineMeaning: { key: 'inlineMeaning', default: 'short', scope: 'resource' },
+  ignoredCodes: { key: 'ignoredCodes', default: [], scope: 'resource' },
+  'diagnostics.severityByCode': { key: 'diagnostics.severityByCode', default: {}, scope: 'resource' },
+  'catalogs.disabled': { key: 'catalogs.disabled', default: [], scope: 'window' },
 };
 
 /** The configuration section every setting lives under. */
@@ -137,7 +146,7 @@ export function resolveSettings(raw: unknown, report: SettingsProblemSink = () =
     }
   };
   read('displayLanguage', (value) => (typeof value === 'string' ? normaliseDisplayLanguage(value) : undefined), 'a display language (auto, en or zh-cn)');
-  for (const key of ['scan.languages', 'scan.include', 'scan.exclude', 'catalogPaths'] as const) {
+  for (const key of ['scan.languages', 'scan.include', 'scan.exclude', 'catalogPaths', 'ignoredCodes', 'catalogs.disabled'] as const) {
     read(key, (value) => (Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...(value as string[])] : undefined), 'a list of strings');
   }
   read('scan.maxFileSizeMB', (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined), 'a number of megabytes, 0 or more');
@@ -150,7 +159,33 @@ export function resolveSettings(raw: unknown, report: SettingsProblemSink = () =
   if (severity !== undefined && severity !== null) {
     settings['diagnostics.severity'] = resolveSeverity(severity, report);
   }
+  const byCode = lookup(raw as Record<string, unknown>, 'diagnostics.severityByCode');
+  if (byCode !== undefined && byCode !== null) {
+    settings['diagnostics.severityByCode'] = resolveSeverityByCode(byCode, report);
+  }
   return settings;
+}
+
+/** Severities by code: each value one of the severity names; a bad one is left out and reported. */
+function resolveSeverityByCode(value: unknown, report: SettingsProblemSink): Record<string, SeverityName> {
+  const name = `${SETTINGS_SECTION}.diagnostics.severityByCode`;
+  // No prototype: a code named "__proto__" or "constructor" is a code like any other.
+  const severities = Object.create(null) as Record<string, SeverityName>;
+  if (!isPlainObject(value)) {
+    report(`Setting ${name}: ${describe(value)} is not an object of codes and severities; using none.`);
+    return severities;
+  }
+  for (const [code, level] of Object.entries(value)) {
+    const normalised = typeof level === 'string' ? level.trim().toLowerCase() : undefined;
+    if (code.trim() === '') {
+      report(`Setting ${name}: an empty code is ignored.`);
+    } else if (normalised !== undefined && (SEVERITY_NAMES as readonly string[]).includes(normalised)) {
+      severities[code.trim()] = normalised as SeverityName;
+    } else {
+      report(`Setting ${name}.${code}: ${describe(level)} is not one of ${SEVERITY_NAMES.join(', ')}; it is ignored.`);
+    }
+  }
+  return severities;
 }
 
 function resolveSeverity(value: unknown, report: SettingsProblemSink): SeverityByStatus {

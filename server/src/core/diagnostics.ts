@@ -6,7 +6,7 @@ import { LanguageTag } from './catalogModel';
 import { Range, ResolvedOccurrence } from './codeDocument';
 import { CodeIndex } from './codeIndex';
 import { findingLinks, renderDiagnosticMessage } from './render';
-import { SEVERITY_RANK, Severity, SeverityByStatus, severityOfOccurrence } from './severity';
+import { CodeRules, SEVERITY_RANK, Severity, SeverityByStatus, isIgnored, severityOfOccurrence } from './severity';
 import { stringsFor } from './strings';
 
 export interface CodeDiagnostic {
@@ -27,6 +27,8 @@ export interface DiagnosticsOptions {
   language: LanguageTag;
   severity: SeverityByStatus;
   maxCount: number;
+  /** The user's severities of particular codes, and the codes they ignore. */
+  codes?: CodeRules;
 }
 
 export interface DiagnosticsResult {
@@ -59,7 +61,10 @@ export class DiagnosticsCollector {
   }
 
   add(item: ResolvedOccurrence): void {
-    const severity = severityOfOccurrence(item, this.options.severity);
+    if (isIgnored(item, this.options.codes)) {
+      return;
+    }
+    const severity = severityOfOccurrence(item, this.options.severity, this.options.codes);
     if (severity === 'off') {
       return;
     }

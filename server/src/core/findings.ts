@@ -7,7 +7,7 @@ import { ResolvedOccurrence } from './codeDocument';
 import { CodeIndex } from './codeIndex';
 import { catalogLabel, findingLinks, meaningOf, originLine, plainLine, renderDiagnosticMessage, unlistedTitle } from './render';
 import { FindingKind } from './resolver';
-import { SEVERITY_RANK, Severity, SeverityByStatus, severityOfOccurrence } from './severity';
+import { CodeRules, SEVERITY_RANK, Severity, SeverityByStatus, isIgnored, severityOfOccurrence } from './severity';
 
 export interface FindingGroup {
   code: string;
@@ -24,6 +24,8 @@ export interface FindingGroup {
   lastLine: number;
   firstCharacter: number;
   severity: Severity;
+  /** Set when the user ignores the code (errorCodebook.ignoredCodes): it is listed, but nowhere else. */
+  ignored?: true;
 }
 
 /** What a finding says, apart from where it stands. */
@@ -34,13 +36,15 @@ interface Described {
   meaning: string;
   origin?: string;
   severity: Severity;
+  ignored?: true;
 }
 
-function describe(found: ResolvedOccurrence, language: LanguageTag, severity: SeverityByStatus, index: CodeIndex): Described {
+function describe(found: ResolvedOccurrence, language: LanguageTag, severity: SeverityByStatus, index: CodeIndex, rules?: CodeRules): Described {
   const { resolution } = found;
-  const level = severityOfOccurrence(found, severity);
+  const ignored = isIgnored(found, rules);
+  const level = ignored ? 'hint' : severityOfOccurrence(found, severity, rules);
   const origin = originLine(resolution, language, index);
-  const common = { kind: resolution.kind, severity: level === 'off' ? ('hint' as const) : level, ...(origin ? { origin } : {}) };
+  const common = { kind: resolution.kind, severity: level === 'off' ? ('hint' as const) : level, ...(origin ? { origin } : {}), ...(ignored ? { ignored: true as const } : {}) };
   if (resolution.kind === 'entry') {
     const entry = resolution.ranked[0].entry;
     return { entryId: entry.id, catalog: catalogLabel(entry.catalog, language), meaning: plainLine(meaningOf(entry, language)), ...common };
@@ -65,6 +69,7 @@ export class FindingsCollector {
     private readonly language: LanguageTag,
     private readonly severity: SeverityByStatus,
     private readonly index: CodeIndex,
+    private readonly rules?: CodeRules,
   ) {}
 
   add(found: ResolvedOccurrence): void {
@@ -79,7 +84,7 @@ export class FindingsCollector {
     }
     this.groups.set(key, {
       code: occurrence.token,
-      ...describe(found, this.language, this.severity, this.index),
+      ...describe(found, this.language, this.severity, this.index, this.rules),
       count: 1,
       firstLine: occurrence.line,
       lastLine: occurrence.line,

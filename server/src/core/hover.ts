@@ -11,14 +11,14 @@ export interface HoverResult {
   range: Range;
 }
 
-export function computeHover(document: CodeDocument, position: Position, language: LanguageTag, index: CodeIndex): HoverResult | undefined {
+export function computeHover(document: CodeDocument, position: Position, language: LanguageTag, index: CodeIndex, options: { ignoredCodes?: ReadonlySet<string> } = {}): HoverResult | undefined {
   const found = document.occurrenceAt(position);
   if (!found) {
     return undefined;
   }
   const { occurrence, resolution } = found;
   return {
-    markdown: renderHover(resolution, occurrence.token, language, index),
+    markdown: renderHover(resolution, occurrence.token, language, index, { ignored: options.ignoredCodes?.has(occurrence.token) === true }),
     range: { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } },
   };
 }

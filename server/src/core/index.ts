@@ -35,7 +35,7 @@ export { shortMeaning } from './inlineMeaning';
 export type { InlineMeaning, InlineMeaningMode, InlineMeaningOptions, InlineMeaningPart } from './inlineMeaning';
 export type { ExplanationField, Link } from './render';
 export { SEVERITY_RANK } from './severity';
-export type { Severity, SeverityByStatus, SeverityOrOff } from './severity';
+export type { CodeRules, Severity, SeverityByStatus, SeverityOrOff } from './severity';
 export { languageFromLocale, stringsFor } from './strings';
 export type { Strings } from './strings';
 

@@ -52,10 +52,11 @@ export interface LanguageService {
   readonly index: CodeIndex;
   readonly loaded: LoadedCatalogs;
   /** Replaces the catalogs; documents made earlier must be given the new index with `setIndex`. */
-  setCatalogs(texts: readonly CatalogText[]): LoadedCatalogs;
+  setCatalogs(texts: readonly CatalogText[], disabled?: readonly string[]): LoadedCatalogs;
   createDocument(text: string): CodeDocument;
   createStreamScanner(options: StreamScannerOptions): StreamScanner;
-  hover(document: CodeDocument, position: Position, language: LanguageTag): HoverResult | undefined;
+  /** The hover at a position; it says so when the user ignores the code. */
+  hover(document: CodeDocument, position: Position, language: LanguageTag, options?: { ignoredCodes?: ReadonlySet<string> }): HoverResult | undefined;
   /** The document's diagnostics under the cap, the cap note first when it cut some off. */
   diagnostics(document: CodeDocument, options: DiagnosticsOptions): { diagnostics: CodeDiagnostic[]; total: number };
   /** Groups and capped diagnostics of findings that arrive one at a time, in bounded memory. */
@@ -75,8 +76,9 @@ export interface LanguageService {
   explain(id: string, language: LanguageTag): Explanation | undefined;
 }
 
-export function createLanguageService(catalogTexts: readonly CatalogText[]): LanguageService {
-  let loaded = loadCatalogs(catalogTexts);
+/** A language service with these catalogs, but for those whose ids are `disabled`. */
+export function createLanguageService(catalogTexts: readonly CatalogText[], disabled: readonly string[] = []): LanguageService {
+  let loaded = loadCatalogs(catalogTexts, [], disabled);
   return {
     get index() {
       return loaded.index;
@@ -84,16 +86,16 @@ export function createLanguageService(catalogTexts: readonly CatalogText[]): Lan
     get loaded() {
       return loaded;
     },
-    setCatalogs(texts) {
-      loaded = loadCatalogs(texts);
+    setCatalogs(texts, turnedOff = []) {
+      loaded = loadCatalogs(texts, [], turnedOff);
       return loaded;
     },
     createDocument: (text) => new CodeDocument(text, loaded.index),
     createStreamScanner: (options) => new StreamScanner(loaded.index, options),
-    hover: (document, position, language) => computeHover(document, position, language, loaded.index),
+    hover: (document, position, language, options) => computeHover(document, position, language, loaded.index, options),
     diagnostics: (document, options) => computeDiagnostics(document.occurrences(), options, loaded.index),
     createScanReport(options) {
-      const groups = new FindingsCollector(options.language, options.severity, loaded.index);
+      const groups = new FindingsCollector(options.language, options.severity, loaded.index, options.codes);
       const diagnostics = new DiagnosticsCollector(options, loaded.index);
       return {
         add(found) {

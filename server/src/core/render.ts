@@ -180,11 +180,23 @@ function header(entry: Entry, language: LanguageTag, code: string): string {
   return `**${escapeMarkdown(code)}** — ${escapeMarkdown(catalogLabel(entry.catalog, language))}`;
 }
 
+/** What a hover says besides the finding itself. */
+export interface HoverOptions {
+  /** The user ignores this code (errorCodebook.ignoredCodes). */
+  ignored?: boolean;
+}
+
 /** Hover Markdown for an occurrence, given what the resolver decided. */
-export function renderHover(resolution: Resolution, token: string, language: LanguageTag, index: CodeIndex): string {
-  if (resolution.kind !== 'entry') {
-    return renderUnlistedHover(resolution, token, language, index);
+export function renderHover(resolution: Resolution, token: string, language: LanguageTag, index: CodeIndex, options: HoverOptions = {}): string {
+  const hover = resolution.kind !== 'entry' ? renderUnlistedHover(resolution, token, language, index) : renderEntryHover(resolution, token, language, index);
+  if (!options.ignored) {
+    return hover;
   }
+  const [head, ...rest] = hover.split('\n\n');
+  return [head, `*${escapeMarkdown(stringsFor(language).ignoredNote)}*`, ...rest].join('\n\n');
+}
+
+function renderEntryHover(resolution: Resolution, token: string, language: LanguageTag, index: CodeIndex): string {
   const strings = stringsFor(language);
   const [best, ...rest] = resolution.ranked;
   const parts: string[] = [header(best.entry, language, token)];

@@ -67,6 +67,8 @@ const en = {
   pageCaptured: (catalog: string, date: string) => `${catalog} error codes, captured ${date}`,
   inlineShowExplanation: 'Click to show the explanation.',
   inlineOpenDocumentation: 'Click to open the documentation.',
+  ignoredNote: 'You ignore this code here (errorCodebook.ignoredCodes): it has no Problems entry and no meaning at the end of its line.',
+  ignoreCode: (code: string) => `Ignore ${code} in this workspace`,
 };
 
 export type Strings = typeof en;
@@ -134,6 +136,8 @@ const zhCn: Strings = {
   pageCaptured: (catalog: string, date: string) => `${catalog}错误码,采集于 ${date}`,
   inlineShowExplanation: '单击查看解释。',
   inlineOpenDocumentation: '单击打开文档。',
+  ignoredNote: '你已在此处忽略此错误码（errorCodebook.ignoredCodes）：问题面板中没有它，行末也不显示其含义。',
+  ignoreCode: (code: string) => `在此工作区中忽略 ${code}`,
 };
 
 const bundles: Record<LanguageTag, Strings> = { en, 'zh-cn': zhCn };

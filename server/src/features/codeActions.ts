@@ -9,6 +9,7 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 export const OPEN_DOCUMENTATION_COMMAND = 'errorCodebook.openDocumentation';
 const COPY_EXPLANATION_COMMAND = 'errorCodebook.copyExplanation';
 const EXPLAIN_ENTRY_COMMAND = 'errorCodebook.explainEntry';
+const IGNORE_CODE_COMMAND = 'errorCodebook.ignoreCode';
 
 interface DiagnosticData {
   entryId?: string;
@@ -36,6 +37,10 @@ export function registerCodeActions(context: ServerContext): void {
       }
       if (data.entryId && context.clientCommands.has(COPY_EXPLANATION_COMMAND)) {
         offer(strings.copyExplanation(diagnostic.code), COPY_EXPLANATION_COMMAND, data.entryId);
+      }
+      // Ignoring writes to the workspace's settings, which only the client can do.
+      if (context.clientCommands.has(IGNORE_CODE_COMMAND)) {
+        offer(strings.ignoreCode(diagnostic.code), IGNORE_CODE_COMMAND, diagnostic.code);
       }
     }
     return actions;

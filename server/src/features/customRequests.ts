@@ -62,10 +62,11 @@ export function registerCustomRequests(context: ServerContext): void {
 
   connection.onRequest(CatalogStatusRequest.type, () => {
     const language = context.language();
-    const { catalogs, problems } = context.service.loaded;
+    const { catalogs, problems, disabled } = context.service.loaded;
     return {
       catalogs: catalogs.map(({ catalog, file }) => catalogOverview(catalog, file, language)),
       problems,
+      disabled,
     };
   });
 }

@@ -10,7 +10,8 @@ export function registerHover(context: ServerContext): void {
     if (!code) {
       return null;
     }
-    const result = context.service.hover(code, position, context.language(textDocument.uri));
+    const settings = context.settings.snapshot(textDocument.uri);
+    const result = context.service.hover(code, position, context.languageFrom(settings), { ignoredCodes: new Set(settings.ignoredCodes) });
     if (!result) {
       return null;
     }

@@ -42,7 +42,11 @@ export function registerInlayHints(context: ServerContext, canRefresh: boolean):
     const language = context.languageFrom(settings);
     const strings = context.strings(uri);
     const clickable = context.clientCommands.has(EXPLAIN_ENTRY_COMMAND);
-    const hints = context.service.inlineMeanings(code, { from, to: Number.isFinite(to) ? to : code.lineCount - 1 }, { language, mode: settings.inlineMeaning });
+    const hints = context.service.inlineMeanings(code, { from, to: Number.isFinite(to) ? to : code.lineCount - 1 }, {
+      language,
+      mode: settings.inlineMeaning,
+      ignoredCodes: new Set(settings.ignoredCodes),
+    });
     return hints.map((hint): InlayHint => {
       const position = { line: hint.line, character: hint.character };
       if (!clickable) {

@@ -31,7 +31,7 @@ export function registerScanFile(context: ServerContext): void {
     const cancelled = () => requestToken?.isCancellationRequested === true || created?.token.isCancellationRequested === true;
     const name = path.split(/[\\/]/).pop() ?? path;
     progress?.begin(strings.scanning(name), 0, undefined, true);
-    const report = context.service.createScanReport({ language, severity: settings['diagnostics.severity'], maxCount: settings['diagnostics.maxPerFile'] });
+    const report = context.service.createScanReport(context.diagnosticsOptions(settings));
     try {
       const result = await scanFile(context.service, path, {
         onFound: (item) => report.add(item),
