@@ -10,9 +10,10 @@ export const Commands = {
   revealFinding: 'errorCodebook.revealFinding',
   explainEntry: 'errorCodebook.explainEntry',
   ignoreCode: 'errorCodebook.ignoreCode',
+  copySupportTicket: 'errorCodebook.copySupportTicket',
   /** Executed by the server itself (executeCommandProvider); the client only forwards it. */
   openDocumentation: 'errorCodebook.openDocumentation',
 } as const;
 
 /** Commands the client runs itself when the server's code actions ask for them. */
-export const CLIENT_COMMANDS = [Commands.explainEntry, Commands.copyExplanation, Commands.ignoreCode];
+export const CLIENT_COMMANDS = [Commands.explainEntry, Commands.copyExplanation, Commands.ignoreCode, Commands.copySupportTicket];

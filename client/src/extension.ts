@@ -8,6 +8,7 @@ import { CatalogStatusLog } from './catalogStatus';
 import { CodesTreeView, revealFinding } from './codesTree';
 import { Commands } from './commandIds';
 import { copyExplanation } from './commands/copyExplanation';
+import { copySupportTicket } from './commands/copySupportTicket';
 import { explainEntry } from './commands/explainEntry';
 import { ignoreCode } from './commands/ignoreCode';
 import { lookUp, lookUpAtCursor } from './commands/lookUp';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
   register(Commands.copyExplanation, (arg) => copyExplanation(connection, arg));
   register(Commands.explainEntry, (arg) => explainEntry(connection, arg));
   register(Commands.ignoreCode, (arg) => ignoreCode(arg));
+  register(Commands.copySupportTicket, (uri, position, format) => copySupportTicket(connection, uri, position, format));
   register(Commands.scanLogFile, (arg) => scanLogFile(connection, model, arg));
   register(Commands.showDocumentCodes, (arg) => showDocumentCodes(model, arg));
   register(Commands.revealFinding, (uri, line, character) =>

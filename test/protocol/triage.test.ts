@@ -163,3 +163,64 @@ describe('the user\'s control over codes and catalogs', () => {
     }
   });
 });
+
+describe('support tickets', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ locale: 'en', clientCommands: ['errorCodebook.copySupportTicket'] });
+  });
+  after(() => client.stop());
+
+  it('answers errorCodebook/supportTicket with the facts around a code, as Markdown and plain text', async () => {
+    const { uri, text } = fixture('aliyun-tea-java.log');
+    client.open(uri, 'log', text);
+    const line = lineOf(text, '"Code":"InvalidParameter.SourceURI.Empty"');
+    const character = text.split(/\r?\n/)[line].indexOf('InvalidParameter') + 3;
+    const ticket = await client.request<{ code: string; markdown: string; plainText: string; requestId?: string; diagnosis?: string } | null>('errorCodebook/supportTicket', {
+      uri,
+      position: { line, character },
+    });
+    assert.ok(ticket);
+    assert.equal(ticket.code, 'InvalidParameter.SourceURI.Empty');
+    assert.equal(ticket.requestId, '3C9E1A0D-5B8F-4E1B-8E77-2B0C5F1D9A34');
+    assert.equal(ticket.diagnosis, 'https://api.alibabacloud.com/troubleshoot?intl_lang=EN_US&q=InvalidParameter.SourceURI.Empty&product=imm&requestId=3C9E1A0D-5B8F-4E1B-8E77-2B0C5F1D9A34');
+    assert.match(ticket.plainText, /^Provider: Alibaba Cloud$/m);
+    assert.match(ticket.plainText, /^Product: Intelligent Media Management \(IMM\)$/m);
+    assert.match(ticket.plainText, /^HostId: imm\.cn-hangzhou\.aliyuncs\.com$/m);
+    assert.match(ticket.plainText, /^Time: 2024-06-02 14:03:11\.561$/m);
+    assert.match(ticket.markdown, /^- \*\*Request ID:\*\* `3C9E1A0D-5B8F-4E1B-8E77-2B0C5F1D9A34`$/m);
+    assert.equal(await client.request('errorCodebook/supportTicket', { uri, position: { line: 0, character: 0 } }), null);
+    assert.equal(await client.request('errorCodebook/supportTicket', { uri, position: { line: -1, character: 'x' } }), null);
+    assert.equal(await client.request('errorCodebook/supportTicket', { uri: 'file:///nowhere.log', position: { line: 0, character: 0 } }), null);
+  });
+
+  it('links the request id of an Alibaba Cloud body to its diagnosis page', async () => {
+    const { uri, text } = fixture('aliyun-tea-java.log');
+    client.open(uri, 'log', text);
+    const links = await client.request<{ range: { start: { line: number; character: number } }; target: string }[]>('textDocument/documentLink', { textDocument: { uri } });
+    const line = lineOf(text, '"Code":"InvalidParameter.SourceURI.Empty"');
+    const requestId = links.find((link) => link.range.start.line === line && link.target.startsWith('https://api.alibabacloud.com/troubleshoot'));
+    assert.ok(requestId, JSON.stringify(links));
+    assert.equal(text.split(/\r?\n/)[line].slice(requestId.range.start.character, requestId.range.start.character + 36), '3C9E1A0D-5B8F-4E1B-8E77-2B0C5F1D9A34');
+  });
+
+  it('offers copying a diagnostic\'s code for a support ticket, as Markdown or plain text', async () => {
+    const { uri, text } = fixture('aliyun-tea-java.log');
+    client.open(uri, 'log', text);
+    const diagnostics = await client.waitForDiagnostics(uri);
+    const diagnostic = diagnostics.find((item) => item.code === 'InvalidParameter.SourceURI.Empty')!;
+    const actions = await client.request<{ title: string; command?: { command: string; arguments?: unknown[] } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
+    const copies = actions.filter((action) => action.command?.command === 'errorCodebook.copySupportTicket');
+    assert.deepEqual(
+      copies.map((action) => [action.title, action.command?.arguments]),
+      [
+        ['Copy InvalidParameter.SourceURI.Empty for a support ticket (Markdown)', [uri, diagnostic.range.start, 'markdown']],
+        ['Copy InvalidParameter.SourceURI.Empty for a support ticket (plain text)', [uri, diagnostic.range.start, 'plainText']],
+      ],
+    );
+  });
+});

@@ -306,6 +306,28 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     assert.match(normalise(await frame.locator('#explanation').textContent()), /AIS\.0101/);
   });
 
+  it('copies a code for a support ticket from its quick fix, with the request id and diagnosis page', async () => {
+    await openFile('aliyun-imm-tea-java.log', 'InvalidParameter.SourceURI.Empty');
+    await waitUntil(async () => /Errors: [1-9]|Warnings: [1-9]/.test(await problemsLabel()), 'the server to publish problems');
+    const { x, y } = await wordCentre('SourceURI.Empty');
+    await page.mouse.click(x, y);
+    await page.keyboard.press('Control+.');
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: 'for a support ticket (plain text)' }).first();
+    await item.waitFor({ state: 'visible' });
+    await screenshot('support-ticket-quick-fix');
+    await item.click();
+    let copied = '';
+    await waitUntil(async () => {
+      copied = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+      return copied.startsWith('Error code InvalidParameter.SourceURI.Empty');
+    }, 'the ticket on the clipboard');
+    assert.match(copied, /^Provider: Alibaba Cloud$/m);
+    assert.match(copied, /^Request ID: 3C9E1A0D-5B8F-4E1B-8E77-2B0C5F1D9A34$/m);
+    assert.match(copied, /^HostId: imm\.cn-hangzhou\.aliyuncs\.com$/m);
+    assert.match(copied, /^Time: 2024-06-18 10:02:11\.561$/m);
+    assert.match(copied, /^Diagnosis: https:\/\/api\.alibabacloud\.com\/troubleshoot\?intl_lang=EN_US&q=InvalidParameter\.SourceURI\.Empty&product=imm&requestId=3C9E1A0D-5B8F-4E1B-8E77-2B0C5F1D9A34$/m);
+  });
+
   it('searches by words of the meaning, in Chinese too', async () => {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');

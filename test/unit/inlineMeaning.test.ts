@@ -92,3 +92,33 @@ describe('shortMeaning', () => {
     assert.ok(short.length <= 41);
   });
 });
+
+describe('inline meanings of translations', () => {
+  it('keep the translation mark, and leave it room within VS Code\'s 43 characters', () => {
+    const translated = createLanguageService(
+      catalogTexts([
+        {
+          version: 1,
+          id: 'alibabacloud-imm',
+          provider: { en: 'Alibaba Cloud' },
+          service: { en: 'IMM' },
+          languages: ['zh-cn'],
+          sources: [{ language: 'zh-cn', url: 'https://help.aliyun.com/document_detail/91593.html' }],
+          errorBody: { codeKeys: ['Code'], messageKeys: ['Message'] },
+          entries: [
+            {
+              code: 'Forbidden.AccountInDebt',
+              message: { 'zh-cn': 'The specified account is in debt.' },
+              description: { 'zh-cn': '账号欠费。' },
+              translations: { description: { en: 'The specified account is in arrears, so the request was refused.' } },
+            },
+          ],
+        },
+      ]),
+    );
+    const document = translated.createDocument('{"Code": "Forbidden.AccountInDebt"}');
+    const [hint] = translated.inlineMeanings(document, { from: 0, to: 0 }, { language: 'en', mode: 'short' });
+    assert.equal(hint.parts[0].label, 'The specified account is in… (translated)');
+    assert.ok(hint.parts[0].label.length <= 43);
+  });
+});

@@ -150,6 +150,36 @@ export namespace ScanFileRequest {
   export const type = new RequestType<ScanFileParams, ScanFileResult, void>(method);
 }
 
+export interface SupportTicketParams {
+  /** A document the server has open. */
+  uri: string;
+  /** A position on the code. */
+  position: { line: number; character: number };
+  language?: DisplayLanguage;
+}
+
+export interface SupportTicketResult {
+  code: string;
+  /** The ticket's facts as a Markdown list. */
+  markdown: string;
+  /** The same facts as plain text, one per line. */
+  plainText: string;
+  /** The request id found near the code, when there is one. */
+  requestId?: string;
+  /** The provider's diagnosis page (or the code's documentation). */
+  diagnosis?: string;
+}
+
+/**
+ * Client → server: what a support ticket about the code at a position needs (the code, provider,
+ * product and entry, its meaning, the request id, HostId or endpoint and time of its line, the
+ * diagnosis page); null when no code is there.
+ */
+export namespace SupportTicketRequest {
+  export const method = 'errorCodebook/supportTicket';
+  export const type = new RequestType<SupportTicketParams, SupportTicketResult | null, void>(method);
+}
+
 export interface FindingsChangedParams {
   uri: string;
   total: number;

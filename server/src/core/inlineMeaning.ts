@@ -47,24 +47,27 @@ const MAX_HINTS = 5000;
 /** About how many characters "a few words" take, by script: VS Code cuts inlay hints after 43 by default. */
 const SHORT_LATIN = 40;
 const SHORT_CJK = 24;
+/** The fewest characters of a meaning kept when a translation mark takes room. */
+const SHORTEST = 16;
 
 const CJK = /[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 /**
  * A meaning in a few words: its first sentence or clause, cut at a word (or, in Chinese, a
- * character) boundary, with an ellipsis when something was left out.
+ * character) boundary, with an ellipsis when something was left out. `room` is taken off the
+ * length for what follows the words (a translation's mark).
  */
-export function shortMeaning(text: string): string {
+export function shortMeaning(text: string, room = 0): string {
   const line = plainLine(text);
   const firstClause = /^(.+?)(?:[。；;！!？?]|[.:](?=\s|$))/.exec(line)?.[1] ?? line;
-  const limit = CJK.test(firstClause) ? SHORT_CJK : SHORT_LATIN;
+  const limit = Math.max(SHORTEST, (CJK.test(firstClause) ? SHORT_CJK : SHORT_LATIN) - room);
   const shortened = firstClause.length > limit ? cutAtWord(firstClause, limit) : firstClause;
   return shortened.length < line.replace(/[。.；;！!？?]+$/, '').length ? `${shortened.replace(/[\s,，、:：\-–—]+$/, '')}…` : shortened;
 }
 
 function cutAtWord(text: string, limit: number): string {
   const cut = text.slice(0, limit);
-  if (CJK.test(cut)) {
+  if (CJK.test(cut) || /\s/.test(text[limit] ?? ' ')) {
     return cut;
   }
   const space = cut.lastIndexOf(' ');
@@ -89,7 +92,9 @@ function partOf({ occurrence, resolution }: ResolvedOccurrence, options: InlineM
   const meaning = meaningParts(entry, language);
   const whole = plainLine(withMark(meaning, language));
   const others = !resolution.confident && resolution.ranked.length > 1 ? ` (${strings.candidates(resolution.ranked.length)})` : '';
-  const label = mode === 'full' ? `${whole}${others}` : withMark({ text: shortMeaning(meaning.text), translated: meaning.translated }, language);
+  // A translation's mark takes room from the words, so the whole label still fits.
+  const mark = meaning.translated ? withMark({ text: '', translated: true }, language).length : 0;
+  const label = mode === 'full' ? `${whole}${others}` : withMark({ text: shortMeaning(meaning.text, mark), translated: meaning.translated }, language);
   return {
     code: occurrence.token,
     label,

@@ -17,6 +17,7 @@ import { ExplanationField, Link, catalogLabel, meaningOf, renderExplanation, tit
 import { searchEntries } from './search';
 import { SeverityByStatus } from './severity';
 import { StreamScanner, StreamScannerOptions } from './streamScanner';
+import { SupportTicket, renderTicket, requestIdLinks, ticketFacts } from './supportTicket';
 
 export interface SearchResultItem {
   id: string;
@@ -61,7 +62,10 @@ export interface LanguageService {
   diagnostics(document: CodeDocument, options: DiagnosticsOptions): { diagnostics: CodeDiagnostic[]; total: number };
   /** Groups and capped diagnostics of findings that arrive one at a time, in bounded memory. */
   createScanReport(options: DiagnosticsOptions): ScanReport;
+  /** Each code to its documentation, and each Alibaba Cloud request id to its diagnosis page. */
   links(document: CodeDocument, language: LanguageTag): CodeLink[];
+  /** The facts of a support ticket about the finding at a position, as Markdown and plain text. */
+  supportTicket(document: CodeDocument, position: Position, language: LanguageTag): SupportTicket | undefined;
   /** The meaning of the codes of lines `from` to `to`, said at each line's end. */
   inlineMeanings(document: CodeDocument, lines: { from: number; to: number }, options: InlineMeaningOptions): InlineMeaning[];
   symbols(document: CodeDocument, language: LanguageTag): CodeSymbol[];
@@ -107,7 +111,11 @@ export function createLanguageService(catalogTexts: readonly CatalogText[], disa
         },
       };
     },
-    links: (document, language) => computeLinks(document, language, loaded.index),
+    links: (document, language) => [...computeLinks(document, language, loaded.index), ...requestIdLinks(document, document.occurrences(), language, loaded.index)],
+    supportTicket(document, position, language) {
+      const found = document.occurrenceAt(position);
+      return found ? renderTicket(ticketFacts(document, found, language, loaded.index), language) : undefined;
+    },
     inlineMeanings: (document, lines, options) => computeInlineMeanings(document.occurrences(), lines, (line) => document.lineText(line).length, options, loaded.index),
     symbols: (document, language) => computeSymbols(document, language, loaded.index),
     findings: (document, language, severity) => groupFindings(document.occurrences(), language, severity, loaded.index),

@@ -266,13 +266,13 @@ function productLabel(resolution: Resolution, language: LanguageTag, index: Code
 }
 
 /** A provider's name as its catalogs give it. */
-function providerName(provider: string, language: LanguageTag, index: CodeIndex): string {
+export function providerName(provider: string, language: LanguageTag, index: CodeIndex): string {
   const catalog = index.catalogs.find((item) => item.origin?.provider === provider);
   return (catalog ? pickText(catalog.provider, language) : undefined) ?? provider;
 }
 
 /** A product's name: its catalog's service name, else the name its hosts use, in capitals when short. */
-function productName(provider: string, product: string, language: LanguageTag, index: CodeIndex): string {
+export function productName(provider: string, product: string, language: LanguageTag, index: CodeIndex): string {
   const catalog = index.catalogs.find((item) => item.origin?.provider === provider && item.origin.product === product);
   if (catalog) {
     return pickText(catalog.service, language) ?? product;

@@ -69,6 +69,25 @@ const en = {
   inlineOpenDocumentation: 'Click to open the documentation.',
   ignoredNote: 'You ignore this code here (errorCodebook.ignoredCodes): it has no Problems entry and no meaning at the end of its line.',
   ignoreCode: (code: string) => `Ignore ${code} in this workspace`,
+  copyTicketMarkdown: (code: string) => `Copy ${code} for a support ticket (Markdown)`,
+  copyTicketText: (code: string) => `Copy ${code} for a support ticket (plain text)`,
+  ticket: {
+    title: (code: string) => `Error code ${code}`,
+    provider: 'Provider',
+    product: 'Product',
+    entry: 'Catalog entry',
+    meaning: 'Meaning',
+    httpStatus: 'HTTP status',
+    requestId: 'Request ID',
+    notFound: 'not found near the code',
+    hostId: 'HostId',
+    endpoint: 'Endpoint',
+    time: 'Time',
+    diagnosis: 'Diagnosis',
+    documentation: 'Documentation',
+    origin: 'Attributed',
+    diagnosisLink: 'Open the provider\'s diagnosis of this request',
+  },
 };
 
 export type Strings = typeof en;
@@ -138,6 +157,25 @@ const zhCn: Strings = {
   inlineOpenDocumentation: '单击打开文档。',
   ignoredNote: '你已在此处忽略此错误码（errorCodebook.ignoredCodes）：问题面板中没有它，行末也不显示其含义。',
   ignoreCode: (code: string) => `在此工作区中忽略 ${code}`,
+  copyTicketMarkdown: (code: string) => `复制 ${code} 用于工单（Markdown）`,
+  copyTicketText: (code: string) => `复制 ${code} 用于工单（纯文本）`,
+  ticket: {
+    title: (code: string) => `错误码 ${code}`,
+    provider: '服务商',
+    product: '产品',
+    entry: '目录条目',
+    meaning: '含义',
+    httpStatus: 'HTTP 状态码',
+    requestId: '请求 ID',
+    notFound: '错误码附近未找到',
+    hostId: 'HostId',
+    endpoint: '访问地址',
+    time: '时间',
+    diagnosis: '诊断',
+    documentation: '文档',
+    origin: '归属依据',
+    diagnosisLink: '打开服务商对此请求的诊断',
+  },
 };
 
 const bundles: Record<LanguageTag, Strings> = { en, 'zh-cn': zhCn };

@@ -4,7 +4,7 @@
  * that is cancelled meanwhile stops waiting for it.
  */
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { CatalogStatusRequest, DocumentFindingsRequest, DocumentFindingsResult, ExplainRequest, SearchRequest } from '../common/protocol';
+import { CatalogStatusRequest, DocumentFindingsRequest, DocumentFindingsResult, ExplainRequest, SearchRequest, SupportTicketRequest } from '../common/protocol';
 import { FindingGroup, catalogOverview } from '../core/index';
 import { ServerContext } from '../serverContext';
 
@@ -60,6 +60,27 @@ export function registerCustomRequests(context: ServerContext): void {
     return page(0, [], { skippedReason: now ? (now.skipped ?? 'notSelected') : 'notOpen' });
   });
 
+  connection.onRequest(SupportTicketRequest.type, (params) => {
+    const uri = typeof params?.uri === 'string' ? params.uri : '';
+    const code = context.documents.get(uri)?.code;
+    const line = params?.position?.line;
+    const character = params?.position?.character;
+    if (!code || !isWholeNumber(line) || !isWholeNumber(character)) {
+      return null;
+    }
+    const ticket = context.service.supportTicket(code, { line, character }, context.requestedLanguage(params.language, uri));
+    if (!ticket) {
+      return null;
+    }
+    return {
+      code: ticket.facts.code,
+      markdown: ticket.markdown,
+      plainText: ticket.plainText,
+      ...(ticket.facts.requestId ? { requestId: ticket.facts.requestId.value } : {}),
+      ...(ticket.facts.diagnosis ? { diagnosis: ticket.facts.diagnosis.url } : {}),
+    };
+  });
+
   connection.onRequest(CatalogStatusRequest.type, () => {
     const language = context.language();
     const { catalogs, problems, disabled } = context.service.loaded;
@@ -69,6 +90,10 @@ export function registerCustomRequests(context: ServerContext): void {
       disabled,
     };
   });
+}
+
+function isWholeNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
 function wholeNumber(value: unknown, fallback: number): number {
