@@ -3,6 +3,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, TestClient, fileUri } from '../support/lspClient';
@@ -222,5 +223,39 @@ describe('support tickets', () => {
         ['Copy InvalidParameter.SourceURI.Empty for a support ticket (plain text)', [uri, diagnostic.range.start, 'plainText']],
       ],
     );
+  });
+});
+
+describe('a disk scan you can browse', () => {
+  it('groups the findings of a file scanned from disk with their occurrences and the times of their lines', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-disk-'));
+    const client = await TestClient.start({ locale: 'en' });
+    try {
+      const line = (second: number, code: string) => `2024-06-18 10:00:${String(second).padStart(2, '0')},000 ERROR huaweicloudsdkcore {"error_code": "${code}", "error_msg": "The input parameter is invalid."}`;
+      const lines = [line(1, 'AIS.0101'), 'INFO nothing here', line(5, 'AIS.0101'), line(9, 'AIS.0101')];
+      const file = path.join(folder, 'archive.log');
+      fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+      const uri = fileUri(file);
+      const result = await client.request<{ total: number; error?: string }>('errorCodebook/scanFile', { uri });
+      assert.equal(result.error, undefined);
+      assert.equal(result.total, 3);
+      const findings = await client.request<{ groups: { code: string; count: number; firstLine: number; lastLine: number; firstTime?: string; lastTime?: string; occurrences?: { line: number; time?: string }[] }[] }>(
+        'errorCodebook/documentFindings',
+        { uri },
+      );
+      const [group] = findings.groups;
+      assert.equal(group.code, 'AIS.0101');
+      assert.equal(group.count, 3);
+      assert.deepEqual([group.firstLine, group.lastLine], [0, 3]);
+      assert.deepEqual([group.firstTime, group.lastTime], ['2024-06-18 10:00:01,000', '2024-06-18 10:00:09,000']);
+      assert.deepEqual(group.occurrences?.map((occurrence) => [occurrence.line, occurrence.time]), [
+        [0, '2024-06-18 10:00:01,000'],
+        [2, '2024-06-18 10:00:05,000'],
+        [3, '2024-06-18 10:00:09,000'],
+      ]);
+    } finally {
+      await client.stop();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

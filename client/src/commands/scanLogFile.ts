@@ -31,9 +31,8 @@ export async function scanLogFile(server: ServerConnection, model: FindingsModel
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not scan {0}: {1}', name, result.error));
     return result;
   }
-  if (model.findings?.uri.toString() === uri.toString()) {
-    void model.refresh();
-  }
+  // The Error Codes view shows the scanned file's codes until another document becomes active.
+  void model.show(uri);
   const showProblems = vscode.l10n.t('Show Problems');
   const message = result.cancelled
     ? vscode.l10n.t('Scan of {0} cancelled: {1} error codes found before stopping.', name, result.total)

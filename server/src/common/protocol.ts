@@ -85,12 +85,22 @@ export interface FindingGroup {
   catalog: string;
   /** What the code means, in the display language. */
   meaning: string;
+  /** Whose error it is and where that came from, when a clue said it. */
+  origin?: string;
   count: number;
   /** Zero-based lines of the first and last occurrence. */
   firstLine: number;
   lastLine: number;
   firstCharacter: number;
+  lastCharacter?: number;
   severity: 'error' | 'warning' | 'information' | 'hint';
+  /** Set when the user ignores the code (errorCodebook.ignoredCodes). */
+  ignored?: true;
+  /** The first occurrences (up to 50) and the last, with the time each line carries when it has one. */
+  occurrences?: { line: number; character: number; time?: string }[];
+  /** The times the lines of the first and last occurrence carry, as they write them. */
+  firstTime?: string;
+  lastTime?: string;
 }
 
 export interface DocumentFindingsParams {

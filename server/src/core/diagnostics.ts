@@ -90,9 +90,12 @@ export class DiagnosticsCollector {
       };
     });
     if (this.count > diagnostics.length) {
+      // The note takes the severity of the most severe entry it stands for, at the top of the
+      // file: editors list by severity, then position, so it comes first in the Problems panel.
+      const severity = diagnostics.reduce<Severity>((most, diagnostic) => (SEVERITY_RANK[diagnostic.severity] < SEVERITY_RANK[most] ? diagnostic.severity : most), 'information');
       diagnostics.unshift({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 'information',
+        severity,
         message: stringsFor(language).diagnosticMore(diagnostics.length, this.count),
       });
     }

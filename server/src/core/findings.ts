@@ -8,6 +8,7 @@ import { CodeIndex } from './codeIndex';
 import { catalogLabel, findingLinks, meaningOf, originLine, plainLine, renderDiagnosticMessage, unlistedTitle } from './render';
 import { FindingKind } from './resolver';
 import { CodeRules, SEVERITY_RANK, Severity, SeverityByStatus, isIgnored, severityOfOccurrence } from './severity';
+import { lineTimestamp } from './timestamps';
 
 export interface FindingGroup {
   code: string;
@@ -23,10 +24,26 @@ export interface FindingGroup {
   firstLine: number;
   lastLine: number;
   firstCharacter: number;
+  lastCharacter: number;
   severity: Severity;
   /** Set when the user ignores the code (errorCodebook.ignoredCodes): it is listed, but nowhere else. */
   ignored?: true;
+  /** The first occurrences (at most MAX_SAMPLES), and the last one, to go to. */
+  occurrences: GroupOccurrence[];
+  /** The times the lines of the first and last occurrence carry, as they write them (see `timeGroups`). */
+  firstTime?: string;
+  lastTime?: string;
 }
+
+/** Where one occurrence of a group stands, and the time its line carries. */
+export interface GroupOccurrence {
+  line: number;
+  character: number;
+  time?: string;
+}
+
+/** How many occurrences of a group are kept to go to: the first ones, then only the last. */
+const MAX_SAMPLES = 50;
 
 /** What a finding says, apart from where it stands. */
 interface Described {
@@ -80,6 +97,10 @@ export class FindingsCollector {
     if (group) {
       group.count++;
       group.lastLine = occurrence.line;
+      group.lastCharacter = occurrence.start;
+      if (group.occurrences.length < MAX_SAMPLES) {
+        group.occurrences.push({ line: occurrence.line, character: occurrence.start });
+      }
       return;
     }
     this.groups.set(key, {
@@ -89,11 +110,19 @@ export class FindingsCollector {
       firstLine: occurrence.line,
       lastLine: occurrence.line,
       firstCharacter: occurrence.start,
+      lastCharacter: occurrence.start,
+      occurrences: [{ line: occurrence.line, character: occurrence.start }],
     });
   }
 
   /** The groups, largest first, then the most severe, then in order of appearance. */
   result(): { total: number; groups: FindingGroup[] } {
+    for (const group of this.groups.values()) {
+      const last = group.occurrences[group.occurrences.length - 1];
+      if (last.line !== group.lastLine || last.character !== group.lastCharacter) {
+        group.occurrences.push({ line: group.lastLine, character: group.lastCharacter });
+      }
+    }
     const groups = [...this.groups.values()].sort(
       (a, b) => b.count - a.count || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.firstLine - b.firstLine,
     );
@@ -107,6 +136,64 @@ export function groupFindings(occurrences: Iterable<ResolvedOccurrence>, languag
     collector.add(item);
   }
   return collector.result();
+}
+
+/** How many lines `timeGroups` reads the time of, at most: the first and last of every group come first. */
+const MAX_TIMED_LINES = 20_000;
+
+/**
+ * Adds the times their lines carry to groups: of the first and last occurrence, and of the kept
+ * occurrences while the lines read stay under a bound. `lineText` may answer undefined for a line
+ * it does not have (a file read again only for these lines).
+ */
+export function timeGroups(groups: readonly FindingGroup[], lineText: (line: number) => string | undefined): void {
+  const times = new Map<number, string | undefined>();
+  const timeOf = (line: number): string | undefined => {
+    if (!times.has(line)) {
+      const text = lineText(line);
+      times.set(line, text === undefined ? undefined : lineTimestamp(text)?.text);
+    }
+    return times.get(line);
+  };
+  for (const group of groups) {
+    const first = timeOf(group.firstLine);
+    const last = timeOf(group.lastLine);
+    if (first !== undefined) {
+      group.firstTime = first;
+    }
+    if (last !== undefined) {
+      group.lastTime = last;
+    }
+  }
+  for (const group of groups) {
+    for (const occurrence of group.occurrences) {
+      if (times.size >= MAX_TIMED_LINES && !times.has(occurrence.line)) {
+        return;
+      }
+      const time = timeOf(occurrence.line);
+      if (time !== undefined) {
+        occurrence.time = time;
+      }
+    }
+  }
+}
+
+/** The lines `timeGroups` reads, in the order it reads them, for a reader that fetches them beforehand. */
+export function linesToTime(groups: readonly FindingGroup[]): Set<number> {
+  const lines = new Set<number>();
+  for (const group of groups) {
+    lines.add(group.firstLine);
+    lines.add(group.lastLine);
+  }
+  for (const group of groups) {
+    for (const occurrence of group.occurrences) {
+      if (lines.size >= MAX_TIMED_LINES) {
+        return lines;
+      }
+      lines.add(occurrence.line);
+    }
+  }
+  return lines;
 }
 
 /** One finding as the command line and other plain consumers report it. */

@@ -26,8 +26,8 @@ export { bytesLookBinary, decideDocument, diagnosticsEnabled, documentKind, isSe
 export type { DocumentDecision, DocumentFacts, DocumentKind, DocumentPolicySettings, SkipReason } from './documentPolicy';
 
 export type { CodeDiagnostic, DiagnosticsOptions, DiagnosticsResult } from './diagnostics';
-export { FindingDescriber } from './findings';
-export type { FindingGroup, FindingRecord } from './findings';
+export { FindingDescriber, linesToTime, timeGroups } from './findings';
+export type { FindingGroup, FindingRecord, GroupOccurrence } from './findings';
 export type { CodeLink } from './documentLinks';
 export type { CodeSymbol } from './documentSymbols';
 export type { HoverResult } from './hover';
