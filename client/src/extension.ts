@@ -17,6 +17,7 @@ import { showDocumentCodes } from './commands/showDocumentCodes';
 import { FindingsModel } from './findingsModel';
 import { ServerConnection } from './serverConnection';
 import { FindingsStatusBar } from './statusBar';
+import { CodeTerminalLinks } from './terminalLinks';
 
 let server: ServerConnection | undefined;
 
@@ -26,7 +27,15 @@ export function activate(context: vscode.ExtensionContext): void {
   const connection = server;
   const model = new FindingsModel(connection);
   const catalogLog = new CatalogStatusLog(connection, context.asAbsolutePath('catalogs'));
-  context.subscriptions.push(outputChannel, connection, model, catalogLog, new FindingsStatusBar(model, connection), new CodesTreeView(model));
+  context.subscriptions.push(
+    outputChannel,
+    connection,
+    model,
+    catalogLog,
+    new FindingsStatusBar(model, connection),
+    new CodesTreeView(model),
+    new CodeTerminalLinks(connection),
+  );
 
   const register = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
   register(Commands.lookUp, (arg) => lookUp(connection, arg));

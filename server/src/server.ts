@@ -66,7 +66,7 @@ function effectsOf(before: ErrorCodebookSettings, after: ErrorCodebookSettings, 
   const decide = (['scan.languages', 'scan.include', 'scan.exclude', 'scan.maxFileSizeMB'] as const).some(differs);
   const publish =
     language(before) !== language(after) ||
-    (['diagnostics.logs', 'diagnostics.json', 'diagnostics.source', 'diagnostics.severity', 'diagnostics.severityByCode', 'diagnostics.maxPerFile', 'ignoredCodes'] as const).some(differs);
+    (['diagnostics.logs', 'diagnostics.json', 'diagnostics.source', 'diagnostics.markdown', 'diagnostics.severity', 'diagnostics.severityByCode', 'diagnostics.maxPerFile', 'ignoredCodes'] as const).some(differs);
   const hints = language(before) !== language(after) || (['inlineMeaning', 'ignoredCodes'] as const).some(differs);
   return { decide, publish, hints };
 }

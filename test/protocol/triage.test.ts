@@ -259,3 +259,63 @@ describe('a disk scan you can browse', () => {
     }
   });
 });
+
+describe('codes in text that is in no document (a terminal line)', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ locale: 'en' });
+  });
+  after(() => client.stop());
+
+  it('are found and decided as in a document of that text alone', async () => {
+    const { findings } = await client.request<{ findings: { line: number; start: number; end: number; code: string; entryId?: string; kind: string; meaning: string; documentation?: string }[] }>(
+      'errorCodebook/textFindings',
+      { text: '$ tail app.log → ModelArts.4204 then APIGW.0301, took 461 ms' },
+    );
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, finding.start, finding.end, finding.kind]),
+      [
+        ['ModelArts.4204', 17, 31, 'entry'],
+        ['APIGW.0301', 37, 47, 'unknownCode'],
+      ],
+    );
+    assert.match(findings[0].entryId ?? '', /:ModelArts\.4204$/);
+    assert.match(findings[0].meaning, /subscribed/);
+    assert.equal(findings[1].documentation, 'https://support.huaweicloud.com/devg-apisign/api-sign-errorcode.html');
+  });
+
+  it('answers nothing for plain words, bad input or nothing at all', async () => {
+    for (const params of [{ text: 'Throttling is enabled for this client; backing off 461 ms' }, { text: 42 }, {}, null]) {
+      const { findings } = await client.request<{ findings: unknown[] }>('errorCodebook/textFindings', params);
+      assert.deepEqual(findings, [], JSON.stringify(params));
+    }
+    const { findings } = await client.request<{ findings: unknown[] }>('errorCodebook/textFindings', { text: 'AIS.0101 '.repeat(50_000) });
+    assert.equal(findings.length, 200);
+  });
+});
+
+describe('Markdown', () => {
+  it('is scanned for hovers and links, with no diagnostics unless errorCodebook.diagnostics.markdown says so', async () => {
+    const text = ['# Troubleshooting', '', 'When the API answers `ModelArts.4204`, subscribe to it first.', ''].join('\n');
+    const uri = 'file:///docs/README.md';
+    const position = { line: 2, character: text.split('\n')[2].indexOf('ModelArts') + 3 };
+    const quiet = await TestClient.start({ locale: 'en' });
+    try {
+      quiet.open(uri, 'markdown', text);
+      const hover = await quiet.hover(uri, position.line, position.character);
+      assert.match(hover?.contents.value ?? '', /ModelArts\\\.4204/);
+      const links = await quiet.request<{ target: string }[]>('textDocument/documentLink', { textDocument: { uri } });
+      assert.ok(links.some((link) => link.target.startsWith('https://')));
+      assert.deepEqual(await quiet.waitForDiagnostics(uri), []);
+    } finally {
+      await quiet.stop();
+    }
+    const loud = await TestClient.start({ locale: 'en', settings: { diagnostics: { markdown: true } } });
+    try {
+      loud.open(uri, 'markdown', text);
+      assert.deepEqual((await loud.waitForDiagnostics(uri)).map((diagnostic) => diagnostic.code), ['ModelArts.4204']);
+    } finally {
+      await loud.stop();
+    }
+  });
+});

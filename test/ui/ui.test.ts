@@ -155,6 +155,17 @@ async function lineEnding(needle: string): Promise<string | undefined> {
   }, needle);
 }
 
+/** Runs a command of the command palette by its title. */
+async function runCommand(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible' });
+  await row.click();
+}
+
 /** Closes the editor tab whose title says `title`. */
 async function closeTab(title: string): Promise<void> {
   const tab = page.locator('.tab', { hasText: title }).first();
@@ -216,6 +227,8 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
         'workbench.colorTheme': 'Default Dark Modern',
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'workbench.activityBar.location': 'default',
+        // The DOM renderer, so the terminal's text can be found on the page.
+        'terminal.integrated.gpuAcceleration': 'off',
       },
     });
     browser = await launchBrowser(installation, runDir, server.origin);
@@ -410,6 +423,54 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     await waitUntil(() => cursorOn(5 + 2 * LARGE_LOG_EVERY + 1), 'the cursor on the third occurrence');
     await screenshot('large-file-occurrence');
     await closeTab(LARGE_LOG);
+  });
+
+  it('makes a code printed in the integrated terminal a link to its explanation', async () => {
+    await runCommand('Terminal: Create New Terminal');
+    const rows = page.locator('.terminal-wrapper .xterm-rows').first();
+    await rows.waitFor({ state: 'visible' });
+    await page.locator('.terminal-wrapper .xterm').first().click();
+    await page.keyboard.type('echo "  ModelArts.4204 came back"');
+    await page.keyboard.press('Enter');
+    // The output line, not the command line: it starts with the two spaces.
+    const point = async () =>
+      page.evaluate(() => {
+        /* eslint-disable @typescript-eslint/no-explicit-any */
+        const { document, NodeFilter } = globalThis as unknown as { document: any; NodeFilter: any };
+        for (const row of Array.from(document.querySelectorAll('.terminal-wrapper .xterm-rows > div')) as any[]) {
+          const text = String(row.textContent ?? '').replace(/\u00a0/g, ' ');
+          if (!text.startsWith('  ModelArts.4204 came back')) {
+            continue;
+          }
+          const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+          let offset = 0;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const content = String(node.textContent ?? '');
+            const at = 2 - offset;
+            if (at >= 0 && at < content.length) {
+              const range = document.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, Math.min(content.length, at + 4));
+              const rect = range.getBoundingClientRect();
+              return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } as { x: number; y: number };
+            }
+            offset += content.length;
+          }
+        }
+        return undefined;
+      });
+    await waitUntil(async () => (await point()) !== undefined, 'the code printed in the terminal');
+    const { x, y } = (await point())!;
+    await page.mouse.move(x, y + 30);
+    await page.mouse.move(x, y, { steps: 3 });
+    await waitUntil(async () => (await page.locator('.monaco-hover, .workbench-hover', { hasText: 'show the explanation' }).count()) > 0, 'the link\'s tooltip');
+    await screenshot('terminal-link');
+    await page.keyboard.down('Control');
+    await page.mouse.click(x, y);
+    await page.keyboard.up('Control');
+    await page.locator('.tab', { hasText: 'Error Code ModelArts.4204' }).first().waitFor({ state: 'visible' });
+    await closeTab('Error Code ModelArts.4204');
+    await runCommand('View: Toggle Panel Visibility');
   });
 
   it('looks up a code from the command palette and shows its explanation', async () => {

@@ -190,6 +190,34 @@ export namespace SupportTicketRequest {
   export const type = new RequestType<SupportTicketParams, SupportTicketResult | null, void>(method);
 }
 
+export interface TextFindingsParams {
+  /** Text that is in no document: a line of a terminal, say. At most 64 KB of it is read. */
+  text: string;
+  language?: DisplayLanguage;
+}
+
+export interface TextFinding {
+  /** Zero-based line within the text, and UTF-16 offsets within that line. */
+  line: number;
+  start: number;
+  end: number;
+  code: string;
+  /** The entry meant; absent for a code no entry explains. */
+  entryId?: string;
+  kind: 'entry' | 'unknownCode' | 'otherProduct';
+  /** "Provider · Service" of the entry, or what the code is. */
+  catalog: string;
+  meaning: string;
+  /** The https documentation of the code. */
+  documentation?: string;
+}
+
+/** Client → server: the codes in a piece of text, decided as in a document of that text alone (at most 200). */
+export namespace TextFindingsRequest {
+  export const method = 'errorCodebook/textFindings';
+  export const type = new RequestType<TextFindingsParams, { findings: TextFinding[] }, void>(method);
+}
+
 export interface FindingsChangedParams {
   uri: string;
   total: number;

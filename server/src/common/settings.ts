@@ -31,6 +31,8 @@ export interface ErrorCodebookSettings {
   'diagnostics.logs': boolean;
   'diagnostics.json': boolean;
   'diagnostics.source': boolean;
+  /** Markdown (READMEs, docs) is scanned for hovers and links; its codes are examples, not errors, unless this says so. */
+  'diagnostics.markdown': boolean;
   'diagnostics.severity': SeverityByStatus;
   /** The most diagnostics published for one document, most severe first. */
   'diagnostics.maxPerFile': number;
@@ -63,6 +65,7 @@ export const SETTINGS: { [K in keyof ErrorCodebookSettings]: SettingDescriptor<K
       'log', 'json', 'jsonc', 'jsonl', 'plaintext',
       'typescript', 'javascript', 'typescriptreact', 'javascriptreact',
       'python', 'java', 'go', 'csharp', 'php', 'ruby', 'kotlin', 'rust', 'cpp', 'c', 'shellscript', 'yaml',
+      'markdown',
     ],
     scope: 'resource',
   },
@@ -72,6 +75,7 @@ export const SETTINGS: { [K in keyof ErrorCodebookSettings]: SettingDescriptor<K
   'diagnostics.logs': { key: 'diagnostics.logs', default: true, scope: 'resource' },
   'diagnostics.json': { key: 'diagnostics.json', default: true, scope: 'resource' },
   'diagnostics.source': { key: 'diagnostics.source', default: false, scope: 'resource' },
+  'diagnostics.markdown': { key: 'diagnostics.markdown', default: false, scope: 'resource' },
   'diagnostics.severity': {
     key: 'diagnostics.severity',
     default: { serverError: 'error', clientError: 'warning', unknownStatus: 'warning', success: 'hint' },
@@ -150,7 +154,7 @@ export function resolveSettings(raw: unknown, report: SettingsProblemSink = () =
     read(key, (value) => (Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...(value as string[])] : undefined), 'a list of strings');
   }
   read('scan.maxFileSizeMB', (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined), 'a number of megabytes, 0 or more');
-  for (const key of ['diagnostics.logs', 'diagnostics.json', 'diagnostics.source'] as const) {
+  for (const key of ['diagnostics.logs', 'diagnostics.json', 'diagnostics.source', 'diagnostics.markdown'] as const) {
     read(key, (value) => (typeof value === 'boolean' ? value : undefined), 'true or false');
   }
   read('inlineMeaning', (value) => oneOf(value, ['off', 'short', 'full'] as const), 'one of off, short, full');

@@ -4,12 +4,15 @@
  * that is cancelled meanwhile stops waiting for it.
  */
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { CatalogStatusRequest, DocumentFindingsRequest, DocumentFindingsResult, ExplainRequest, SearchRequest, SupportTicketRequest } from '../common/protocol';
+import { CatalogStatusRequest, DocumentFindingsRequest, DocumentFindingsResult, ExplainRequest, SearchRequest, SupportTicketRequest, TextFinding, TextFindingsRequest } from '../common/protocol';
 import { FindingGroup, catalogOverview } from '../core/index';
 import { ServerContext } from '../serverContext';
 
 /** The most items errorCodebook/search returns, whatever the request asks. */
 const MAX_SEARCH_ITEMS = 200;
+/** How much text errorCodebook/textFindings reads, and how many codes it answers at most. */
+const MAX_TEXT_LENGTH = 64 * 1024;
+const MAX_TEXT_FINDINGS = 200;
 
 export function registerCustomRequests(context: ServerContext): void {
   const { connection } = context;
@@ -79,6 +82,31 @@ export function registerCustomRequests(context: ServerContext): void {
       ...(ticket.facts.requestId ? { requestId: ticket.facts.requestId.value } : {}),
       ...(ticket.facts.diagnosis ? { diagnosis: ticket.facts.diagnosis.url } : {}),
     };
+  });
+
+  connection.onRequest(TextFindingsRequest.type, (params) => {
+    const text = typeof params?.text === 'string' ? params.text.slice(0, MAX_TEXT_LENGTH) : '';
+    const settings = context.settings.snapshot();
+    const describer = context.service.describer(context.requestedLanguage(params?.language), settings['diagnostics.severity']);
+    const findings: TextFinding[] = [];
+    for (const found of context.service.createDocument(text).occurrences()) {
+      const record = describer.describe(found);
+      findings.push({
+        line: record.line - 1,
+        start: record.column - 1,
+        end: record.endColumn - 1,
+        code: record.code,
+        ...(record.entryId !== undefined ? { entryId: record.entryId } : {}),
+        kind: record.kind,
+        catalog: record.catalog,
+        meaning: record.meaning,
+        ...(record.documentation !== undefined ? { documentation: record.documentation } : {}),
+      });
+      if (findings.length >= MAX_TEXT_FINDINGS) {
+        break;
+      }
+    }
+    return { findings };
   });
 
   connection.onRequest(CatalogStatusRequest.type, () => {
