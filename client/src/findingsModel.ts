@@ -52,7 +52,7 @@ export class FindingsModel implements vscode.Disposable {
       vscode.window.tabGroups.onDidChangeTabs(() => activeChanged(activeTabUri())),
       vscode.window.tabGroups.onDidChangeTabGroups(() => activeChanged(activeTabUri())),
       server.onDidChangeFindings(({ uri }) => {
-        if (uri === this.activeUri()?.toString()) {
+        if (uri === this.shownUri()?.toString()) {
           this.schedule();
         }
       }),
@@ -101,16 +101,27 @@ export class FindingsModel implements vscode.Disposable {
     return this.pinned ?? vscode.window.activeTextEditor?.document.uri ?? activeTabUri();
   }
 
+  /**
+   * The document whose findings are shown: the active one; else, while focus is in a panel, a view
+   * or another kind of editor, the one shown last as long as it is still visible.
+   */
+  private shownUri(): vscode.Uri | undefined {
+    const active = this.activeUri();
+    if (active || !this.current) {
+      return active;
+    }
+    const shown = this.current.uri.toString();
+    const stillVisible =
+      vscode.window.visibleTextEditors.some((visible) => visible.document.uri.toString() === shown) ||
+      vscode.window.tabGroups.all.some((group) => group.activeTab?.input instanceof vscode.TabInputText && group.activeTab.input.uri.toString() === shown);
+    return stillVisible ? this.current.uri : undefined;
+  }
+
   private async fetch(): Promise<void> {
     const generation = ++this.generation;
-    const uri = this.activeUri();
+    const uri = this.shownUri();
     if (!uri) {
-      // Focus moved to a panel or a view: keep the last editor's findings while it is still visible.
-      const shown = this.current?.uri.toString();
-      const stillVisible =
-        vscode.window.visibleTextEditors.some((visible) => visible.document.uri.toString() === shown) ||
-        vscode.window.tabGroups.all.some((group) => group.activeTab?.input instanceof vscode.TabInputText && group.activeTab.input.uri.toString() === shown);
-      if (!stillVisible && this.current) {
+      if (this.current) {
         this.current = undefined;
         this.changed.fire(undefined);
       }

@@ -25,10 +25,14 @@ const CLIENT_ID = 'errorCodebook';
 const CLIENT_NAME = 'Error Codebook';
 
 /**
- * Documents are synchronised only from disk and from untitled editors: never output channels or
- * other virtual documents. Which of them are scanned is the server's decision.
+ * Documents are synchronised from disk, from untitled editors and from the file systems of the
+ * workspace's own folders (a virtual workspace such as a GitHub repository opened remotely): never
+ * output channels or other documents of no workspace. Which of them are scanned is the server's decision.
  */
-const DOCUMENT_SELECTOR: DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+function documentSelector(): DocumentSelector {
+  const schemes = new Set(['file', 'untitled', ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)]);
+  return [...schemes].map((scheme) => ({ scheme }));
+}
 
 export class ServerConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -130,7 +134,7 @@ export class ServerConnection implements vscode.Disposable {
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: DOCUMENT_SELECTOR,
+      documentSelector: documentSelector(),
       diagnosticCollectionName: CLIENT_ID,
       outputChannel: this.outputChannel,
       errorHandler: this.errorHandler,
