@@ -17,7 +17,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { CatalogsChangedNotification, CatalogsChangedParams, FindingsChangedNotification, FindingsChangedParams } from '../../server/src/common/protocol';
-import { CLIENT_COMMANDS } from './commandIds';
+import { CLIENT_COMMANDS, Commands } from './commandIds';
 import { RestartingErrorHandler } from './errorHandler';
 import { readSettings } from './settings';
 
@@ -144,7 +144,8 @@ export class ServerConnection implements vscode.Disposable {
         clientCommands: CLIENT_COMMANDS,
         globalStoragePath: this.context.globalStorageUri.fsPath,
       }),
-      markdown: { isTrusted: false, supportHtml: false },
+      // Hover Markdown may run one command only: the explanation its "N more" line links to.
+      markdown: { isTrusted: { enabledCommands: [Commands.explainEntry] }, supportHtml: false },
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     this.client = client;

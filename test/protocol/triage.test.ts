@@ -319,3 +319,39 @@ describe('Markdown', () => {
     }
   });
 });
+
+describe('hovers that stay short', () => {
+  it('link their "N more" line to the explanation in clients that run it, and say it plainly elsewhere', async () => {
+    const { uri, text } = fixture('aliyun-tea-java.log');
+    const line = lineOf(text, 'status=462');
+    const character = text.split(/\r?\n/)[line].indexOf('462') + 1;
+    for (const [clientCommands, expected] of [
+      [['errorCodebook.explainEntry'], /\[\d+ more…\]\(command:errorCodebook\.explainEntry\?%5B%7B%22entryId%22%3A%22alibabacloud-ocr-marketplace%3A462%3A\d+%22%2C%22code%22%3A%22462%22%7D%5D\)/],
+      [[], /\*\d+ more; the explanation lists them\*/],
+    ] as const) {
+      const client = await TestClient.start({ locale: 'en', clientCommands: [...clientCommands] });
+      try {
+        client.open(uri, 'log', text);
+        const hover = await client.hover(uri, line, character);
+        const value = (hover?.contents.value ?? '').replace(/\\([!-/:-@[-`{-~])/g, '$1');
+        assert.match(value, expected);
+        // At most three other meanings and the line for the rest.
+        const others = value.slice(value.indexOf('---')).split('\n').filter((item) => item.startsWith('- '));
+        assert.ok(others.length <= 4, others.join('\n'));
+      } finally {
+        await client.stop();
+      }
+    }
+  });
+
+  it('open onto an explanation that lists every meaning of the code as the text writes it', async () => {
+    const client = await TestClient.start({ locale: 'en' });
+    try {
+      const explanation = await client.request<{ fields: { label: string; texts: string[] }[] } | null>('errorCodebook/explain', { id: 'alibabacloud-ocr-marketplace:462:1', code: '462' });
+      const others = explanation?.fields.find((field) => field.label === 'Elsewhere this code means');
+      assert.ok(others && others.texts.length >= 10, JSON.stringify(explanation?.fields.map((field) => field.label)));
+    } finally {
+      await client.stop();
+    }
+  });
+});

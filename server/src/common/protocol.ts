@@ -44,6 +44,8 @@ export namespace SearchRequest {
 export interface ExplainParams {
   id: string;
   language?: DisplayLanguage;
+  /** The code as the text writes it, whose other meanings the explanation lists (default: the entry's code). */
+  code?: string;
 }
 
 /** One labelled part of an explanation ("Meaning", "Fix", …); the label is empty for a note. */

@@ -30,7 +30,7 @@ export { FindingDescriber, linesToTime, timeGroups } from './findings';
 export type { FindingGroup, FindingRecord, GroupOccurrence } from './findings';
 export type { CodeLink } from './documentLinks';
 export type { CodeSymbol } from './documentSymbols';
-export type { HoverResult } from './hover';
+export type { HoverRequestOptions, HoverResult } from './hover';
 export type { DiagnosisSource, SupportTicket, TicketFacts } from './supportTicket';
 export { lineTimestamp } from './timestamps';
 export type { LineTimestamp } from './timestamps';

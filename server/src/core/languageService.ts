@@ -11,7 +11,7 @@ import { CodeLink, computeLinks } from './documentLinks';
 import { CodeSymbol, computeSymbols } from './documentSymbols';
 import { FindingDescriber, FindingGroup, FindingsCollector, groupFindings } from './findings';
 import { DocumentClue } from './evidence';
-import { HoverResult, computeHover } from './hover';
+import { HoverRequestOptions, HoverResult, computeHover } from './hover';
 import { InlineMeaning, InlineMeaningOptions, computeInlineMeanings } from './inlineMeaning';
 import { ExplanationField, Link, catalogLabel, meaningOf, renderExplanation, titleOf } from './render';
 import { searchEntries } from './search';
@@ -57,7 +57,7 @@ export interface LanguageService {
   createDocument(text: string): CodeDocument;
   createStreamScanner(options: StreamScannerOptions): StreamScanner;
   /** The hover at a position; it says so when the user ignores the code. */
-  hover(document: CodeDocument, position: Position, language: LanguageTag, options?: { ignoredCodes?: ReadonlySet<string> }): HoverResult | undefined;
+  hover(document: CodeDocument, position: Position, language: LanguageTag, options?: HoverRequestOptions): HoverResult | undefined;
   /** The document's diagnostics under the cap, the cap note first when it cut some off. */
   diagnostics(document: CodeDocument, options: DiagnosticsOptions): { diagnostics: CodeDiagnostic[]; total: number };
   /** Groups and capped diagnostics of findings that arrive one at a time, in bounded memory. */
@@ -77,7 +77,8 @@ export interface LanguageService {
   /** The clues of origin of a whole text, to give a stream scanner of the same text beforehand. */
   documentClues(text: string): DocumentClue[];
   search(query: string, language: LanguageTag, limit?: number): SearchResultItem[];
-  explain(id: string, language: LanguageTag): Explanation | undefined;
+  /** The explanation of an entry, with every other entry the code (as written, when given) may mean. */
+  explain(id: string, language: LanguageTag, code?: string): Explanation | undefined;
 }
 
 /** A language service with these catalogs, but for those whose ids are `disabled`. */
@@ -144,12 +145,13 @@ export function createLanguageService(catalogTexts: readonly CatalogText[], disa
         };
       });
     },
-    explain(id, language) {
+    explain(id, language, code) {
       const entry = loaded.index.entry(id);
       if (!entry) {
         return undefined;
       }
-      return { id: entry.id, code: entry.data.code, ...renderExplanation(entry, language) };
+      const others = loaded.index.lookup(code ?? entry.data.code).map((candidate) => candidate.entry);
+      return { id: entry.id, code: entry.data.code, ...renderExplanation(entry, language, others) };
     },
   };
 }

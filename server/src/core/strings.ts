@@ -69,6 +69,9 @@ const en = {
   inlineOpenDocumentation: 'Click to open the documentation.',
   ignoredNote: 'You ignore this code here (errorCodebook.ignoredCodes): it has no Problems entry and no meaning at the end of its line.',
   ignoreCode: (code: string) => `Ignore ${code} in this workspace`,
+  messageVariants: (count: number) => `${count} message variants`,
+  moreMeanings: (count: number) => `${count} more…`,
+  moreMeaningsPlain: (count: number) => `${count} more; the explanation lists them`,
   copyTicketMarkdown: (code: string) => `Copy ${code} for a support ticket (Markdown)`,
   copyTicketText: (code: string) => `Copy ${code} for a support ticket (plain text)`,
   ticket: {
@@ -157,6 +160,9 @@ const zhCn: Strings = {
   inlineOpenDocumentation: '单击打开文档。',
   ignoredNote: '你已在此处忽略此错误码（errorCodebook.ignoredCodes）：问题面板中没有它，行末也不显示其含义。',
   ignoreCode: (code: string) => `在此工作区中忽略 ${code}`,
+  messageVariants: (count: number) => `${count} 种错误信息`,
+  moreMeanings: (count: number) => `另外 ${count} 条…`,
+  moreMeaningsPlain: (count: number) => `另外 ${count} 条，见解释`,
   copyTicketMarkdown: (code: string) => `复制 ${code} 用于工单（Markdown）`,
   copyTicketText: (code: string) => `复制 ${code} 用于工单（纯文本）`,
   ticket: {

@@ -28,7 +28,8 @@ export function registerCustomRequests(context: ServerContext): void {
     if (typeof params?.id !== 'string') {
       return null;
     }
-    return context.service.explain(params.id, context.requestedLanguage(params.language)) ?? null;
+    const code = typeof params.code === 'string' && params.code.length <= 256 ? params.code : undefined;
+    return context.service.explain(params.id, context.requestedLanguage(params.language), code) ?? null;
   });
 
   connection.onRequest(DocumentFindingsRequest.type, async (params, token) => {
