@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { CatalogStatusRequest, CatalogStatusResult } from '../../server/src/common/protocol';
 import { ServerConnection } from './serverConnection';
+import { l10n } from './l10n';
 
 function describeCatalogStatus(status: CatalogStatusResult): string[] {
   const entries = status.catalogs.reduce((sum, catalog) => sum + catalog.entries, 0);
@@ -54,9 +55,9 @@ export class CatalogStatusLog implements vscode.Disposable {
     if (fresh.length > 0) {
       fresh.forEach((problem) => this.warnedAbout.add(`${problem.file}:${problem.line}:${problem.column}`));
       const first = fresh[0];
-      const showOutput = vscode.l10n.t('Show Output');
+      const showOutput = l10n.t('Show Output');
       const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Error Codebook found {0} problems in your catalogs, first {1}:{2}: {3}', own.length, first.file, first.line, first.message),
+        l10n.t('Error Codebook found {0} problems in your catalogs, first {1}:{2}: {3}', own.length, first.file, first.line, first.message),
         showOutput,
       );
       if (choice === showOutput) {

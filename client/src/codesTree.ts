@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { FindingGroup } from '../../server/src/common/protocol';
 import { Commands } from './commandIds';
 import { ActiveFindings, FindingsModel } from './findingsModel';
+import { l10n } from './l10n';
 
 const CODES_VIEW_ID = 'errorCodebook.codes';
 
@@ -38,15 +39,15 @@ function timeSpan(first: string | undefined, last: string | undefined): string |
 /** "line 12" or "lines 12–14880" (one-based). */
 function lineSpan(group: FindingGroup): string {
   return group.firstLine === group.lastLine
-    ? vscode.l10n.t('line {0}', group.firstLine + 1)
-    : vscode.l10n.t('lines {0}–{1}', group.firstLine + 1, group.lastLine + 1);
+    ? l10n.t('line {0}', group.firstLine + 1)
+    : l10n.t('lines {0}–{1}', group.firstLine + 1, group.lastLine + 1);
 }
 
 function groupTooltip(group: FindingGroup): vscode.MarkdownString {
   const lines =
     group.firstLine === group.lastLine
-      ? vscode.l10n.t('Line {0}', group.firstLine + 1)
-      : vscode.l10n.t('First on line {0}, last on line {1}', group.firstLine + 1, group.lastLine + 1);
+      ? l10n.t('Line {0}', group.firstLine + 1)
+      : l10n.t('First on line {0}, last on line {1}', group.firstLine + 1, group.lastLine + 1);
   const times = timeSpan(group.firstTime, group.lastTime);
   const tooltip = new vscode.MarkdownString();
   tooltip.appendText(`${group.code} — ${group.catalog}\n`);
@@ -56,7 +57,7 @@ function groupTooltip(group: FindingGroup): vscode.MarkdownString {
     tooltip.appendText(`\n${group.origin}\n`);
   }
   if (group.ignored) {
-    tooltip.appendText(`\n${vscode.l10n.t('Ignored (errorCodebook.ignoredCodes): no Problems entry, no meaning at the end of its lines.')}\n`);
+    tooltip.appendText(`\n${l10n.t('Ignored (errorCodebook.ignoredCodes): no Problems entry, no meaning at the end of its lines.')}\n`);
   }
   return tooltip;
 }
@@ -108,18 +109,18 @@ class CodesTreeProvider implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     const uri = this.findings?.uri;
     if (node.kind === 'more') {
-      const item = new vscode.TreeItem(vscode.l10n.t('… {0} more occurrences', node.hidden), vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(l10n.t('… {0} more occurrences', node.hidden), vscode.TreeItemCollapsibleState.None);
       item.id = `${groupId(node.group)}\u0000more`;
-      item.tooltip = vscode.l10n.t('The view keeps the first 50 occurrences of a code and its last; the Problems panel and the file hold the others.');
+      item.tooltip = l10n.t('The view keeps the first 50 occurrences of a code and its last; the Problems panel and the file hold the others.');
       return item;
     }
     if (node.kind === 'occurrence') {
-      const item = new vscode.TreeItem(vscode.l10n.t('Line {0}', node.line + 1), vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(l10n.t('Line {0}', node.line + 1), vscode.TreeItemCollapsibleState.None);
       item.id = `${groupId(node.group)}\u0000${node.line}:${node.character}`;
-      item.description = [node.time, node.last ? vscode.l10n.t('last') : undefined].filter(Boolean).join(' · ');
+      item.description = [node.time, node.last ? l10n.t('last') : undefined].filter(Boolean).join(' · ');
       item.iconPath = OCCURRENCE_ICON;
       if (uri) {
-        item.command = { title: vscode.l10n.t('Go to Occurrence'), command: Commands.revealFinding, arguments: [uri, node.line, node.character] };
+        item.command = { title: l10n.t('Go to Occurrence'), command: Commands.revealFinding, arguments: [uri, node.line, node.character] };
       }
       return item;
     }
@@ -128,13 +129,13 @@ class CodesTreeProvider implements vscode.TreeDataProvider<Node> {
     const item = new vscode.TreeItem(groupLabel(group), expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = groupId(group);
     const times = timeSpan(group.firstTime, group.lastTime);
-    item.description = [group.ignored ? vscode.l10n.t('ignored') : undefined, lineSpan(group), times, group.meaning].filter(Boolean).join(' · ');
+    item.description = [group.ignored ? l10n.t('ignored') : undefined, lineSpan(group), times, group.meaning].filter(Boolean).join(' · ');
     item.tooltip = groupTooltip(group);
     item.iconPath = group.ignored ? IGNORED_ICON : SEVERITY_ICONS[group.severity];
     item.contextValue = group.entryId ? 'errorCodebook.group.entry' : 'errorCodebook.group';
     if (uri) {
       item.command = {
-        title: vscode.l10n.t('Go to First Occurrence'),
+        title: l10n.t('Go to First Occurrence'),
         command: Commands.revealFinding,
         arguments: [uri, group.firstLine, group.firstCharacter],
       };
@@ -168,22 +169,24 @@ export class CodesTreeView implements vscode.Disposable {
 
   private update(findings: ActiveFindings | undefined): void {
     this.provider.update(findings);
+    // The view's name follows the display language too, not only VS Code's.
+    this.view.title = l10n.t('Error Codes');
     if (!findings) {
       this.view.description = undefined;
-      this.view.message = vscode.l10n.t('Open a log, JSON or source file to list its error codes.');
+      this.view.message = l10n.t('Open a log, JSON or source file to list its error codes.');
       return;
     }
     this.view.description = path.posix.basename(findings.uri.path);
     if (!findings.scanned) {
       this.view.message =
         findings.result.skippedReason === 'notOpen' && findings.uri.scheme === 'file'
-          ? vscode.l10n.t('VS Code does not hand this file to extensions (it is over 50 MB). Scan it from disk with "Error Codebook: Scan Log File…".')
-          : vscode.l10n.t('This file is not scanned for error codes.');
+          ? l10n.t('VS Code does not hand this file to extensions (it is over 50 MB). Scan it from disk with "Error Codebook: Scan Log File…".')
+          : l10n.t('This file is not scanned for error codes.');
     } else if (findings.result.groups.length === 0) {
-      this.view.message = vscode.l10n.t('No error codes in this file.');
+      this.view.message = l10n.t('No error codes in this file.');
     } else {
       const codes = new Set(findings.result.groups.map((group) => group.code)).size;
-      this.view.message = vscode.l10n.t('{0} occurrences of {1} distinct codes.', findings.result.total, codes);
+      this.view.message = l10n.t('{0} occurrences of {1} distinct codes.', findings.result.total, codes);
     }
   }
 }
@@ -201,7 +204,7 @@ export async function revealFinding(uri: vscode.Uri, line: number, character = 0
     try {
       await vscode.commands.executeCommand('vscode.open', uri, { selection: new vscode.Range(position, position), preview: false });
     } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not open {0}: {1}', uri.fsPath || uri.toString(), String((error as Error).message ?? error)));
+      void vscode.window.showErrorMessage(l10n.t('Could not open {0}: {1}', uri.fsPath || uri.toString(), String((error as Error).message ?? error)));
     }
     return undefined;
   }
@@ -211,7 +214,7 @@ export async function revealFinding(uri: vscode.Uri, line: number, character = 0
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return editor;
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not open {0}: {1}', uri.fsPath || uri.toString(), String((error as Error).message ?? error)));
+    void vscode.window.showErrorMessage(l10n.t('Could not open {0}: {1}', uri.fsPath || uri.toString(), String((error as Error).message ?? error)));
     return undefined;
   }
 }

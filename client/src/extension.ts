@@ -18,10 +18,13 @@ import { FindingsModel } from './findingsModel';
 import { ServerConnection } from './serverConnection';
 import { FindingsStatusBar } from './statusBar';
 import { CodeTerminalLinks } from './terminalLinks';
+import { initLocalization, l10n, onDidChangeDisplayLanguage } from './l10n';
+import { ExplanationPanel } from './explanationView';
 
 let server: ServerConnection | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(initLocalization(context));
   const outputChannel = vscode.window.createOutputChannel('Error Codebook');
   server = new ServerConnection(context, outputChannel);
   const connection = server;
@@ -35,6 +38,11 @@ export function activate(context: vscode.ExtensionContext): void {
     new FindingsStatusBar(model, connection),
     new CodesTreeView(model),
     new CodeTerminalLinks(connection),
+    // A new display language: what is shown is fetched and said again in it.
+    onDidChangeDisplayLanguage(() => {
+      void model.refresh();
+      void ExplanationPanel.refresh(connection);
+    }),
   );
 
   const register = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
@@ -53,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): void {
   register(Commands.restartServer, async () => {
     outputChannel.appendLine('Restarting the server on request.');
     await connection.restart();
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Error Codebook server restarted.'), 3000);
+    vscode.window.setStatusBarMessage(l10n.t('Error Codebook server restarted.'), 3000);
     return true;
   });
 

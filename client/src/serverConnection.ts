@@ -20,6 +20,7 @@ import { CatalogsChangedNotification, CatalogsChangedParams, FindingsChangedNoti
 import { CLIENT_COMMANDS, Commands } from './commandIds';
 import { RestartingErrorHandler } from './errorHandler';
 import { readSettings } from './settings';
+import { l10n } from './l10n';
 
 const CLIENT_ID = 'errorCodebook';
 const CLIENT_NAME = 'Error Codebook';
@@ -62,11 +63,11 @@ export class ServerConnection implements vscode.Disposable {
   ) {
     this.errorHandler = new RestartingErrorHandler({
       log: (message) => outputChannel.appendLine(message),
-      restarted: () => void this.tellOnce(vscode.l10n.t('The Error Codebook server stopped unexpectedly and was restarted. Further restarts this session are only logged.'), false),
+      restarted: () => void this.tellOnce(l10n.t('The Error Codebook server stopped unexpectedly and was restarted. Further restarts this session are only logged.'), false),
       gaveUp: (crashes, minutes) => {
         this.stoppedForGood = true;
         this.gaveUp.fire();
-        void this.tellOnce(vscode.l10n.t('The Error Codebook server stopped {0} times in {1} minutes and will not be restarted.', crashes, minutes), true);
+        void this.tellOnce(l10n.t('The Error Codebook server stopped {0} times in {1} minutes and will not be restarted.', crashes, minutes), true);
       },
     });
     this.disposables.push(this.findingsChanged, this.catalogsChanged, this.started, this.gaveUp);
@@ -181,8 +182,8 @@ export class ServerConnection implements vscode.Disposable {
       return;
     }
     this.shown = true;
-    const showOutput = vscode.l10n.t('Show Output');
-    const restart = vscode.l10n.t('Restart Server');
+    const showOutput = l10n.t('Show Output');
+    const restart = l10n.t('Restart Server');
     const choice = isError ? await vscode.window.showWarningMessage(message, restart, showOutput) : await vscode.window.showInformationMessage(message, showOutput);
     if (choice === showOutput) {
       this.outputChannel.show(true);

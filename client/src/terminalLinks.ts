@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { TextFinding, TextFindingsRequest } from '../../server/src/common/protocol';
 import { Commands } from './commandIds';
 import { ServerConnection } from './serverConnection';
+import { l10n } from './l10n';
 
 interface CodeTerminalLink extends vscode.TerminalLink {
   finding: TextFinding;
@@ -35,8 +36,8 @@ export class CodeTerminalLinks implements vscode.TerminalLinkProvider<CodeTermin
           startIndex: finding.start,
           length: finding.end - finding.start,
           tooltip: finding.entryId
-            ? vscode.l10n.t('{0}: {1} — show the explanation', finding.code, finding.meaning)
-            : vscode.l10n.t('{0}: {1} — open the documentation', finding.code, finding.catalog),
+            ? l10n.t('{0}: {1} — show the explanation', finding.code, finding.meaning)
+            : l10n.t('{0}: {1} — open the documentation', finding.code, finding.catalog),
           finding,
         }));
     } catch {

@@ -515,4 +515,31 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     await screenshot('look-up-chinese');
     await page.keyboard.press('Escape');
   });
+
+  it('speaks Chinese in the status bar and the Error Codes view when errorCodebook.displayLanguage says zh-cn', async () => {
+    // Set as a person would, in the Settings editor.
+    await runCommand('Preferences: Open User Settings');
+    // The search box has the focus when the editor opens.
+    await page.locator('.settings-editor .settings-header').first().waitFor({ state: 'visible' });
+    await page.keyboard.type('errorCodebook.displayLanguage');
+    const select = page.locator('.settings-editor .setting-item-contents', { hasText: 'Display Language' }).locator('select').first();
+    await select.waitFor({ state: 'visible' });
+    await select.selectOption('zh-cn');
+    await closeTab('Settings');
+    await openFile('huaweicloud-ocr-worker.log', 'ModelArts.4204');
+    const item = page.locator('.statusbar-item', { hasText: /\d+ 个错误码/ }).first();
+    await waitUntil(async () => normalise(await item.textContent()).trim() === '8 个错误码', 'the status bar in Chinese');
+    const header = page.locator('.pane-header', { hasText: '错误码' }).first();
+    await header.waitFor({ state: 'visible' });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') {
+      await header.click();
+    }
+    const pane = page.locator('.pane', { has: header });
+    await waitUntil(async () => /\d+ 种错误码，共出现 \d+ 次。/.test(normalise(await pane.textContent())), 'the view\'s summary in Chinese');
+    const group = pane.locator('.monaco-list-row', { hasText: 'ModelArts.4204 ×1' }).first();
+    await waitUntil(async () => /第 \d+ 行/.test(normalise(await group.textContent())), 'the group\'s lines in Chinese');
+    // The meaning at the end of the line follows too: Huawei's Chinese page says it.
+    await waitUntil(async () => (await lineEnding('没有订阅该API')) !== undefined, 'the meaning at the end of the line in Chinese');
+    await screenshot('zh-cn');
+  });
 });

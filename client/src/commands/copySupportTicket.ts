@@ -12,6 +12,7 @@
 import * as vscode from 'vscode';
 import { SupportTicketRequest } from '../../../server/src/common/protocol';
 import { ServerConnection } from '../serverConnection';
+import { l10n } from '../l10n';
 
 export type TicketFormat = 'markdown' | 'plainText';
 
@@ -32,10 +33,10 @@ function positionOf(arg: unknown): vscode.Position | undefined {
 
 async function askFormat(): Promise<TicketFormat | undefined> {
   const items: (vscode.QuickPickItem & { format: TicketFormat })[] = [
-    { label: vscode.l10n.t('Markdown'), description: vscode.l10n.t('for ticket forms and chats that render Markdown'), format: 'markdown' },
-    { label: vscode.l10n.t('Plain text'), description: vscode.l10n.t('one fact per line'), format: 'plainText' },
+    { label: l10n.t('Markdown'), description: l10n.t('for ticket forms and chats that render Markdown'), format: 'markdown' },
+    { label: l10n.t('Plain text'), description: l10n.t('one fact per line'), format: 'plainText' },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Copy for Support Ticket'), placeHolder: vscode.l10n.t('Copy the facts as') });
+  const picked = await vscode.window.showQuickPick(items, { title: l10n.t('Copy for Support Ticket'), placeHolder: l10n.t('Copy the facts as') });
   return picked?.format;
 }
 
@@ -44,12 +45,12 @@ export async function copySupportTicket(server: ServerConnection, uriArg?: unkno
   const uri = uriOf(uriArg) ?? editor?.document.uri;
   const position = positionOf(positionArg) ?? (editor && uri && editor.document.uri.toString() === uri.toString() ? editor.selection.active : undefined);
   if (!uri || !position) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on an error code to copy it for a support ticket.'));
+    void vscode.window.showInformationMessage(l10n.t('Put the cursor on an error code to copy it for a support ticket.'));
     return undefined;
   }
   const ticket = await server.sendRequest(SupportTicketRequest.type, { uri: uri.toString(), position: { line: position.line, character: position.character } });
   if (!ticket) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('There is no error code at the cursor.'));
+    void vscode.window.showInformationMessage(l10n.t('There is no error code at the cursor.'));
     return undefined;
   }
   const format = formatArg === 'markdown' || formatArg === 'plainText' ? formatArg : await askFormat();
@@ -60,8 +61,8 @@ export async function copySupportTicket(server: ServerConnection, uriArg?: unkno
   await vscode.env.clipboard.writeText(text);
   vscode.window.setStatusBarMessage(
     ticket.requestId
-      ? vscode.l10n.t('Copied {0} with request ID {1} for a support ticket.', ticket.code, ticket.requestId)
-      : vscode.l10n.t('Copied {0} for a support ticket; no request ID was found near it.', ticket.code),
+      ? l10n.t('Copied {0} with request ID {1} for a support ticket.', ticket.code, ticket.requestId)
+      : l10n.t('Copied {0} for a support ticket; no request ID was found near it.', ticket.code),
     5000,
   );
   return text;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { ExplainRequest, ExplainResult } from '../../../server/src/common/protocol';
 import { ExplanationPanel } from '../explanationView';
 import { ServerConnection } from '../serverConnection';
+import { l10n } from '../l10n';
 
 /** An entry id from a command argument: the id itself, `{ entryId }`, or a group of the Error Codes view. */
 export function entryIdOf(arg: unknown): string | undefined {
@@ -35,7 +36,7 @@ export async function explainEntry(server: ServerConnection, arg?: unknown): Pro
   const code = codeOf(arg);
   const explanation = await server.sendRequest(ExplainRequest.type, { id, ...(code ? { code } : {}) });
   if (!explanation) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The catalog entry {0} is no longer loaded.', id));
+    void vscode.window.showWarningMessage(l10n.t('The catalog entry {0} is no longer loaded.', id));
     return undefined;
   }
   ExplanationPanel.show(explanation);

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../settings';
+import { l10n } from '../l10n';
 
 const IGNORED_CODES = 'ignoredCodes';
 
@@ -26,8 +27,8 @@ export async function ignoreCode(arg?: unknown): Promise<string[] | undefined> {
   await configuration.update(IGNORED_CODES, next, target);
   vscode.window.setStatusBarMessage(
     inWorkspace
-      ? vscode.l10n.t('Error Codebook ignores {0} in this workspace (errorCodebook.ignoredCodes).', code)
-      : vscode.l10n.t('Error Codebook ignores {0} (errorCodebook.ignoredCodes in your user settings).', code),
+      ? l10n.t('Error Codebook ignores {0} in this workspace (errorCodebook.ignoredCodes).', code)
+      : l10n.t('Error Codebook ignores {0} (errorCodebook.ignoredCodes in your user settings).', code),
     5000,
   );
   return next;
