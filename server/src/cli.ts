@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ParseArgsConfig, parseArgs } from 'util';
 import { minimatch } from 'minimatch';
-import { FindingDescriber, FindingRecord, LanguageService, LanguageTag, ResolvedOccurrence, SEVERITY_RANK, Severity, languageFromLocale } from './core/index';
+import { FindingDescriber, FindingRecord, LanguageService, LanguageTag, ResolvedOccurrence, SEVERITY_RANK, Severity, languageFromLocale, stringsFor } from './core/index';
 import { defaultSettings, normaliseDisplayLanguage } from './common/settings';
 import { builtInCatalogFolder, loadServiceFrom } from './catalogFiles';
 import { FileScanError, scanFile, scanStream } from './fileScan';
@@ -385,7 +385,7 @@ const scanCommand: Subcommand = {
       output.write(`${formatSarif(reports, readVersion())}\n`);
     } else {
       const files = reports.filter((item) => !item.error).length;
-      output.write(`${total} error code${total === 1 ? '' : 's'} found in ${files} input${files === 1 ? '' : 's'}.\n`);
+      output.write(`${stringsFor(options.language).cliSummary(total, files)}\n`);
     }
     await output.flush();
     return exitStatus(reports, options.failOn, catalogsFailed);

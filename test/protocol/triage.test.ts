@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, TestClient, fileUri } from '../support/lspClient';
 
@@ -353,5 +354,14 @@ describe('hovers that stay short', () => {
     } finally {
       await client.stop();
     }
+  });
+});
+
+describe('the command line in Chinese', () => {
+  it('says its closing count in the language of --lang', () => {
+    const run = (lang: string) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'scan', '--lang', lang, path.join(FIXTURES, 'huaweicloud-sdk-python.log')], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 }).stdout;
+    assert.match(run('zh-cn'), /^在 1 个输入中找到 7 个错误码。$/m);
+    assert.match(run('en'), /^7 error codes found in 1 input\.$/m);
   });
 });
