@@ -8,12 +8,16 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { CatalogStatusRequest, CatalogStatusResult } from '../../server/src/common/protocol';
 import { ServerConnection } from './serverConnection';
+import { l10n } from './l10n';
 
 function describeCatalogStatus(status: CatalogStatusResult): string[] {
   const entries = status.catalogs.reduce((sum, catalog) => sum + catalog.entries, 0);
   const lines = [`Catalogs loaded: ${status.catalogs.length} (${entries} entries)`];
   for (const catalog of status.catalogs) {
     lines.push(`  ${catalog.id}: ${catalog.entries} entries — ${catalog.provider} · ${catalog.service} (${catalog.file})`);
+  }
+  for (const catalog of status.disabled ?? []) {
+    lines.push(`  ${catalog.id}: turned off by errorCodebook.catalogs.disabled (${catalog.file})`);
   }
   if (status.problems.length > 0) {
     lines.push(`Catalog problems: ${status.problems.length}`);
@@ -51,9 +55,9 @@ export class CatalogStatusLog implements vscode.Disposable {
     if (fresh.length > 0) {
       fresh.forEach((problem) => this.warnedAbout.add(`${problem.file}:${problem.line}:${problem.column}`));
       const first = fresh[0];
-      const showOutput = vscode.l10n.t('Show Output');
+      const showOutput = l10n.t('Show Output');
       const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Error Codebook found {0} problems in your catalogs, first {1}:{2}: {3}', own.length, first.file, first.line, first.message),
+        l10n.t('Error Codebook found {0} problems in your catalogs, first {1}:{2}: {3}', own.length, first.file, first.line, first.message),
         showOutput,
       );
       if (choice === showOutput) {

@@ -9,9 +9,11 @@ export const Commands = {
   showOutput: 'errorCodebook.showOutput',
   revealFinding: 'errorCodebook.revealFinding',
   explainEntry: 'errorCodebook.explainEntry',
+  ignoreCode: 'errorCodebook.ignoreCode',
+  copySupportTicket: 'errorCodebook.copySupportTicket',
   /** Executed by the server itself (executeCommandProvider); the client only forwards it. */
   openDocumentation: 'errorCodebook.openDocumentation',
 } as const;
 
 /** Commands the client runs itself when the server's code actions ask for them. */
-export const CLIENT_COMMANDS = [Commands.explainEntry, Commands.copyExplanation];
+export const CLIENT_COMMANDS = [Commands.explainEntry, Commands.copyExplanation, Commands.ignoreCode, Commands.copySupportTicket];

@@ -6,7 +6,9 @@
  */
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
-import { ExplainResult } from '../../server/src/common/protocol';
+import { ExplainRequest, ExplainResult } from '../../server/src/common/protocol';
+import type { ServerConnection } from './serverConnection';
+import { displayLanguage, l10n } from './l10n';
 
 
 const EXPLANATION_VIEW_TYPE = 'errorCodebook.explanation';
@@ -35,13 +37,25 @@ export class ExplanationPanel implements vscode.Disposable {
     return ExplanationPanel.current;
   }
 
+  /** Asks the server for the open panel's entry again (the display language changed). */
+  static async refresh(server: ServerConnection): Promise<void> {
+    const shown = ExplanationPanel.current;
+    if (!shown) {
+      return;
+    }
+    const explanation = await server.sendRequest(ExplainRequest.type, { id: shown.explanation.id }).catch(() => null);
+    if (explanation && ExplanationPanel.current === shown) {
+      shown.update(explanation);
+    }
+  }
+
   /** The open panel's entry id, if any (for tests and for commands). */
   static get shownId(): string | undefined {
     return ExplanationPanel.current?.explanation.id;
   }
 
   private static titleOf(explanation: ExplainResult): string {
-    return vscode.l10n.t('Error Code {0}', explanation.code);
+    return l10n.t('Error Code {0}', explanation.code);
   }
 
   private constructor(
@@ -72,7 +86,7 @@ export class ExplanationPanel implements vscode.Disposable {
   private async receive(message: FromWebview): Promise<void> {
     if (message?.type === 'copy') {
       await vscode.env.clipboard.writeText(this.explanation.plainText);
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the explanation of {0}.', this.explanation.code), 3000);
+      void vscode.window.setStatusBarMessage(l10n.t('Copied the explanation of {0}.', this.explanation.code), 3000);
       void this.panel.webview.postMessage({ type: 'copied' });
     } else if (message?.type === 'open' && typeof message.url === 'string' && isHttpsUrl(message.url)) {
       // Only the entry's own https documentation links are opened.
@@ -84,7 +98,7 @@ export class ExplanationPanel implements vscode.Disposable {
 
   private render(): void {
     this.panel.title = ExplanationPanel.titleOf(this.explanation);
-    this.panel.webview.html = explanationHtml(this.explanation, crypto.randomBytes(16).toString('base64'), vscode.env.language);
+    this.panel.webview.html = explanationHtml(this.explanation, crypto.randomBytes(16).toString('base64'), displayLanguage());
   }
 }
 
@@ -121,8 +135,8 @@ export function explanationHtml(explanation: ExplainResult, nonce: string, langu
     .map((link) => `<li><a href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a><div class="url">${escapeHtml(link.url)}</div></li>`)
     .join('');
   const repairs = explanation.repairs ?? [];
-  const copy = escapeHtml(vscode.l10n.t('Copy'));
-  const docs = escapeHtml(vscode.l10n.t('Documentation'));
+  const copy = escapeHtml(l10n.t('Copy'));
+  const docs = escapeHtml(l10n.t('Documentation'));
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(language)}">
 <head>
@@ -156,7 +170,7 @@ ${explanation.catalog ? `<div class="catalog">${escapeHtml(explanation.catalog)}
 ${fieldsHtml(explanation)}
 </article>
 ${links.length > 0 ? `<section id="links"><h3>${docs}</h3><ul class="links">${linkItems}</ul></section>` : ''}
-${repairs.length > 0 ? `<section id="repairs"><h3>${escapeHtml(vscode.l10n.t('Repaired from the capture'))}</h3>${paragraphs(repairs)}</section>` : ''}
+${repairs.length > 0 ? `<section id="repairs"><h3>${escapeHtml(l10n.t('Repaired from the capture'))}</h3>${paragraphs(repairs)}</section>` : ''}
 <script nonce="${nonce}">
   const vscode = acquireVsCodeApi();
   document.getElementById('copy').addEventListener('click', () => vscode.postMessage({ type: 'copy' }));
@@ -169,7 +183,7 @@ ${repairs.length > 0 ? `<section id="repairs"><h3>${escapeHtml(vscode.l10n.t('Re
   });
   window.addEventListener('message', (event) => {
     if (event.data && event.data.type === 'copied') {
-      document.getElementById('status').textContent = ${JSON.stringify(vscode.l10n.t('Copied')).replace(/</g, '\\u003c')};
+      document.getElementById('status').textContent = ${JSON.stringify(l10n.t('Copied')).replace(/</g, '\\u003c')};
     }
   });
 </script>

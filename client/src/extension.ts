@@ -8,13 +8,18 @@ import { CatalogStatusLog } from './catalogStatus';
 import { CodesTreeView, revealFinding } from './codesTree';
 import { Commands } from './commandIds';
 import { copyExplanation } from './commands/copyExplanation';
+import { copySupportTicket } from './commands/copySupportTicket';
 import { explainEntry } from './commands/explainEntry';
+import { ignoreCode } from './commands/ignoreCode';
 import { lookUp, lookUpAtCursor } from './commands/lookUp';
 import { scanLogFile } from './commands/scanLogFile';
 import { showDocumentCodes } from './commands/showDocumentCodes';
 import { FindingsModel } from './findingsModel';
 import { ServerConnection } from './serverConnection';
 import { FindingsStatusBar } from './statusBar';
+import { CodeTerminalLinks } from './terminalLinks';
+import { initLocalization, l10n, onDidChangeDisplayLanguage } from './l10n';
+import { ExplanationPanel } from './explanationView';
 
 let server: ServerConnection | undefined;
 
@@ -25,18 +30,34 @@ export interface ErrorCodebookApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ErrorCodebookApi {
+  context.subscriptions.push(initLocalization(context));
   const outputChannel = vscode.window.createOutputChannel('Error Codebook');
   server = new ServerConnection(context, outputChannel);
   const connection = server;
   const model = new FindingsModel(connection);
   const catalogLog = new CatalogStatusLog(connection, context.asAbsolutePath('catalogs'));
-  context.subscriptions.push(outputChannel, connection, model, catalogLog, new FindingsStatusBar(model, connection), new CodesTreeView(model));
+  context.subscriptions.push(
+    outputChannel,
+    connection,
+    model,
+    catalogLog,
+    new FindingsStatusBar(model, connection),
+    new CodesTreeView(model),
+    new CodeTerminalLinks(connection),
+    // A new display language: what is shown is fetched and said again in it.
+    onDidChangeDisplayLanguage(() => {
+      void model.refresh();
+      void ExplanationPanel.refresh(connection);
+    }),
+  );
 
   const register = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
   register(Commands.lookUp, (arg) => lookUp(connection, arg));
   register(Commands.lookUpAtCursor, (uri, options) => lookUpAtCursor(connection, uri, options));
   register(Commands.copyExplanation, (arg) => copyExplanation(connection, arg));
   register(Commands.explainEntry, (arg) => explainEntry(connection, arg));
+  register(Commands.ignoreCode, (arg) => ignoreCode(arg));
+  register(Commands.copySupportTicket, (uri, position, format) => copySupportTicket(connection, uri, position, format));
   register(Commands.scanLogFile, (arg) => scanLogFile(connection, model, arg));
   register(Commands.showDocumentCodes, (arg) => showDocumentCodes(model, arg));
   register(Commands.revealFinding, (uri, line, character) =>
@@ -46,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): ErrorCodebookApi {
   register(Commands.restartServer, async () => {
     outputChannel.appendLine('Restarting the server on request.');
     await connection.restart();
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Error Codebook server restarted.'), 3000);
+    vscode.window.setStatusBarMessage(l10n.t('Error Codebook server restarted.'), 3000);
     return true;
   });
 

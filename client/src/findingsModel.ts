@@ -1,6 +1,9 @@
 /*
  * The findings of the active document (errorCodebook/documentFindings), fetched once per change
- * and shared by the status bar, the Error Codes view and "Show Document Codes".
+ * and shared by the status bar, the Error Codes view and "Show Document Codes". The active
+ * document is the active editor's, or the active tab's when VS Code hands its file to no extension
+ * (over 50 MB, opened anyway); right after a disk scan it is the scanned file, until another
+ * document becomes active.
  */
 import * as vscode from 'vscode';
 import { DocumentFindingsRequest, DocumentFindingsResult } from '../../server/src/common/protocol';
@@ -19,8 +22,16 @@ const PAGE_SIZE = 500;
 /** The most groups the view lists. */
 const MAX_GROUPS = 20_000;
 
+/** The file of the active tab, when it shows a text file: also one VS Code does not hand to extensions. */
+function activeTabUri(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputText ? input.uri : undefined;
+}
+
 export class FindingsModel implements vscode.Disposable {
   private current: ActiveFindings | undefined;
+  /** A file scanned from disk, shown until another document becomes active. */
+  private pinned: vscode.Uri | undefined;
   private generation = 0;
   private timer: NodeJS.Timeout | undefined;
   private pending: Promise<void> | undefined;
@@ -30,10 +41,18 @@ export class FindingsModel implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly server: ServerConnection) {
+    const activeChanged = (uri: vscode.Uri | undefined) => {
+      if (uri && this.pinned && uri.toString() !== this.pinned.toString()) {
+        this.pinned = undefined;
+      }
+      this.schedule();
+    };
     this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
+      vscode.window.onDidChangeActiveTextEditor((editor) => activeChanged(editor?.document.uri)),
+      vscode.window.tabGroups.onDidChangeTabs(() => activeChanged(activeTabUri())),
+      vscode.window.tabGroups.onDidChangeTabGroups(() => activeChanged(activeTabUri())),
       server.onDidChangeFindings(({ uri }) => {
-        if (uri === this.activeUri()?.toString()) {
+        if (uri === this.shownUri()?.toString()) {
           this.schedule();
         }
       }),
@@ -48,6 +67,12 @@ export class FindingsModel implements vscode.Disposable {
 
   get findings(): ActiveFindings | undefined {
     return this.current;
+  }
+
+  /** Shows a file's findings (one just scanned from disk) until another document becomes active. */
+  show(uri: vscode.Uri): Promise<ActiveFindings | undefined> {
+    this.pinned = uri;
+    return this.refresh();
   }
 
   /** Fetches again now, and resolves with what was fetched. */
@@ -73,16 +98,30 @@ export class FindingsModel implements vscode.Disposable {
   }
 
   private activeUri(): vscode.Uri | undefined {
-    return vscode.window.activeTextEditor?.document.uri;
+    return this.pinned ?? vscode.window.activeTextEditor?.document.uri ?? activeTabUri();
+  }
+
+  /**
+   * The document whose findings are shown: the active one; else, while focus is in a panel, a view
+   * or another kind of editor, the one shown last as long as it is still visible.
+   */
+  private shownUri(): vscode.Uri | undefined {
+    const active = this.activeUri();
+    if (active || !this.current) {
+      return active;
+    }
+    const shown = this.current.uri.toString();
+    const stillVisible =
+      vscode.window.visibleTextEditors.some((visible) => visible.document.uri.toString() === shown) ||
+      vscode.window.tabGroups.all.some((group) => group.activeTab?.input instanceof vscode.TabInputText && group.activeTab.input.uri.toString() === shown);
+    return stillVisible ? this.current.uri : undefined;
   }
 
   private async fetch(): Promise<void> {
     const generation = ++this.generation;
-    const editor = vscode.window.activeTextEditor;
-    if (!editor) {
-      // Focus moved to a panel or a view: keep the last editor's findings while it is still visible.
-      const stillVisible = vscode.window.visibleTextEditors.some((visible) => visible.document.uri.toString() === this.current?.uri.toString());
-      if (!stillVisible && this.current) {
+    const uri = this.shownUri();
+    if (!uri) {
+      if (this.current) {
         this.current = undefined;
         this.changed.fire(undefined);
       }
@@ -92,18 +131,17 @@ export class FindingsModel implements vscode.Disposable {
       // The status bar says so; asking would only fill the output with the same error.
       return;
     }
-    const document = editor.document;
     let next: ActiveFindings | undefined;
     try {
-      const result = await this.fetchAllPages(document.uri.toString(), generation);
+      const result = await this.fetchAllPages(uri.toString(), generation);
       if (!result) {
         return;
       }
       // The server says why it does not scan a document (its settings leave it out, too large, binary, not open).
       const scanned = result.total > 0 || result.skippedReason === undefined;
-      next = { uri: document.uri, result, scanned };
+      next = { uri, result, scanned };
     } catch (error) {
-      this.server.outputChannel.appendLine(`Could not get the findings of ${document.uri.toString()}: ${String(error)}`);
+      this.server.outputChannel.appendLine(`Could not get the findings of ${uri.toString()}: ${String(error)}`);
       next = undefined;
     }
     if (generation !== this.generation) {

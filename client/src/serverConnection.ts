@@ -19,19 +19,24 @@ import {
 } from 'vscode-languageclient/node';
 import { CatalogsChangedNotification, CatalogsChangedParams, FindingsChangedNotification, FindingsChangedParams } from '../../server/src/common/protocol';
 import { SERVER_EXEC_ARGV, serverEnvironment } from '../../server/src/common/serverProcess';
-import { CLIENT_COMMANDS } from './commandIds';
+import { CLIENT_COMMANDS, Commands } from './commandIds';
 import { RestartingErrorHandler } from './errorHandler';
 import { LargeFileSync } from './largeFiles';
 import { readSettings } from './settings';
+import { l10n } from './l10n';
 
 const CLIENT_ID = 'errorCodebook';
 const CLIENT_NAME = 'Error Codebook';
 
 /**
- * Documents are synchronised only from disk and from untitled editors: never output channels or
- * other virtual documents. Which of them are scanned is the server's decision.
+ * Documents are synchronised from disk, from untitled editors and from the file systems of the
+ * workspace's own folders (a virtual workspace such as a GitHub repository opened remotely): never
+ * output channels or other documents of no workspace. Which of them are scanned is the server's decision.
  */
-const DOCUMENT_SELECTOR: DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+function documentSelector(): DocumentSelector {
+  const schemes = new Set(['file', 'untitled', ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)]);
+  return [...schemes].map((scheme) => ({ scheme }));
+}
 
 export class ServerConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -63,11 +68,11 @@ export class ServerConnection implements vscode.Disposable {
   ) {
     this.errorHandler = new RestartingErrorHandler({
       log: (message) => outputChannel.appendLine(message),
-      restarted: () => void this.tellOnce(vscode.l10n.t('The Error Codebook server stopped unexpectedly and was restarted. Further restarts this session are only logged.'), false),
+      restarted: () => void this.tellOnce(l10n.t('The Error Codebook server stopped unexpectedly and was restarted. Further restarts this session are only logged.'), false),
       gaveUp: (crashes, minutes) => {
         this.stoppedForGood = true;
         this.gaveUp.fire();
-        void this.tellOnce(vscode.l10n.t('The Error Codebook server stopped {0} times in {1} minutes and will not be restarted.', crashes, minutes), true);
+        void this.tellOnce(l10n.t('The Error Codebook server stopped {0} times in {1} minutes and will not be restarted.', crashes, minutes), true);
       },
     });
     this.largeFiles = new LargeFileSync(
@@ -141,7 +146,7 @@ export class ServerConnection implements vscode.Disposable {
       debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'], env } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: DOCUMENT_SELECTOR,
+      documentSelector: documentSelector(),
       diagnosticCollectionName: CLIENT_ID,
       outputChannel: this.outputChannel,
       errorHandler: this.errorHandler,
@@ -151,7 +156,8 @@ export class ServerConnection implements vscode.Disposable {
         clientCommands: CLIENT_COMMANDS,
         globalStoragePath: this.context.globalStorageUri.fsPath,
       }),
-      markdown: { isTrusted: false, supportHtml: false },
+      // Hover Markdown may run one command only: the explanation its "N more" line links to.
+      markdown: { isTrusted: { enabledCommands: [Commands.explainEntry] }, supportHtml: false },
       middleware: {
         didOpen: (document, next) => this.largeFiles.didOpen(document, next),
         didChange: (event, next) => this.largeFiles.didChange(event, next),
@@ -194,8 +200,8 @@ export class ServerConnection implements vscode.Disposable {
       return;
     }
     this.shown = true;
-    const showOutput = vscode.l10n.t('Show Output');
-    const restart = vscode.l10n.t('Restart Server');
+    const showOutput = l10n.t('Show Output');
+    const restart = l10n.t('Restart Server');
     const choice = isError ? await vscode.window.showWarningMessage(message, restart, showOutput) : await vscode.window.showInformationMessage(message, showOutput);
     if (choice === showOutput) {
       this.outputChannel.show(true);

@@ -6,9 +6,10 @@ import * as vscode from 'vscode';
 import { Commands } from './commandIds';
 import { ActiveFindings, FindingsModel } from './findingsModel';
 import { ServerConnection } from './serverConnection';
+import { l10n } from './l10n';
 
 function statusText(total: number): string {
-  return total === 1 ? vscode.l10n.t('$(bug) 1 error code') : vscode.l10n.t('$(bug) {0} error codes', total);
+  return total === 1 ? l10n.t('$(bug) 1 error code') : l10n.t('$(bug) {0} error codes', total);
 }
 
 export class FindingsStatusBar implements vscode.Disposable {
@@ -18,7 +19,7 @@ export class FindingsStatusBar implements vscode.Disposable {
 
   constructor(model: FindingsModel, server: ServerConnection) {
     this.item = vscode.window.createStatusBarItem('errorCodebook.status', vscode.StatusBarAlignment.Right, 100);
-    this.item.name = vscode.l10n.t('Error Codebook');
+    this.item.name = l10n.t('Error Codebook');
     this.disposables.push(
       this.item,
       model.onDidChange((findings) => this.update(findings)),
@@ -49,15 +50,15 @@ export class FindingsStatusBar implements vscode.Disposable {
     const { total, groups } = findings.result;
     this.item.text = statusText(total);
     const codes = new Set(groups.map((group) => group.code)).size;
-    this.item.tooltip = vscode.l10n.t('Error Codebook: {0} occurrences of {1} distinct codes in this file. Click to list them.', total, codes);
+    this.item.tooltip = l10n.t('Error Codebook: {0} occurrences of {1} distinct codes in this file. Click to list them.', total, codes);
     this.item.command = Commands.showDocumentCodes;
     this.item.backgroundColor = undefined;
     this.item.show();
   }
 
   private showStopped(): void {
-    this.item.text = vscode.l10n.t('$(error) Error Codebook stopped');
-    this.item.tooltip = vscode.l10n.t('The Error Codebook server crashed repeatedly. Click to restart it.');
+    this.item.text = l10n.t('$(error) Error Codebook stopped');
+    this.item.tooltip = l10n.t('The Error Codebook server crashed repeatedly. Click to restart it.');
     this.item.command = Commands.restartServer;
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     this.item.show();

@@ -141,19 +141,20 @@ function reason(error: unknown): string {
 }
 
 /**
- * A language service with the catalogs at these locations. Problems of reading files come first,
- * then those of parsing them. Should loading the user's catalogs fail as a whole, the built-in
- * ones are loaded alone and the failure is reported as a problem: the server always starts.
+ * A language service with the catalogs at these locations, but for those whose ids are `disabled`.
+ * Problems of reading files come first, then those of parsing them. Should loading the user's
+ * catalogs fail as a whole, the built-in ones are loaded alone and the failure is reported as a
+ * problem: the server always starts.
  */
-export function loadServiceFrom(locations: readonly string[]): LanguageService {
+export function loadServiceFrom(locations: readonly string[], disabled: readonly string[] = []): LanguageService {
   const { texts, problems } = readCatalogFiles(locations);
   try {
-    const service = createLanguageService(texts);
+    const service = createLanguageService(texts, disabled);
     service.loaded.problems.unshift(...problems);
     return service;
   } catch (error) {
     const builtIn = readCatalogFiles(locations.slice(0, 1));
-    const service = createLanguageService(builtIn.texts);
+    const service = createLanguageService(builtIn.texts, disabled);
     service.loaded.problems.unshift(...problems, {
       file: locations.slice(1).join(', '),
       line: 1,

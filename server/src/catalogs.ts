@@ -17,6 +17,8 @@ const RELOAD_DELAY_MS = 200;
 
 export class ServerCatalogs {
   private paths: string[] = [];
+  /** Ids of the catalogs turned off (errorCodebook.catalogs.disabled). */
+  private disabled: string[] = [];
   private readonly root: string | undefined;
   private readonly canWatch: boolean;
   private readonly relativePatterns: boolean;
@@ -34,27 +36,35 @@ export class ServerCatalogs {
     this.relativePatterns = watched?.relativePatternSupport === true;
   }
 
-  /** Whether these settings name other catalog paths than the ones loaded. */
-  differ(paths: readonly string[]): boolean {
-    return JSON.stringify(this.resolve(paths)) !== JSON.stringify(this.paths);
+  /** Whether these settings name other catalog paths, or turn off other catalogs, than the ones loaded. */
+  differ(paths: readonly string[], disabled: readonly string[]): boolean {
+    return JSON.stringify(this.resolve(paths)) !== JSON.stringify(this.paths) || JSON.stringify([...disabled].sort()) !== JSON.stringify(this.disabled);
   }
 
-  /** Loads the built-in catalogs and those at `paths`, and watches the latter. */
-  load(paths: readonly string[]): LanguageService {
+  /** Loads the built-in catalogs and those at `paths`, but for the `disabled` ones, and watches the latter. */
+  load(paths: readonly string[], disabled: readonly string[]): LanguageService {
     this.paths = this.resolve(paths);
-    return loadServiceFrom([builtInCatalogFolder(), ...this.paths]);
+    this.disabled = [...disabled].sort();
+    return loadServiceFrom([builtInCatalogFolder(), ...this.paths], this.disabled);
   }
 
   /** Loads the same paths again (a catalog file changed). */
   reload(): LanguageService {
-    return this.load(this.paths);
+    return this.load(this.paths, this.disabled);
   }
 
   /** Writes what was loaded to the client's log and tells the client the catalogs changed. */
   announce(service: LanguageService, log: (message: string) => void): void {
-    const { catalogs, problems } = service.loaded;
+    const { catalogs, problems, disabled } = service.loaded;
     for (const { catalog, file } of catalogs) {
       log(`Loaded catalog ${catalog.id} (${catalog.entries.length} entries) from ${file}`);
+    }
+    for (const { id, file } of disabled) {
+      log(`Catalog ${id} (${file}) is turned off by errorCodebook.catalogs.disabled.`);
+    }
+    const known = new Set([...catalogs.map(({ catalog }) => catalog.id), ...disabled.map(({ id }) => id)]);
+    for (const id of this.disabled.filter((item) => !known.has(item))) {
+      this.connection.console.warn(`errorCodebook.catalogs.disabled names "${id}", which is the id of no catalog; the ids are ${[...known].sort().join(', ')}.`);
     }
     for (const problem of problems) {
       this.connection.console.warn(`Catalog problem: ${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'crypto';
 import * as path from 'path';
-import { FindingRecord, SEVERITY_RANK, Severity } from './core/index';
+import { FindingRecord, LanguageTag, SEVERITY_RANK, Severity, stringsFor } from './core/index';
 import { Output } from './cliCommon';
 
 /** What a format needs of a finding's line besides its record. */
@@ -33,9 +33,10 @@ export interface OutputFormat {
 
 export type FormatName = 'text' | 'json' | 'sarif';
 
-export function createFormat(name: FormatName, summary: boolean, output: Output, version: string): OutputFormat {
+/** `language` is that of the closing line of text output; the findings' records come in it already. */
+export function createFormat(name: FormatName, summary: boolean, output: Output, version: string, language: LanguageTag = 'en'): OutputFormat {
   if (summary) {
-    return name === 'json' ? new SummaryJson(output, version) : new SummaryText(output);
+    return name === 'json' ? new SummaryJson(output, version) : new SummaryText(output, language);
   }
   switch (name) {
     case 'json':
@@ -43,7 +44,7 @@ export function createFormat(name: FormatName, summary: boolean, output: Output,
     case 'sarif':
       return new SarifFormat(output, version);
     default:
-      return new TextFormat(output);
+      return new TextFormat(output, language);
   }
 }
 
@@ -52,6 +53,8 @@ class Tally {
   files = 0;
   total = 0;
   private failed = false;
+
+  constructor(private readonly language: LanguageTag) {}
 
   begin(): void {
     this.failed = false;
@@ -65,16 +68,21 @@ class Tally {
   }
 
   closingLine(): string {
-    return `${this.total} error code${this.total === 1 ? '' : 's'} found in ${this.files} input${this.files === 1 ? '' : 's'}.\n`;
+    return `${stringsFor(this.language).cliSummary(this.total, this.files)}\n`;
   }
 }
 
 class TextFormat implements OutputFormat {
   readonly needs = { lineHash: false, time: false };
   private file = '';
-  private readonly tally = new Tally();
+  private readonly tally: Tally;
 
-  constructor(private readonly output: Output) {}
+  constructor(
+    private readonly output: Output,
+    language: LanguageTag,
+  ) {
+    this.tally = new Tally(language);
+  }
 
   beginFile(file: string): void {
     this.file = file;
@@ -325,9 +333,14 @@ class SummaryText implements OutputFormat {
   readonly needs = { lineHash: false, time: true };
   private collector = new SummaryCollector();
   private file = '';
-  private readonly tally = new Tally();
+  private readonly tally: Tally;
 
-  constructor(private readonly output: Output) {}
+  constructor(
+    private readonly output: Output,
+    language: LanguageTag,
+  ) {
+    this.tally = new Tally(language);
+  }
 
   beginFile(file: string): void {
     this.file = file;

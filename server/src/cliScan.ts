@@ -471,7 +471,7 @@ export async function runScan(values: Record<string, unknown>, positionals: stri
   }
   const catalogsFailed = service.loaded.catalogs.length === 0;
   const inputs = expandInputs(positionals, options);
-  const format = createFormat(options.format, options.summary, output, readVersion());
+  const format = createFormat(options.format, options.summary, output, readVersion(), options.language);
   let unreadable = false;
   let worst = Infinity;
   const order = new InOrder(

@@ -28,6 +28,7 @@ import { registerDiagnostics } from './features/diagnostics';
 import { registerDocumentLinks } from './features/documentLinks';
 import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerHover } from './features/hover';
+import { registerInlayHints } from './features/inlayHints';
 import { registerScanFile } from './features/scanFile';
 import { registerOpenFromDisk } from './features/openFromDisk';
 
@@ -65,13 +66,14 @@ function readVersion(): string {
 }
 
 /** What a difference between two settings snapshots of a document asks to redo. */
-function effectsOf(before: ErrorCodebookSettings, after: ErrorCodebookSettings, language: (settings: ErrorCodebookSettings) => string): { decide: boolean; publish: boolean } {
+function effectsOf(before: ErrorCodebookSettings, after: ErrorCodebookSettings, language: (settings: ErrorCodebookSettings) => string): { decide: boolean; publish: boolean; hints: boolean } {
   const differs = (key: keyof ErrorCodebookSettings) => JSON.stringify(before[key]) !== JSON.stringify(after[key]);
   const decide = (['scan.languages', 'scan.include', 'scan.exclude', 'scan.maxFileSizeMB'] as const).some(differs);
   const publish =
     language(before) !== language(after) ||
-    (['diagnostics.logs', 'diagnostics.json', 'diagnostics.source', 'diagnostics.severity', 'diagnostics.maxPerFile'] as const).some(differs);
-  return { decide, publish };
+    (['diagnostics.logs', 'diagnostics.json', 'diagnostics.source', 'diagnostics.markdown', 'diagnostics.severity', 'diagnostics.severityByCode', 'diagnostics.maxPerFile', 'ignoredCodes'] as const).some(differs);
+  const hints = language(before) !== language(after) || (['inlineMeaning', 'ignoredCodes'] as const).some(differs);
+  return { decide, publish, hints };
 }
 
 /**
@@ -117,7 +119,7 @@ function startServer(): void {
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const settings = new SettingsStore(connection, canAskClient, options.settings, (uri) => context?.documents.has(uri) === true);
     catalogs = new ServerCatalogs(connection, params);
-    const service = catalogs.load(settings.snapshot().catalogPaths);
+    const service = catalogs.load(settings.snapshot().catalogPaths, settings.snapshot()['catalogs.disabled']);
     const documents = new DocumentStore(
       service,
       (tracked) => {
@@ -143,10 +145,12 @@ function startServer(): void {
     registerCustomRequests(context);
     registerScanFile(context);
     registerOpenFromDisk(context);
+    registerInlayHints(context, params.capabilities.workspace?.inlayHint?.refreshSupport === true);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        inlayHintProvider: { resolveProvider: false },
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: { label: 'Error Codebook' },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
@@ -182,6 +186,7 @@ function startServer(): void {
     for (const tracked of context.documents.all()) {
       context.refresh(tracked.uri);
     }
+    context.refreshInlayHints();
   };
 
   /** Redoes for one document (or, without a URI, for the workspace) what a change of its settings affects. */
@@ -190,8 +195,8 @@ function startServer(): void {
       return;
     }
     if (uri === undefined) {
-      if (catalogs.differ(after.catalogPaths)) {
-        useCatalogs(catalogs.load(after.catalogPaths));
+      if (catalogs.differ(after.catalogPaths, after['catalogs.disabled'])) {
+        useCatalogs(catalogs.load(after.catalogPaths, after['catalogs.disabled']));
         catalogs.watch();
       }
       return;
@@ -200,7 +205,10 @@ function startServer(): void {
     if (!tracked) {
       return;
     }
-    const { decide, publish } = effectsOf(before, after, (settings) => context!.languageFrom(settings));
+    const { decide, publish, hints } = effectsOf(before, after, (settings) => context!.languageFrom(settings));
+    if (hints) {
+      context.refreshInlayHints();
+    }
     if (decide) {
       context.documents.reconsider(tracked, after);
     }

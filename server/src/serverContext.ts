@@ -27,6 +27,8 @@ export class ServerContext {
   /** Listeners told when a document's findings should be published again. */
   private readonly refreshListeners: ((uri: string) => void)[] = [];
   private readonly closeListeners: ((uri: string) => void)[] = [];
+  /** Asks the client to fetch inlay hints again (their settings or the catalogs changed); set by the inlay-hint feature. */
+  refreshInlayHints: () => void = () => undefined;
   /** Scans a file from disk and publishes its findings; set by the scan-file feature. */
   scanFromDisk: (uri: string) => Promise<unknown> = async () => undefined;
 
@@ -64,7 +66,12 @@ export class ServerContext {
   }
 
   diagnosticsOptions(settings: ErrorCodebookSettings): DiagnosticsOptions {
-    return { language: this.languageFrom(settings), severity: settings['diagnostics.severity'], maxCount: settings['diagnostics.maxPerFile'] };
+    return {
+      language: this.languageFrom(settings),
+      severity: settings['diagnostics.severity'],
+      maxCount: settings['diagnostics.maxPerFile'],
+      codes: { severityByCode: settings['diagnostics.severityByCode'], ignoredCodes: new Set(settings.ignoredCodes) },
+    };
   }
 
   onRefresh(listener: (uri: string) => void): void {

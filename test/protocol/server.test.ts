@@ -274,6 +274,10 @@ describe('settings through workspace/configuration', () => {
       const diagnostics = await client.waitForDiagnostics(uri);
       assert.equal(diagnostics.length, 4);
       assert.match(diagnostics[0].message, /shows 3 of 7 error codes/);
+      // As severe as the most severe entry it stands for, at the top: the Problems panel lists it first.
+      const mostSevere = Math.min(...diagnostics.slice(1).map((diagnostic) => diagnostic.severity!));
+      assert.equal(diagnostics[0].severity, mostSevere);
+      assert.deepEqual(diagnostics[0].range.start, { line: 0, character: 0 });
     } finally {
       await client.stop();
     }

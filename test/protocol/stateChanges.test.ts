@@ -84,12 +84,13 @@ describe('one settings channel, and only the work a change asks for', () => {
   });
 
   it('scans a document once the scanned languages include it, without a restart', async () => {
-    const uri = 'file:///channel/notes.md';
-    client.open(uri, 'markdown', LOG);
+    // reStructuredText is not among the languages scanned by default.
+    const uri = 'file:///channel/notes.rst';
+    client.open(uri, 'restructuredtext', LOG);
     await client.settle();
     assert.equal(await client.hover(uri, 0, 34), null);
     assert.equal((await client.request<Findings>('errorCodebook/documentFindings', { uri })).skippedReason, 'notSelected');
-    await changeSettings({ scan: { languages: ['markdown'] }, diagnostics: { source: true } });
+    await changeSettings({ scan: { languages: ['restructuredtext'] }, diagnostics: { source: true } });
     assert.ok(await client.hover(uri, 0, 34));
     const diagnostics = await waitFor(() => client.diagnostics.get(uri)?.diagnostics.length ? client.diagnostics.get(uri)!.diagnostics : undefined, 10_000, 'diagnostics');
     assert.deepEqual(codes(diagnostics), ['AIS.0101']);

@@ -33,6 +33,38 @@ const IMAGES = path.join(ROOT, 'images');
 const UPDATE_README_IMAGES = process.env.ERROR_CODEBOOK_README_IMAGES === '1';
 const STEP_TIMEOUT = 30000;
 
+/** A log over the 50 MB VS Code hands to extensions, written for the run. */
+const LARGE_LOG = 'large-archive.log';
+/** Every how many lines of the large log an AIS.0101 stands, and how many lines it has. */
+const LARGE_LOG_EVERY = 97;
+const LARGE_LOG_LINES = 420_000;
+
+/** The time of line `index` of the large log: one line per 10 ms from 2024-06-18 08:00:00. */
+function largeLogTime(index: number): string {
+  const at = new Date(Date.UTC(2024, 5, 18, 8, 0, 0) + index * 10);
+  return at.toISOString().replace('T', ' ').replace('Z', '').replace('.', ',');
+}
+
+function writeLargeLog(file: string): void {
+  const out = fs.openSync(file, 'w');
+  try {
+    let chunk = '';
+    for (let index = 0; index < LARGE_LOG_LINES; index++) {
+      chunk +=
+        index % LARGE_LOG_EVERY === 5
+          ? `${largeLogTime(index)} ERROR [worker-${index % 7}] ocr_client.py:88 - huaweicloudsdkcore.exceptions.ClientRequestException: {"status_code": 400, "request_id": "r${index}", "error_code": "AIS.0101", "error_msg": "The input parameter is invalid."}\n`
+          : `${largeLogTime(index)} INFO  [worker-${index % 7}] ocr_client.py:71 - recognize_general_text image=s3://invoices/2024/06/${index}.jpg took ${index % 900} ms, ${index % 400} words\n`;
+      if (chunk.length > 1 << 20) {
+        fs.writeSync(out, chunk);
+        chunk = '';
+      }
+    }
+    fs.writeSync(out, chunk);
+  } finally {
+    fs.closeSync(out);
+  }
+}
+
 let runDir = '';
 let server: CodeServer | undefined;
 let browser: BrowserContext | undefined;
@@ -74,8 +106,10 @@ async function openFile(name: string, expectedText: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  // Clicked, not Enter: the list may still be updating, with another file first.
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ state: 'visible' });
+  await row.click();
   await page.locator('.editor-instance .view-lines', { hasText: expectedText }).first().waitFor({ state: 'visible' });
 }
 
@@ -104,6 +138,40 @@ async function wordCentre(word: string): Promise<{ x: number; y: number }> {
   }, word);
   assert.ok(point, `${word} is not on screen`);
   return point;
+}
+
+/**
+ * The text of the logical line (its wrapped screen lines together) whose last screen line ends
+ * with `needle`, or undefined when no line does.
+ */
+async function lineEnding(needle: string): Promise<string | undefined> {
+  return page.evaluate((wanted) => {
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+    const { document } = globalThis as unknown as { document: any };
+    const lines: any[] = Array.from(document.querySelectorAll('.editor-instance .view-lines .view-line'));
+    const ordered = lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).map((line) => String(line.textContent ?? '').replace(/\u00a0/g, ' '));
+    const index = ordered.findIndex((text) => text.trimEnd().endsWith(wanted));
+    return index < 0 ? undefined : ordered.slice(Math.max(0, index - 3), index + 1).join('').trimEnd();
+  }, needle);
+}
+
+/** Runs a command of the command palette by its title. */
+async function runCommand(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible' });
+  await row.click();
+}
+
+/** Closes the editor tab whose title says `title`. */
+async function closeTab(title: string): Promise<void> {
+  const tab = page.locator('.tab', { hasText: title }).first();
+  await tab.hover();
+  await tab.locator('.tab-actions .action-label').first().click();
+  await tab.waitFor({ state: 'detached' });
 }
 
 async function problemsLabel(): Promise<string> {
@@ -145,6 +213,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     unhook = onSignals(cleanup);
     const workspace = path.join(runDir, 'samples');
     copyFolder(path.join(ROOT, 'samples'), workspace);
+    writeLargeLog(path.join(workspace, LARGE_LOG));
     fs.mkdirSync(path.join(runDir, 'extensions'), { recursive: true });
     await installExtension(installation, runDir, VSIX);
     server = await startCodeServer(installation, {
@@ -158,6 +227,8 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
         'workbench.colorTheme': 'Default Dark Modern',
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'workbench.activityBar.location': 'default',
+        // The DOM renderer, so the terminal's text can be found on the page.
+        'terminal.integrated.gpuAcceleration': 'off',
       },
     });
     browser = await launchBrowser(installation, runDir, server.origin);
@@ -176,12 +247,19 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
   it('explains a code on hover', async () => {
     await openFile('huaweicloud-ocr-worker.log', 'ModelArts.4204');
     await waitUntil(async () => /Warnings: [1-9]|Errors: [1-9]/.test(await problemsLabel()), 'the server to publish problems');
+    // The meanings at the ends of lines move the text when they arrive: aim once they are there.
+    await waitUntil(async () => (await lineEnding('Failed to request the service because…')) !== undefined, 'the meanings at the ends of lines');
     // Lines wrap, and the code may be split across two screen lines: aim at its first part.
     const { x, y } = await wordCentre('ModelArts');
-    await page.mouse.move(x - 40, y + 40);
-    await page.mouse.move(x, y, { steps: 4 });
     const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
-    await hover.waitFor({ state: 'visible' });
+    await waitUntil(async () => {
+      await page.mouse.move(x - 40, y + 40);
+      await page.mouse.move(x, y, { steps: 4 });
+      return hover.waitFor({ state: 'visible', timeout: 2000 }).then(
+        () => true,
+        () => false,
+      );
+    }, 'the hover');
     await waitUntil(async () => /ModelArts\.4204/.test(normalise(await hover.textContent())), 'the hover to show ModelArts.4204');
     const text = normalise(await hover.textContent());
     assert.match(text, /Huawei Cloud/);
@@ -278,6 +356,158 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     await screenshot('nginx-silent');
   });
 
+  it('says what a line\'s code means at its end, and opens the explanation when it is clicked', async () => {
+    await openFile('huaweicloud-ocr-worker.log', 'ModelArts.4204');
+    const hint = 'input parameter does not meet the…';
+    await waitUntil(async () => (await lineEnding(hint)) !== undefined, 'the meaning of AIS.0101 at the end of its line');
+    // The hint is the last text of its screen line, after the log line's own last character.
+    const ending = await lineEnding(hint);
+    assert.match(ending!, /"The input parameter is invalid\."\}\s*The input parameter does not meet the…$/);
+    const editor = await page.locator('.monaco-workbench .part.editor').boundingBox();
+    await screenshot('inline-meaning', editor ?? undefined);
+    const { x, y } = await wordCentre(hint);
+    await page.mouse.move(x, y);
+    await page.keyboard.down('Control');
+    await page.mouse.click(x, y);
+    await page.keyboard.up('Control');
+    await page.locator('.tab', { hasText: 'Error Code AIS.0101' }).first().waitFor({ state: 'visible' });
+    const frame = await webviewFrame('#explanation');
+    assert.match(normalise(await frame.locator('#explanation').textContent()), /AIS\.0101/);
+    await closeTab('Error Code AIS.0101');
+  });
+
+  it('copies a code for a support ticket from its quick fix, with the request id and diagnosis page', async () => {
+    await openFile('aliyun-imm-tea-java.log', 'InvalidParameter.SourceURI.Empty');
+    await waitUntil(async () => /Errors: [1-9]|Warnings: [1-9]/.test(await problemsLabel()), 'the server to publish problems');
+    const { x, y } = await wordCentre('SourceURI.Empty');
+    await page.mouse.click(x, y);
+    await page.keyboard.press('Control+.');
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: 'for a support ticket (plain text)' }).first();
+    await item.waitFor({ state: 'visible' });
+    await screenshot('support-ticket-quick-fix');
+    await item.click();
+    let copied = '';
+    await waitUntil(async () => {
+      copied = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+      return copied.startsWith('Error code InvalidParameter.SourceURI.Empty');
+    }, 'the ticket on the clipboard');
+    assert.match(copied, /^Provider: Alibaba Cloud$/m);
+    assert.match(copied, /^Request ID: 3C9E1A0D-5B8F-4E1B-8E77-2B0C5F1D9A34$/m);
+    assert.match(copied, /^HostId: imm\.cn-hangzhou\.aliyuncs\.com$/m);
+    assert.match(copied, /^Time: 2024-06-18 10:02:11\.561$/m);
+    assert.match(copied, /^Diagnosis: https:\/\/api\.alibabacloud\.com\/troubleshoot\?intl_lang=EN_US&q=InvalidParameter\.SourceURI\.Empty&product=imm&requestId=3C9E1A0D-5B8F-4E1B-8E77-2B0C5F1D9A34$/m);
+  });
+
+  it('scans a file over 50 MB from disk and lists its codes in the Error Codes view, with times, and goes to an occurrence', async () => {
+    const size = fs.statSync(path.join(runDir, 'samples', LARGE_LOG)).size;
+    assert.ok(size > 50 * 1024 * 1024, `${LARGE_LOG} is ${size} bytes`);
+    // The extension's menu entries are there once its view is.
+    await page.locator('.pane-header', { hasText: 'Error Codes' }).first().waitFor({ state: 'visible' });
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: LARGE_LOG }).first();
+    await row.click({ button: 'right' });
+    const menuItem = page.locator('.monaco-menu .action-item', { hasText: 'Scan Log File…' }).first();
+    await menuItem.waitFor({ state: 'visible' });
+    // A menu lets a click through only once it has settled: click until it closes.
+    await waitUntil(async () => {
+      if (await menuItem.isVisible()) {
+        await menuItem.click({ timeout: 2000 }).catch(() => undefined);
+      }
+      return !(await menuItem.isVisible());
+    }, 'the Scan Log File… menu entry to be chosen');
+    const expected = Math.ceil((LARGE_LOG_LINES - 5) / LARGE_LOG_EVERY);
+    const status = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
+    await waitUntil(async () => normalise(await status.textContent()).trim() === `${expected} error codes`, 'the scan to finish', 120000);
+    const header = page.locator('.pane-header', { hasText: 'Error Codes' }).first();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') {
+      await header.click();
+    }
+    const pane = page.locator('.pane', { has: header });
+    await waitUntil(async () => normalise(await header.textContent()).includes(LARGE_LOG), 'the Error Codes view to show the scanned file');
+    const group = pane.locator('.monaco-list-row', { hasText: `AIS.0101 ×${expected}` }).first();
+    await group.waitFor({ state: 'visible' });
+    const lastIndex = 5 + (expected - 1) * LARGE_LOG_EVERY;
+    const description = normalise(await group.textContent());
+    assert.ok(description.includes(`lines 6–${lastIndex + 1}`), description);
+    assert.ok(description.includes(`${largeLogTime(5)} → ${largeLogTime(lastIndex).slice(11)}`), description);
+    await group.locator('.monaco-tl-twistie').click();
+    const second = pane.locator('.monaco-list-row', { hasText: `Line ${5 + LARGE_LOG_EVERY + 1}` }).first();
+    await second.waitFor({ state: 'visible' });
+    assert.match(normalise(await second.textContent()), new RegExp(largeLogTime(5 + LARGE_LOG_EVERY).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await screenshot('error-codes-view-large-file');
+    await second.click();
+    const cursor = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
+    const cursorOn = async (line: number) => normalise(await cursor.textContent().catch(() => '')).includes(`Ln ${line},`);
+    // VS Code may ask before it shows a file this large ("Open Anyway"); either way the file opens at the occurrence.
+    const openAnyway = page.locator('.monaco-workbench .part.editor .monaco-button, .monaco-workbench .part.editor a', { hasText: 'Open Anyway' }).first();
+    await waitUntil(async () => (await openAnyway.isVisible()) || (await cursorOn(5 + LARGE_LOG_EVERY + 1)), 'the large file to open at the second occurrence', 120000);
+    if (await openAnyway.isVisible()) {
+      await openAnyway.click();
+      await waitUntil(() => cursorOn(5 + LARGE_LOG_EVERY + 1), 'the large file to open at the second occurrence', 120000);
+    }
+    // Another file, then the large file's tab again: VS Code hands that file to no extension, and the
+    // view still lists its codes, from the disk scan.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'nginx-access.log' }).first().click();
+    await waitUntil(async () => normalise(await header.textContent()).includes('nginx-access.log'), 'the view to follow the other file');
+    await page.locator('.tab', { hasText: LARGE_LOG }).first().click();
+    await waitUntil(async () => normalise(await header.textContent()).includes(LARGE_LOG) && (await group.isVisible()), 'the view to list the large file\'s codes again');
+    if ((await pane.locator('.monaco-list-row', { hasText: 'Line 6' }).count()) === 0) {
+      await group.locator('.monaco-tl-twistie').click();
+    }
+    const third = pane.locator('.monaco-list-row', { hasText: `Line ${5 + 2 * LARGE_LOG_EVERY + 1}` }).first();
+    await third.click();
+    await waitUntil(() => cursorOn(5 + 2 * LARGE_LOG_EVERY + 1), 'the cursor on the third occurrence');
+    await screenshot('large-file-occurrence');
+    await closeTab(LARGE_LOG);
+  });
+
+  it('makes a code printed in the integrated terminal a link to its explanation', async () => {
+    await runCommand('Terminal: Create New Terminal');
+    const rows = page.locator('.terminal-wrapper .xterm-rows').first();
+    await rows.waitFor({ state: 'visible' });
+    await page.locator('.terminal-wrapper .xterm').first().click();
+    await page.keyboard.type('echo "  ModelArts.4204 came back"');
+    await page.keyboard.press('Enter');
+    // The output line, not the command line: it starts with the two spaces.
+    const point = async () =>
+      page.evaluate(() => {
+        /* eslint-disable @typescript-eslint/no-explicit-any */
+        const { document, NodeFilter } = globalThis as unknown as { document: any; NodeFilter: any };
+        for (const row of Array.from(document.querySelectorAll('.terminal-wrapper .xterm-rows > div')) as any[]) {
+          const text = String(row.textContent ?? '').replace(/\u00a0/g, ' ');
+          if (!text.startsWith('  ModelArts.4204 came back')) {
+            continue;
+          }
+          const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+          let offset = 0;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const content = String(node.textContent ?? '');
+            const at = 2 - offset;
+            if (at >= 0 && at < content.length) {
+              const range = document.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, Math.min(content.length, at + 4));
+              const rect = range.getBoundingClientRect();
+              return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } as { x: number; y: number };
+            }
+            offset += content.length;
+          }
+        }
+        return undefined;
+      });
+    await waitUntil(async () => (await point()) !== undefined, 'the code printed in the terminal');
+    const { x, y } = (await point())!;
+    await page.mouse.move(x, y + 30);
+    await page.mouse.move(x, y, { steps: 3 });
+    await waitUntil(async () => (await page.locator('.monaco-hover, .workbench-hover', { hasText: 'show the explanation' }).count()) > 0, 'the link\'s tooltip');
+    await screenshot('terminal-link');
+    await page.keyboard.down('Control');
+    await page.mouse.click(x, y);
+    await page.keyboard.up('Control');
+    await page.locator('.tab', { hasText: 'Error Code ModelArts.4204' }).first().waitFor({ state: 'visible' });
+    await closeTab('Error Code ModelArts.4204');
+    await runCommand('View: Toggle Panel Visibility');
+  });
+
   it('looks up a code from the command palette and shows its explanation', async () => {
     await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } });
     await page.keyboard.press('F1');
@@ -319,5 +549,32 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     await waitUntil(async () => (await results.allTextContents()).some((row) => row.includes('Forbidden.AccountInDebt')), 'Forbidden.AccountInDebt for 欠费');
     await screenshot('look-up-chinese');
     await page.keyboard.press('Escape');
+  });
+
+  it('speaks Chinese in the status bar and the Error Codes view when errorCodebook.displayLanguage says zh-cn', async () => {
+    // Set as a person would, in the Settings editor.
+    await runCommand('Preferences: Open User Settings');
+    // The search box has the focus when the editor opens.
+    await page.locator('.settings-editor .settings-header').first().waitFor({ state: 'visible' });
+    await page.keyboard.type('errorCodebook.displayLanguage');
+    const select = page.locator('.settings-editor .setting-item-contents', { hasText: 'Display Language' }).locator('select').first();
+    await select.waitFor({ state: 'visible' });
+    await select.selectOption('zh-cn');
+    await closeTab('Settings');
+    await openFile('huaweicloud-ocr-worker.log', 'ModelArts.4204');
+    const item = page.locator('.statusbar-item', { hasText: /\d+ 个错误码/ }).first();
+    await waitUntil(async () => normalise(await item.textContent()).trim() === '8 个错误码', 'the status bar in Chinese');
+    const header = page.locator('.pane-header', { hasText: '错误码' }).first();
+    await header.waitFor({ state: 'visible' });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') {
+      await header.click();
+    }
+    const pane = page.locator('.pane', { has: header });
+    await waitUntil(async () => /\d+ 种错误码，共出现 \d+ 次。/.test(normalise(await pane.textContent())), 'the view\'s summary in Chinese');
+    const group = pane.locator('.monaco-list-row', { hasText: 'ModelArts.4204 ×1' }).first();
+    await waitUntil(async () => /第 \d+ 行/.test(normalise(await group.textContent())), 'the group\'s lines in Chinese');
+    // The meaning at the end of the line follows too: Huawei's Chinese page says it.
+    await waitUntil(async () => (await lineEnding('没有订阅该API')) !== undefined, 'the meaning at the end of the line in Chinese');
+    await screenshot('zh-cn');
   });
 });

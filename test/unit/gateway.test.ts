@@ -49,7 +49,11 @@ describe('API Gateway codes', () => {
       const { diagnostics } = service.diagnostics(service.createDocument(line), { language: 'en', severity, maxCount: 10 });
       return diagnostics.find((diagnostic) => diagnostic.code === code)?.message;
     };
-    assert.equal(message('upstream failed: APIG.0613 The IAM service is currently unavailable.', 'APIG.0613'), 'APIG.0613: IAM服务暂时不可用 Fix: 联系技术支持 [Huawei Cloud · API Gateway (APIG) — from its message]');
+    // English first: the page's message is English, though the page is Chinese; the fix has no English.
+    assert.equal(
+      message('upstream failed: APIG.0613 The IAM service is currently unavailable.', 'APIG.0613'),
+      'APIG.0613: The IAM service is currently unavailable. Fix: 联系技术支持 [Huawei Cloud · API Gateway (APIG) — from its message]',
+    );
     // The page's {xxx} is a variable part: any protocol name matches.
     assert.match(hoverText('APIG.0607 The following protocol is supported: HTTPS', 'APIG.0607'), /HTTP 400/);
   });
@@ -57,7 +61,8 @@ describe('API Gateway codes', () => {
   it('leave a service\'s own entry first when the evidence ties, and list the gateway\'s with it', () => {
     const text = hoverText('{"status_code": 504, "error_code": "APIG.0201", "error_msg": "Backend timeout."}', 'APIG.0201');
     assert.match(text, /^\*\*APIG\.0201\*\* — Huawei Cloud · OCR/);
-    assert.match(text, /Elsewhere this code means[\s\S]*Huawei Cloud · API Gateway \(APIG\): Backend timeout\. — 后端超时/);
+    // The gateway table's message variants of the code make one line.
+    assert.match(text, /Elsewhere this code means[\s\S]*Huawei Cloud · API Gateway \(APIG\) \(7 message variants\): Backend timeout\. · API request error\. · /);
     assert.match(hoverText('retrying after APIG.0308 The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 minute.', 'APIG.0308'), /^\*\*APIG\.0308\*\* — Huawei Cloud · OCR/);
   });
 

@@ -73,3 +73,82 @@ describe('translations', () => {
     assert.match(first.title, /\(translated\)$/);
   });
 });
+
+describe('English first', () => {
+  const gateway: CatalogFile = {
+    ...alibabaMarket,
+    id: 'chinese-page',
+    entries: [
+      // A Chinese page whose message is English text and whose description has no translation.
+      { code: '470', httpStatus: 470, message: { 'zh-cn': 'Backend unavailable.' }, description: { 'zh-cn': '后端不可用' }, solution: { 'zh-cn': '检查后端。' } },
+      // A Chinese description with the project's translation.
+      { code: '471', httpStatus: 471, message: { 'zh-cn': '队列已满' }, description: { 'zh-cn': '后端队列已满' }, translations: { description: { en: 'The backend queue is full.' } } },
+    ],
+  };
+  const local = createLanguageService(catalogTexts([gateway]));
+
+  it('takes a source text that is English, even from a Chinese page, before anything Chinese', () => {
+    const document = local.createDocument(`${MARKET} {"code": 470}`);
+    const [diagnostic] = local.diagnostics(document, { language: 'en', severity, maxCount: 10 }).diagnostics;
+    assert.match(diagnostic.message, /^470: Backend unavailable\. Fix: 检查后端。 \[/);
+    // In Chinese the Chinese description comes first, as before.
+    const [chinese] = local.diagnostics(document, { language: 'zh-cn', severity, maxCount: 10 }).diagnostics;
+    assert.match(chinese.message, /^470: 后端不可用 /);
+  });
+
+  it('puts the project\'s marked translation first and the Chinese source text below it', () => {
+    const explanation = local.explain('chinese-page:471', 'en');
+    assert.ok(explanation);
+    const labels = explanation.fields.map((field) => field.label);
+    assert.deepEqual(labels.slice(labels.indexOf('Meaning (translation, not from the source)'), labels.indexOf('Meaning') + 1), ['Meaning (translation, not from the source)', 'Meaning']);
+    assert.deepEqual(explanation.fields.find((field) => field.label === 'Meaning')?.texts, ['后端队列已满']);
+  });
+});
+
+describe('hovers that stay short', () => {
+  // One code in four tables: one of them gives it in five message variants.
+  const table = (id: string, service: string, messages: string[]): CatalogFile => ({
+    ...alibabaMarket,
+    id,
+    service: { en: service },
+    entries: messages.map((message) => ({ code: 'Busy.0001', message: { en: message }, description: { en: `${service}: ${message}` } })),
+  });
+  const local = createLanguageService(
+    catalogTexts([
+      table('table-a', 'A', ['A is busy.']),
+      table('table-b', 'B', ['B one.', 'B two.', 'B three.', 'B four.', 'B five.']),
+      table('table-c', 'C', ['C is busy.']),
+      table('table-d', 'D', ['D is busy.']),
+      table('table-e', 'E', ['E is busy.']),
+    ]),
+  );
+  const line = 'upstream said Busy.0001';
+  const hoverOf = (explainLink?: (entryId: string, code: string) => string) => {
+    const hover = local.hover(local.createDocument(line), { line: 0, character: line.indexOf('Busy') + 1 }, 'en', explainLink ? { explainLink } : {});
+    assert.ok(hover);
+    return hover.markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  };
+
+  it('list at most three other meanings, a table\'s message variants of the code as one, and a line for the rest', () => {
+    const text = hoverOf((entryId, code) => `command:errorCodebook.explainEntry?${encodeURIComponent(JSON.stringify([{ entryId, code }]))}`);
+    const others = text.slice(text.indexOf('**Other entries this could be**')).split('\n').filter((item) => item.startsWith('- '));
+    assert.equal(others.length, 4, others.join('\n'));
+    assert.equal(others[0], '- Alibaba Cloud · B (5 message variants): B one. · B two. · B three. · …');
+    assert.equal(others[1], '- Alibaba Cloud · C: C is busy. — C: C is busy.');
+    // Eight other entries, five of them quoted: three more, a link to the explanation listing them all.
+    assert.match(others[3], /^- \[3 more…\]\(command:errorCodebook\.explainEntry\?%5B%7B%22entryId%22%3A%22table-a%3ABusy\.0001%22%2C%22code%22%3A%22Busy\.0001%22%7D%5D\)$/);
+  });
+
+  it('say how many more there are in plain text where no link can open the explanation', () => {
+    const text = hoverOf();
+    assert.match(text, /^- \*3 more; the explanation lists them\*$/m);
+  });
+
+  it('leave the full list to the explanation', () => {
+    const explanation = local.explain('table-a:Busy.0001', 'en', 'Busy.0001');
+    assert.ok(explanation);
+    const others = explanation.fields.find((field) => field.label === 'Elsewhere this code means');
+    assert.equal(others?.texts.length, 8);
+    assert.ok(others?.texts.includes('Alibaba Cloud · B: B five. — B: B five.'));
+  });
+});

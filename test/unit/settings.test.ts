@@ -241,6 +241,16 @@ describe('commands, menus and activation', () => {
     assert.ok(!events.has('*') && !events.has('onStartupFinished'));
   });
 
+  it('works in Restricted Mode with the built-in catalogs, leaving out the workspace\'s catalogPaths', () => {
+    const capabilities = pkg.capabilities as { untrustedWorkspaces: { supported: string; restrictedConfigurations?: string[]; description?: string }; virtualWorkspaces: { supported: unknown; description?: string } };
+    assert.equal(capabilities.untrustedWorkspaces.supported, 'limited');
+    // The only setting that makes the server read files the workspace chooses.
+    assert.deepEqual(capabilities.untrustedWorkspaces.restrictedConfigurations, [`${SETTINGS_SECTION}.catalogPaths`]);
+    assert.ok(capabilities.untrustedWorkspaces.description);
+    assert.equal(capabilities.virtualWorkspaces.supported, 'limited');
+    assert.ok(capabilities.virtualWorkspaces.description);
+  });
+
   it('validates catalogs with the schema that exists', () => {
     for (const validation of pkg.contributes.jsonValidation) {
       assert.ok(fs.existsSync(path.join(ROOT, validation.url)), validation.url);

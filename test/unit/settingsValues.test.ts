@@ -90,10 +90,29 @@ describe('other settings', () => {
     );
   });
 
+  it('takes severities by code, leaving out each bad one with a sentence, and any code as a code', () => {
+    const { settings, problems } = resolved({
+      inlineMeaning: 'FULL',
+      ignoredCodes: ['AIS.0101'],
+      catalogs: { disabled: ['huaweicloud-apig'] },
+      diagnostics: { severityByCode: { 'APIG.0308': 'Information', Throttling: 'off', __proto__: 'hint', 'AIS.0103': 'fatal', '': 'error' } },
+    });
+    assert.equal(settings.inlineMeaning, 'full');
+    assert.deepEqual(settings.ignoredCodes, ['AIS.0101']);
+    assert.deepEqual(settings['catalogs.disabled'], ['huaweicloud-apig']);
+    assert.deepEqual({ ...settings['diagnostics.severityByCode'] }, { 'APIG.0308': 'information', Throttling: 'off' });
+    assert.equal(problems.length, 2, problems.join('\n'));
+    assert.match(problems[0], /^Setting errorCodebook\.diagnostics\.severityByCode\.AIS\.0103: "fatal" is not one of error, warning, information, hint, off; it is ignored\.$/);
+    const object = resolved({ diagnostics: { severityByCode: JSON.parse('{"__proto__": "hint"}') } });
+    assert.deepEqual(Object.entries(object.settings['diagnostics.severityByCode']), [['__proto__', 'hint']]);
+    assert.equal(resolved({ diagnostics: { severityByCode: ['AIS.0101'] } }).problems.length, 1);
+    assert.equal(resolved({ inlineMeaning: 'long' }).settings.inlineMeaning, 'short');
+  });
+
   it('never throws and always gives settings of the right shape, for any input', () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), (top, nested) => {
-        for (const raw of [top, { displayLanguage: top, scan: nested, diagnostics: { severity: nested } }, { 'diagnostics.severity': top }]) {
+        for (const raw of [top, { displayLanguage: top, scan: nested, diagnostics: { severity: nested, severityByCode: nested } }, { 'diagnostics.severity': top, 'diagnostics.severityByCode': top }]) {
           const settings = resolveSettings(raw);
           assert.ok(['auto', 'en', 'zh-cn'].includes(settings.displayLanguage));
           assert.ok(Array.isArray(settings['scan.languages']) && settings['scan.languages'].every((item) => typeof item === 'string'));
@@ -102,6 +121,9 @@ describe('other settings', () => {
             assert.ok(['error', 'warning', 'information', 'hint', 'off'].includes(level));
           }
           assert.deepEqual(Object.keys(settings['diagnostics.severity']).sort(), ['clientError', 'serverError', 'success', 'unknownStatus']);
+          for (const level of Object.values(settings['diagnostics.severityByCode'])) {
+            assert.ok(['error', 'warning', 'information', 'hint', 'off'].includes(level));
+          }
         }
       }),
       { numRuns: runs(300, 1000), seed: 11 },

@@ -132,6 +132,8 @@ export interface StartOptions {
   timeoutMs?: number;
   /** More code-server options, e.g. ['--locale', 'zh-cn']. */
   extraArgs?: string[];
+  /** Whether Workspace Trust is on (the workspace then opens in Restricted Mode); off by default. */
+  workspaceTrust?: boolean;
 }
 
 /** Starts code-server on 127.0.0.1 and resolves once /healthz answers. */
@@ -147,7 +149,7 @@ export async function startCodeServer(installation: Installation, options: Start
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--vscode-option',
     'enable-smoke-test-driver',

@@ -13,6 +13,7 @@ import { ExplainRequest, ExplainResult, SearchItem, SearchRequest } from '../../
 import { ExplanationPanel } from '../explanationView';
 import { ServerConnection } from '../serverConnection';
 import { queryFromEditor } from '../wordAtCursor';
+import { l10n } from '../l10n';
 
 export interface LookUpOptions {
   query?: string;
@@ -96,7 +97,7 @@ async function lookUpWith(server: ServerConnection, options: LookUpOptions): Pro
   try {
     explanation = await server.sendRequest(ExplainRequest.type, { id: chosen.item.id });
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not explain {0}: {1}', chosen.item.code, String((error as Error).message ?? error)));
+    void vscode.window.showErrorMessage(l10n.t('Could not explain {0}: {1}', chosen.item.code, String((error as Error).message ?? error)));
   }
   if (explanation && options.show !== false) {
     ExplanationPanel.show(explanation);
@@ -120,8 +121,8 @@ function toPickItem(item: SearchItem): SearchPickItem {
 function pickEntry(server: ServerConnection, initialQuery: string, pick: string | undefined): Promise<{ item: SearchItem; query: string } | undefined> {
   return new Promise((resolve) => {
     const quickPick = vscode.window.createQuickPick<SearchPickItem>();
-    quickPick.title = vscode.l10n.t('Look Up Error Code');
-    quickPick.placeholder = vscode.l10n.t('Type an error code, a message, or words of its meaning (English or Chinese)');
+    quickPick.title = l10n.t('Look Up Error Code');
+    quickPick.placeholder = l10n.t('Type an error code, a message, or words of its meaning (English or Chinese)');
     quickPick.matchOnDescription = true;
     quickPick.matchOnDetail = true;
     quickPick.value = initialQuery;
@@ -162,14 +163,14 @@ function pickEntry(server: ServerConnection, initialQuery: string, pick: string 
         quickPick.items =
           result.items.length > 0
             ? result.items.map(toPickItem)
-            : [{ label: vscode.l10n.t('No catalog entry matches "{0}"', query), alwaysShow: true }];
+            : [{ label: l10n.t('No catalog entry matches "{0}"', query), alwaysShow: true }];
         if (pick) {
           const found = pick === 'first' ? result.items[0] : result.items.find((item) => item.id === pick);
           finish(found ? { item: found, query } : undefined);
         }
       } catch (error) {
         if (current === sequence && !settled && !(error instanceof vscode.CancellationError) && !/cancel/i.test(String(error))) {
-          quickPick.items = [{ label: vscode.l10n.t('Search failed: {0}', String((error as Error).message ?? error)), alwaysShow: true }];
+          quickPick.items = [{ label: l10n.t('Search failed: {0}', String((error as Error).message ?? error)), alwaysShow: true }];
           if (pick) {
             finish(undefined);
           }

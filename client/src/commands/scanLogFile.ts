@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { ScanFileRequest, ScanFileResult } from '../../../server/src/common/protocol';
 import { FindingsModel } from '../findingsModel';
 import { ServerConnection } from '../serverConnection';
+import { l10n } from '../l10n';
 
 export async function scanLogFile(server: ServerConnection, model: FindingsModel, arg?: unknown): Promise<ScanFileResult | undefined> {
   let uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined;
@@ -16,9 +17,9 @@ export async function scanLogFile(server: ServerConnection, model: FindingsModel
       canSelectFiles: true,
       canSelectFolders: false,
       canSelectMany: false,
-      openLabel: vscode.l10n.t('Scan'),
-      title: vscode.l10n.t('Scan a Log File for Error Codes'),
-      filters: { [vscode.l10n.t('Logs and JSON')]: ['log', 'out', 'txt', 'json', 'jsonl', 'gz'], [vscode.l10n.t('All Files')]: ['*'] },
+      openLabel: l10n.t('Scan'),
+      title: l10n.t('Scan a Log File for Error Codes'),
+      filters: { [l10n.t('Logs and JSON')]: ['log', 'out', 'txt', 'json', 'jsonl', 'gz'], [l10n.t('All Files')]: ['*'] },
     });
     uri = picked?.[0];
   }
@@ -28,16 +29,15 @@ export async function scanLogFile(server: ServerConnection, model: FindingsModel
   const name = path.basename(uri.fsPath);
   const result = await server.sendRequest(ScanFileRequest.type, { uri: uri.toString() });
   if (result.error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not scan {0}: {1}', name, result.error));
+    void vscode.window.showErrorMessage(l10n.t('Could not scan {0}: {1}', name, result.error));
     return result;
   }
-  if (model.findings?.uri.toString() === uri.toString()) {
-    void model.refresh();
-  }
-  const showProblems = vscode.l10n.t('Show Problems');
+  // The Error Codes view shows the scanned file's codes until another document becomes active.
+  void model.show(uri);
+  const showProblems = l10n.t('Show Problems');
   const message = result.cancelled
-    ? vscode.l10n.t('Scan of {0} cancelled: {1} error codes found before stopping.', name, result.total)
-    : vscode.l10n.t('Found {0} error codes in {1} ({2} MB).', result.total, name, (result.bytes / 1048576).toFixed(1));
+    ? l10n.t('Scan of {0} cancelled: {1} error codes found before stopping.', name, result.total)
+    : l10n.t('Found {0} error codes in {1} ({2} MB).', result.total, name, (result.bytes / 1048576).toFixed(1));
   // Not awaited: the command resolves with the result while the message is still up.
   void vscode.window.showInformationMessage(message, ...(result.total > 0 ? [showProblems] : [])).then((choice) => {
     if (choice === showProblems) {

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { FindingGroup } from '../../../server/src/common/protocol';
 import { groupLabel, revealFinding } from '../codesTree';
 import { FindingsModel } from '../findingsModel';
+import { l10n } from '../l10n';
 
 interface GroupPickItem extends vscode.QuickPickItem {
   group: FindingGroup;
@@ -18,12 +19,12 @@ export async function showDocumentCodes(model: FindingsModel, arg?: unknown): Pr
   const pick = arg !== null && typeof arg === 'object' && typeof (arg as { pick?: unknown }).pick === 'string' ? (arg as { pick: string }).pick : undefined;
   const findings = await model.refresh();
   if (!findings || !findings.scanned) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The active file is not scanned for error codes.'));
+    void vscode.window.showInformationMessage(l10n.t('The active file is not scanned for error codes.'));
     return undefined;
   }
   const groups = findings.result.groups;
   if (groups.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No error codes in this file.'));
+    void vscode.window.showInformationMessage(l10n.t('No error codes in this file.'));
     return undefined;
   }
   let chosen: FindingGroup | undefined;
@@ -35,13 +36,13 @@ export async function showDocumentCodes(model: FindingsModel, arg?: unknown): Pr
       description: group.catalog,
       detail:
         group.firstLine === group.lastLine
-          ? `${group.meaning} — ${vscode.l10n.t('Line {0}', group.firstLine + 1)}`
-          : `${group.meaning} — ${vscode.l10n.t('First on line {0}, last on line {1}', group.firstLine + 1, group.lastLine + 1)}`,
+          ? `${group.meaning} — ${l10n.t('Line {0}', group.firstLine + 1)}`
+          : `${group.meaning} — ${l10n.t('First on line {0}, last on line {1}', group.firstLine + 1, group.lastLine + 1)}`,
       group,
     }));
     const item = await vscode.window.showQuickPick(items, {
-      title: vscode.l10n.t('Error Codes in This File ({0})', findings.result.total),
-      placeHolder: vscode.l10n.t('Choose a code to go to its first occurrence'),
+      title: l10n.t('Error Codes in This File ({0})', findings.result.total),
+      placeHolder: l10n.t('Choose a code to go to its first occurrence'),
       matchOnDescription: true,
       matchOnDetail: true,
     });

@@ -44,6 +44,8 @@ export namespace SearchRequest {
 export interface ExplainParams {
   id: string;
   language?: DisplayLanguage;
+  /** The code as the text writes it, whose other meanings the explanation lists (default: the entry's code). */
+  code?: string;
 }
 
 /** One labelled part of an explanation ("Meaning", "Fix", …); the label is empty for a note. */
@@ -85,12 +87,22 @@ export interface FindingGroup {
   catalog: string;
   /** What the code means, in the display language. */
   meaning: string;
+  /** Whose error it is and where that came from, when a clue said it. */
+  origin?: string;
   count: number;
   /** Zero-based lines of the first and last occurrence. */
   firstLine: number;
   lastLine: number;
   firstCharacter: number;
+  lastCharacter?: number;
   severity: 'error' | 'warning' | 'information' | 'hint';
+  /** Set when the user ignores the code (errorCodebook.ignoredCodes). */
+  ignored?: true;
+  /** The first occurrences (up to 50) and the last, with the time each line carries when it has one. */
+  occurrences?: { line: number; character: number; time?: string }[];
+  /** The times the lines of the first and last occurrence carry, as they write them. */
+  firstTime?: string;
+  lastTime?: string;
 }
 
 export interface DocumentFindingsParams {
@@ -174,6 +186,64 @@ export namespace OpenFromDiskRequest {
   export const type = new RequestType<OpenFromDiskParams, OpenFromDiskResult, void>(method);
 }
 
+export interface SupportTicketParams {
+  /** A document the server has open. */
+  uri: string;
+  /** A position on the code. */
+  position: { line: number; character: number };
+  language?: DisplayLanguage;
+}
+
+export interface SupportTicketResult {
+  code: string;
+  /** The ticket's facts as a Markdown list. */
+  markdown: string;
+  /** The same facts as plain text, one per line. */
+  plainText: string;
+  /** The request id found near the code, when there is one. */
+  requestId?: string;
+  /** The provider's diagnosis page (or the code's documentation). */
+  diagnosis?: string;
+}
+
+/**
+ * Client → server: what a support ticket about the code at a position needs (the code, provider,
+ * product and entry, its meaning, the request id, HostId or endpoint and time of its line, the
+ * diagnosis page); null when no code is there.
+ */
+export namespace SupportTicketRequest {
+  export const method = 'errorCodebook/supportTicket';
+  export const type = new RequestType<SupportTicketParams, SupportTicketResult | null, void>(method);
+}
+
+export interface TextFindingsParams {
+  /** Text that is in no document: a line of a terminal, say. At most 64 KB of it is read. */
+  text: string;
+  language?: DisplayLanguage;
+}
+
+export interface TextFinding {
+  /** Zero-based line within the text, and UTF-16 offsets within that line. */
+  line: number;
+  start: number;
+  end: number;
+  code: string;
+  /** The entry meant; absent for a code no entry explains. */
+  entryId?: string;
+  kind: 'entry' | 'unknownCode' | 'otherProduct';
+  /** "Provider · Service" of the entry, or what the code is. */
+  catalog: string;
+  meaning: string;
+  /** The https documentation of the code. */
+  documentation?: string;
+}
+
+/** Client → server: the codes in a piece of text, decided as in a document of that text alone (at most 200). */
+export namespace TextFindingsRequest {
+  export const method = 'errorCodebook/textFindings';
+  export const type = new RequestType<TextFindingsParams, { findings: TextFinding[] }, void>(method);
+}
+
 export interface FindingsChangedParams {
   uri: string;
   total: number;
@@ -223,6 +293,8 @@ export interface CatalogStatusResult {
     provenance?: string;
   }[];
   problems: { file: string; line: number; column: number; message: string }[];
+  /** The catalogs turned off by errorCodebook.catalogs.disabled, which were left out. */
+  disabled?: { id: string; file: string }[];
 }
 
 /** Client → server: which catalogs are loaded and what was wrong with the others. */

@@ -36,11 +36,21 @@ export interface ErrorCodebookSettings {
   'diagnostics.logs': boolean;
   'diagnostics.json': boolean;
   'diagnostics.source': boolean;
+  /** Markdown (READMEs, docs) is scanned for hovers and links; its codes are examples, not errors, unless this says so. */
+  'diagnostics.markdown': boolean;
   'diagnostics.severity': SeverityByStatus;
   /** The most diagnostics published for one document, most severe first. */
   'diagnostics.maxPerFile': number;
   /** Extra folders (or files) of catalogs, loaded after the built-in ones. */
   catalogPaths: string[];
+  /** What the end of a line with codes says: nothing, their meaning in a few words, or all of it. */
+  inlineMeaning: 'off' | 'short' | 'full';
+  /** Codes that give no diagnostics and no meaning at the line's end ("Ignore this code" adds to it). */
+  ignoredCodes: string[];
+  /** Severities of particular codes, as they appear in the text; they win over `diagnostics.severity`. */
+  'diagnostics.severityByCode': Record<string, SeverityName>;
+  /** Ids of catalogs that are not loaded (`huaweicloud-apig`, …). */
+  'catalogs.disabled': string[];
 }
 
 export type SettingScope = 'window' | 'resource' | 'machine-overridable';
@@ -60,6 +70,7 @@ export const SETTINGS: { [K in keyof ErrorCodebookSettings]: SettingDescriptor<K
       'log', 'json', 'jsonc', 'jsonl', 'plaintext',
       'typescript', 'javascript', 'typescriptreact', 'javascriptreact',
       'python', 'java', 'go', 'csharp', 'php', 'ruby', 'kotlin', 'rust', 'cpp', 'c', 'shellscript', 'yaml',
+      'markdown',
     ],
     scope: 'resource',
   },
@@ -70,6 +81,7 @@ export const SETTINGS: { [K in keyof ErrorCodebookSettings]: SettingDescriptor<K
   'diagnostics.logs': { key: 'diagnostics.logs', default: true, scope: 'resource' },
   'diagnostics.json': { key: 'diagnostics.json', default: true, scope: 'resource' },
   'diagnostics.source': { key: 'diagnostics.source', default: false, scope: 'resource' },
+  'diagnostics.markdown': { key: 'diagnostics.markdown', default: false, scope: 'resource' },
   'diagnostics.severity': {
     key: 'diagnostics.severity',
     default: { serverError: 'error', clientError: 'warning', unknownStatus: 'warning', success: 'hint' },
@@ -77,6 +89,10 @@ export const SETTINGS: { [K in keyof ErrorCodebookSettings]: SettingDescriptor<K
   },
   'diagnostics.maxPerFile': { key: 'diagnostics.maxPerFile', default: 1000, scope: 'resource' },
   catalogPaths: { key: 'catalogPaths', default: [], scope: 'machine-overridable' },
+  inlineMeaning: { key: 'inlineMeaning', default: 'short', scope: 'resource' },
+  ignoredCodes: { key: 'ignoredCodes', default: [], scope: 'resource' },
+  'diagnostics.severityByCode': { key: 'diagnostics.severityByCode', default: {}, scope: 'resource' },
+  'catalogs.disabled': { key: 'catalogs.disabled', default: [], scope: 'window' },
 };
 
 /** The configuration section every setting lives under. */
@@ -140,21 +156,48 @@ export function resolveSettings(raw: unknown, report: SettingsProblemSink = () =
     }
   };
   read('displayLanguage', (value) => (typeof value === 'string' ? normaliseDisplayLanguage(value) : undefined), 'a display language (auto, en or zh-cn)');
-  for (const key of ['scan.languages', 'scan.include', 'scan.exclude', 'catalogPaths'] as const) {
+  for (const key of ['scan.languages', 'scan.include', 'scan.exclude', 'catalogPaths', 'ignoredCodes', 'catalogs.disabled'] as const) {
     read(key, (value) => (Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...(value as string[])] : undefined), 'a list of strings');
   }
   for (const key of ['scan.maxFileSizeMB', 'scan.readFromDiskAboveMB'] as const) {
     read(key, (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined), 'a number of megabytes, 0 or more');
   }
-  for (const key of ['diagnostics.logs', 'diagnostics.json', 'diagnostics.source'] as const) {
+  for (const key of ['diagnostics.logs', 'diagnostics.json', 'diagnostics.source', 'diagnostics.markdown'] as const) {
     read(key, (value) => (typeof value === 'boolean' ? value : undefined), 'true or false');
   }
+  read('inlineMeaning', (value) => oneOf(value, ['off', 'short', 'full'] as const), 'one of off, short, full');
   read('diagnostics.maxPerFile', (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined), 'a whole number, 0 or more');
   const severity = lookup(raw as Record<string, unknown>, 'diagnostics.severity');
   if (severity !== undefined && severity !== null) {
     settings['diagnostics.severity'] = resolveSeverity(severity, report);
   }
+  const byCode = lookup(raw as Record<string, unknown>, 'diagnostics.severityByCode');
+  if (byCode !== undefined && byCode !== null) {
+    settings['diagnostics.severityByCode'] = resolveSeverityByCode(byCode, report);
+  }
   return settings;
+}
+
+/** Severities by code: each value one of the severity names; a bad one is left out and reported. */
+function resolveSeverityByCode(value: unknown, report: SettingsProblemSink): Record<string, SeverityName> {
+  const name = `${SETTINGS_SECTION}.diagnostics.severityByCode`;
+  // No prototype: a code named "__proto__" or "constructor" is a code like any other.
+  const severities = Object.create(null) as Record<string, SeverityName>;
+  if (!isPlainObject(value)) {
+    report(`Setting ${name}: ${describe(value)} is not an object of codes and severities; using none.`);
+    return severities;
+  }
+  for (const [code, level] of Object.entries(value)) {
+    const normalised = typeof level === 'string' ? level.trim().toLowerCase() : undefined;
+    if (code.trim() === '') {
+      report(`Setting ${name}: an empty code is ignored.`);
+    } else if (normalised !== undefined && (SEVERITY_NAMES as readonly string[]).includes(normalised)) {
+      severities[code.trim()] = normalised as SeverityName;
+    } else {
+      report(`Setting ${name}.${code}: ${describe(level)} is not one of ${SEVERITY_NAMES.join(', ')}; it is ignored.`);
+    }
+  }
+  return severities;
 }
 
 function resolveSeverity(value: unknown, report: SettingsProblemSink): SeverityByStatus {
@@ -205,6 +248,12 @@ function lookup(raw: Record<string, unknown>, dottedKey: string): unknown {
     current = (current as Record<string, unknown>)[part];
   }
   return current;
+}
+
+/** The value, trimmed and in lower case, when it is one of `names`. */
+function oneOf<T extends string>(value: unknown, names: readonly T[]): T | undefined {
+  const normalised = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  return names.find((name) => name === normalised);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

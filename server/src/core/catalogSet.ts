@@ -14,16 +14,25 @@ export interface LoadedCatalogs {
   index: CodeIndex;
   catalogs: { catalog: CatalogFile; file: string }[];
   problems: CatalogProblem[];
+  /** The catalogs turned off by id (errorCodebook.catalogs.disabled) that were left out, with their files. */
+  disabled: { id: string; file: string }[];
 }
 
-export function loadCatalogs(texts: readonly CatalogText[], earlierProblems: readonly CatalogProblem[] = []): LoadedCatalogs {
+/** Loads catalog texts; a catalog whose id is in `disabled` is read and checked, but left out of the index. */
+export function loadCatalogs(texts: readonly CatalogText[], earlierProblems: readonly CatalogProblem[] = [], disabled: readonly string[] = []): LoadedCatalogs {
   const problems = [...earlierProblems];
   const catalogs: { catalog: CatalogFile; file: string }[] = [];
+  const left: { id: string; file: string }[] = [];
+  const turnedOff = new Set(disabled);
   const byId = new Map<string, string>();
   for (const { file, text } of texts) {
     const parsed = parseCatalogText(text, file);
     problems.push(...parsed.problems);
     if (!parsed.catalog) {
+      continue;
+    }
+    if (turnedOff.has(parsed.catalog.id)) {
+      left.push({ id: parsed.catalog.id, file });
       continue;
     }
     const earlier = byId.get(parsed.catalog.id);
@@ -35,5 +44,5 @@ export function loadCatalogs(texts: readonly CatalogText[], earlierProblems: rea
     byId.set(parsed.catalog.id, file);
     catalogs.push({ catalog: parsed.catalog, file });
   }
-  return { index: new CodeIndex(catalogs), catalogs, problems };
+  return { index: new CodeIndex(catalogs), catalogs, problems, disabled: left };
 }

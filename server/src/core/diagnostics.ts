@@ -6,7 +6,7 @@ import { LanguageTag } from './catalogModel';
 import { Range, ResolvedOccurrence } from './codeDocument';
 import { CodeIndex } from './codeIndex';
 import { findingLinks, renderDiagnosticMessage } from './render';
-import { SEVERITY_RANK, Severity, SeverityByStatus, severityOfOccurrence } from './severity';
+import { CodeRules, SEVERITY_RANK, Severity, SeverityByStatus, isIgnored, severityOfOccurrence } from './severity';
 import { stringsFor } from './strings';
 
 export interface CodeDiagnostic {
@@ -27,6 +27,8 @@ export interface DiagnosticsOptions {
   language: LanguageTag;
   severity: SeverityByStatus;
   maxCount: number;
+  /** The user's severities of particular codes, and the codes they ignore. */
+  codes?: CodeRules;
 }
 
 export interface DiagnosticsResult {
@@ -59,7 +61,10 @@ export class DiagnosticsCollector {
   }
 
   add(item: ResolvedOccurrence): void {
-    const severity = severityOfOccurrence(item, this.options.severity);
+    if (isIgnored(item, this.options.codes)) {
+      return;
+    }
+    const severity = severityOfOccurrence(item, this.options.severity, this.options.codes);
     if (severity === 'off') {
       return;
     }
@@ -85,9 +90,12 @@ export class DiagnosticsCollector {
       };
     });
     if (this.count > diagnostics.length) {
+      // The note takes the severity of the most severe entry it stands for, at the top of the
+      // file: editors list by severity, then position, so it comes first in the Problems panel.
+      const severity = diagnostics.reduce<Severity>((most, diagnostic) => (SEVERITY_RANK[diagnostic.severity] < SEVERITY_RANK[most] ? diagnostic.severity : most), 'information');
       diagnostics.unshift({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 'information',
+        severity,
         message: stringsFor(language).diagnosticMore(diagnostics.length, this.count),
       });
     }

@@ -5,7 +5,7 @@
 import { minimatch } from 'minimatch';
 
 /** What kind of text a document is: it decides which diagnostics setting applies to it. */
-export type DocumentKind = 'log' | 'json' | 'source';
+export type DocumentKind = 'log' | 'json' | 'markdown' | 'source';
 
 /** Why a document is not scanned. */
 export type SkipReason = 'notSelected' | 'tooLarge' | 'binary';
@@ -19,6 +19,7 @@ export interface DocumentPolicySettings {
   'diagnostics.logs': boolean;
   'diagnostics.json': boolean;
   'diagnostics.source': boolean;
+  'diagnostics.markdown': boolean;
 }
 
 /** What is known of a document before its text is looked at. */
@@ -39,6 +40,7 @@ export interface DocumentDecision {
 
 const JSON_LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'json5', 'jsonlines']);
 const LOG_LANGUAGES = new Set(['log', 'plaintext', 'Log', 'text']);
+const MARKDOWN_LANGUAGES = new Set(['markdown', 'mdx']);
 const MEGABYTE = 1024 * 1024;
 
 export function documentKind(languageId: string, uri: string): DocumentKind {
@@ -47,6 +49,9 @@ export function documentKind(languageId: string, uri: string): DocumentKind {
   }
   if (LOG_LANGUAGES.has(languageId) || /\.(log|out|txt)(\.\d+)?$/i.test(uri)) {
     return 'log';
+  }
+  if (MARKDOWN_LANGUAGES.has(languageId) || /\.(md|markdown|mdx)$/i.test(uri)) {
+    return 'markdown';
   }
   return 'source';
 }
@@ -135,6 +140,8 @@ export function diagnosticsEnabled(kind: DocumentKind, settings: DocumentPolicyS
       return settings['diagnostics.json'];
     case 'log':
       return settings['diagnostics.logs'];
+    case 'markdown':
+      return settings['diagnostics.markdown'];
     default:
       return settings['diagnostics.source'];
   }

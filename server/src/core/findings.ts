@@ -7,7 +7,8 @@ import { ResolvedOccurrence } from './codeDocument';
 import { CodeIndex } from './codeIndex';
 import { catalogLabel, findingLinks, meaningOf, originLine, plainLine, renderDiagnosticMessage, unlistedTitle } from './render';
 import { FindingKind } from './resolver';
-import { SEVERITY_RANK, Severity, SeverityByStatus, severityOfOccurrence } from './severity';
+import { CodeRules, SEVERITY_RANK, Severity, SeverityByStatus, isIgnored, severityOfOccurrence } from './severity';
+import { findTimestamp } from './timestamps';
 
 export interface FindingGroup {
   code: string;
@@ -23,8 +24,26 @@ export interface FindingGroup {
   firstLine: number;
   lastLine: number;
   firstCharacter: number;
+  lastCharacter: number;
   severity: Severity;
+  /** Set when the user ignores the code (errorCodebook.ignoredCodes): it is listed, but nowhere else. */
+  ignored?: true;
+  /** The first occurrences (at most MAX_SAMPLES), and the last one, to go to. */
+  occurrences: GroupOccurrence[];
+  /** The times the lines of the first and last occurrence carry, as they write them (see `timeGroups`). */
+  firstTime?: string;
+  lastTime?: string;
 }
+
+/** Where one occurrence of a group stands, and the time its line carries. */
+export interface GroupOccurrence {
+  line: number;
+  character: number;
+  time?: string;
+}
+
+/** How many occurrences of a group are kept to go to: the first ones, then only the last. */
+const MAX_SAMPLES = 50;
 
 /** What a finding says, apart from where it stands. */
 interface Described {
@@ -34,13 +53,15 @@ interface Described {
   meaning: string;
   origin?: string;
   severity: Severity;
+  ignored?: true;
 }
 
-function describe(found: ResolvedOccurrence, language: LanguageTag, severity: SeverityByStatus, index: CodeIndex): Described {
+function describe(found: ResolvedOccurrence, language: LanguageTag, severity: SeverityByStatus, index: CodeIndex, rules?: CodeRules): Described {
   const { resolution } = found;
-  const level = severityOfOccurrence(found, severity);
+  const ignored = isIgnored(found, rules);
+  const level = ignored ? 'hint' : severityOfOccurrence(found, severity, rules);
   const origin = originLine(resolution, language, index);
-  const common = { kind: resolution.kind, severity: level === 'off' ? ('hint' as const) : level, ...(origin ? { origin } : {}) };
+  const common = { kind: resolution.kind, severity: level === 'off' ? ('hint' as const) : level, ...(origin ? { origin } : {}), ...(ignored ? { ignored: true as const } : {}) };
   if (resolution.kind === 'entry') {
     const entry = resolution.ranked[0].entry;
     return { entryId: entry.id, catalog: catalogLabel(entry.catalog, language), meaning: plainLine(meaningOf(entry, language)), ...common };
@@ -65,6 +86,7 @@ export class FindingsCollector {
     private readonly language: LanguageTag,
     private readonly severity: SeverityByStatus,
     private readonly index: CodeIndex,
+    private readonly rules?: CodeRules,
   ) {}
 
   add(found: ResolvedOccurrence): void {
@@ -75,20 +97,32 @@ export class FindingsCollector {
     if (group) {
       group.count++;
       group.lastLine = occurrence.line;
+      group.lastCharacter = occurrence.start;
+      if (group.occurrences.length < MAX_SAMPLES) {
+        group.occurrences.push({ line: occurrence.line, character: occurrence.start });
+      }
       return;
     }
     this.groups.set(key, {
       code: occurrence.token,
-      ...describe(found, this.language, this.severity, this.index),
+      ...describe(found, this.language, this.severity, this.index, this.rules),
       count: 1,
       firstLine: occurrence.line,
       lastLine: occurrence.line,
       firstCharacter: occurrence.start,
+      lastCharacter: occurrence.start,
+      occurrences: [{ line: occurrence.line, character: occurrence.start }],
     });
   }
 
   /** The groups, largest first, then the most severe, then in order of appearance. */
   result(): { total: number; groups: FindingGroup[] } {
+    for (const group of this.groups.values()) {
+      const last = group.occurrences[group.occurrences.length - 1];
+      if (last.line !== group.lastLine || last.character !== group.lastCharacter) {
+        group.occurrences.push({ line: group.lastLine, character: group.lastCharacter });
+      }
+    }
     const groups = [...this.groups.values()].sort(
       (a, b) => b.count - a.count || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.firstLine - b.firstLine,
     );
@@ -102,6 +136,64 @@ export function groupFindings(occurrences: Iterable<ResolvedOccurrence>, languag
     collector.add(item);
   }
   return collector.result();
+}
+
+/** How many lines `timeGroups` reads the time of, at most: the first and last of every group come first. */
+const MAX_TIMED_LINES = 20_000;
+
+/**
+ * Adds the times their lines carry to groups: of the first and last occurrence, and of the kept
+ * occurrences while the lines read stay under a bound. `lineText` may answer undefined for a line
+ * it does not have (a file read again only for these lines).
+ */
+export function timeGroups(groups: readonly FindingGroup[], lineText: (line: number) => string | undefined): void {
+  const times = new Map<number, string | undefined>();
+  const timeOf = (line: number): string | undefined => {
+    if (!times.has(line)) {
+      const text = lineText(line);
+      times.set(line, text === undefined ? undefined : findTimestamp(text)?.text);
+    }
+    return times.get(line);
+  };
+  for (const group of groups) {
+    const first = timeOf(group.firstLine);
+    const last = timeOf(group.lastLine);
+    if (first !== undefined) {
+      group.firstTime = first;
+    }
+    if (last !== undefined) {
+      group.lastTime = last;
+    }
+  }
+  for (const group of groups) {
+    for (const occurrence of group.occurrences) {
+      if (times.size >= MAX_TIMED_LINES && !times.has(occurrence.line)) {
+        return;
+      }
+      const time = timeOf(occurrence.line);
+      if (time !== undefined) {
+        occurrence.time = time;
+      }
+    }
+  }
+}
+
+/** The lines `timeGroups` reads, in the order it reads them, for a reader that fetches them beforehand. */
+export function linesToTime(groups: readonly FindingGroup[]): Set<number> {
+  const lines = new Set<number>();
+  for (const group of groups) {
+    lines.add(group.firstLine);
+    lines.add(group.lastLine);
+  }
+  for (const group of groups) {
+    for (const occurrence of group.occurrences) {
+      if (lines.size >= MAX_TIMED_LINES) {
+        return lines;
+      }
+      lines.add(occurrence.line);
+    }
+  }
+  return lines;
 }
 
 /** One finding as the command line and other plain consumers report it. */

@@ -11,14 +11,24 @@ export interface HoverResult {
   range: Range;
 }
 
-export function computeHover(document: ScannedDocument, position: Position, language: LanguageTag, index: CodeIndex): HoverResult | undefined {
+export interface HoverRequestOptions {
+  /** Codes the user ignores: their hover says so. */
+  ignoredCodes?: ReadonlySet<string>;
+  /** A link that opens an entry's explanation, for the "N more" line of other meanings. */
+  explainLink?: (entryId: string, code: string) => string;
+}
+
+export function computeHover(document: ScannedDocument, position: Position, language: LanguageTag, index: CodeIndex, options: HoverRequestOptions = {}): HoverResult | undefined {
   const found = document.occurrenceAt(position);
   if (!found) {
     return undefined;
   }
   const { occurrence, resolution } = found;
   return {
-    markdown: renderHover(resolution, occurrence.token, language, index),
+    markdown: renderHover(resolution, occurrence.token, language, index, {
+      ignored: options.ignoredCodes?.has(occurrence.token) === true,
+      ...(options.explainLink ? { explainLink: options.explainLink } : {}),
+    }),
     range: { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } },
   };
 }

@@ -29,14 +29,17 @@ export { bytesLookBinary, decideDocument, diagnosticsEnabled, documentKind, isSe
 export type { DocumentDecision, DocumentFacts, DocumentKind, DocumentPolicySettings, SkipReason } from './documentPolicy';
 
 export type { CodeDiagnostic, DiagnosticsOptions, DiagnosticsResult } from './diagnostics';
-export { FindingDescriber } from './findings';
-export type { FindingGroup, FindingRecord } from './findings';
+export { FindingDescriber, linesToTime, timeGroups } from './findings';
+export type { FindingGroup, FindingRecord, GroupOccurrence } from './findings';
 export type { CodeLink } from './documentLinks';
 export type { CodeSymbol } from './documentSymbols';
-export type { HoverResult } from './hover';
+export type { HoverRequestOptions, HoverResult } from './hover';
+export type { DiagnosisSource, SupportTicket, TicketFacts } from './supportTicket';
+export { shortMeaning } from './inlineMeaning';
+export type { InlineMeaning, InlineMeaningMode, InlineMeaningOptions, InlineMeaningPart } from './inlineMeaning';
 export type { ExplanationField, Link } from './render';
 export { SEVERITY_RANK } from './severity';
-export type { Severity, SeverityByStatus, SeverityOrOff } from './severity';
+export type { CodeRules, Severity, SeverityByStatus, SeverityOrOff } from './severity';
 export { languageFromLocale, stringsFor } from './strings';
 export { findTimestamp } from './timestamps';
 export type { LineTimestamp } from './timestamps';

@@ -11,13 +11,15 @@ import { CodeLink, computeLinks } from './documentLinks';
 import { CodeSymbol, computeSymbols } from './documentSymbols';
 import { FindingDescriber, FindingGroup, FindingsCollector, groupFindings } from './findings';
 import { DocumentClue } from './evidence';
-import { HoverResult, computeHover } from './hover';
+import { HoverRequestOptions, HoverResult, computeHover } from './hover';
+import { InlineMeaning, InlineMeaningOptions, computeInlineMeanings } from './inlineMeaning';
 import { ExplanationField, Link, catalogLabel, meaningOf, renderExplanation, titleOf } from './render';
 import { searchEntries } from './search';
 import { SeverityByStatus } from './severity';
 import { StreamScanner, StreamScannerOptions } from './streamScanner';
 import { ClueTally, ClueTallyOptions } from './clueTally';
 import { DiskDocument, DiskDocumentOptions } from './diskDocument';
+import { SupportTicket, renderTicket, requestIdLinks, ticketFacts } from './supportTicket';
 
 export interface SearchResultItem {
   id: string;
@@ -53,7 +55,7 @@ export interface LanguageService {
   readonly index: CodeIndex;
   readonly loaded: LoadedCatalogs;
   /** Replaces the catalogs; documents made earlier must be given the new index with `setIndex`. */
-  setCatalogs(texts: readonly CatalogText[]): LoadedCatalogs;
+  setCatalogs(texts: readonly CatalogText[], disabled?: readonly string[]): LoadedCatalogs;
   /** A document of a text, or of a text in blocks that each end with a line break (the last one excepted). */
   createDocument(text: string | readonly string[]): CodeDocument;
   createStreamScanner(options: StreamScannerOptions): StreamScanner;
@@ -61,12 +63,18 @@ export interface LanguageService {
   createClueTally(options: ClueTallyOptions): ClueTally;
   /** A document whose text stays on disk: its line index and findings, filled by a stream scan. */
   createDiskDocument(options: DiskDocumentOptions): DiskDocument;
-  hover(document: ScannedDocument, position: Position, language: LanguageTag): HoverResult | undefined;
+  /** The hover at a position; it says so when the user ignores the code. */
+  hover(document: ScannedDocument, position: Position, language: LanguageTag, options?: HoverRequestOptions): HoverResult | undefined;
   /** The document's diagnostics under the cap, the cap note first when it cut some off. */
   diagnostics(document: ScannedDocument, options: DiagnosticsOptions): { diagnostics: CodeDiagnostic[]; total: number };
   /** Groups and capped diagnostics of findings that arrive one at a time, in bounded memory. */
   createScanReport(options: DiagnosticsOptions): ScanReport;
+  /** Each code to its documentation, and each Alibaba Cloud request id to its diagnosis page. */
   links(document: ScannedDocument, language: LanguageTag): CodeLink[];
+  /** The facts of a support ticket about the finding at a position, as Markdown and plain text. */
+  supportTicket(document: ScannedDocument, position: Position, language: LanguageTag): SupportTicket | undefined;
+  /** The meaning of the codes of lines `from` to `to`, said at each line's end. */
+  inlineMeanings(document: ScannedDocument, lines: { from: number; to: number }, options: InlineMeaningOptions): InlineMeaning[];
   symbols(document: ScannedDocument, language: LanguageTag): CodeSymbol[];
   findings(document: ScannedDocument, language: LanguageTag, severity: SeverityByStatus): { total: number; groups: FindingGroup[] };
   /** How many codes a document holds, without working out what each means. */
@@ -76,11 +84,13 @@ export interface LanguageService {
   /** The clues of origin of a whole text, to give a stream scanner of the same text beforehand. */
   documentClues(text: string): DocumentClue[];
   search(query: string, language: LanguageTag, limit?: number): SearchResultItem[];
-  explain(id: string, language: LanguageTag): Explanation | undefined;
+  /** The explanation of an entry, with every other entry the code (as written, when given) may mean. */
+  explain(id: string, language: LanguageTag, code?: string): Explanation | undefined;
 }
 
-export function createLanguageService(catalogTexts: readonly CatalogText[]): LanguageService {
-  let loaded = loadCatalogs(catalogTexts);
+/** A language service with these catalogs, but for those whose ids are `disabled`. */
+export function createLanguageService(catalogTexts: readonly CatalogText[], disabled: readonly string[] = []): LanguageService {
+  let loaded = loadCatalogs(catalogTexts, [], disabled);
   return {
     get index() {
       return loaded.index;
@@ -88,18 +98,18 @@ export function createLanguageService(catalogTexts: readonly CatalogText[]): Lan
     get loaded() {
       return loaded;
     },
-    setCatalogs(texts) {
-      loaded = loadCatalogs(texts);
+    setCatalogs(texts, turnedOff = []) {
+      loaded = loadCatalogs(texts, [], turnedOff);
       return loaded;
     },
     createDocument: (text) => new CodeDocument(text, loaded.index),
     createStreamScanner: (options) => new StreamScanner(loaded.index, options),
     createClueTally: (options) => new ClueTally(loaded.index, options),
     createDiskDocument: (options) => new DiskDocument(options),
-    hover: (document, position, language) => computeHover(document, position, language, loaded.index),
+    hover: (document, position, language, options) => computeHover(document, position, language, loaded.index, options),
     diagnostics: (document, options) => computeDiagnostics(document.occurrences(), options, loaded.index),
     createScanReport(options) {
-      const groups = new FindingsCollector(options.language, options.severity, loaded.index);
+      const groups = new FindingsCollector(options.language, options.severity, loaded.index, options.codes);
       const diagnostics = new DiagnosticsCollector(options, loaded.index);
       return {
         add(found) {
@@ -111,7 +121,12 @@ export function createLanguageService(catalogTexts: readonly CatalogText[]): Lan
         },
       };
     },
-    links: (document, language) => computeLinks(document, language, loaded.index),
+    links: (document, language) => [...computeLinks(document, language, loaded.index), ...requestIdLinks(document, document.occurrences(), language, loaded.index)],
+    supportTicket(document, position, language) {
+      const found = document.occurrenceAt(position);
+      return found ? renderTicket(ticketFacts(document, found, language, loaded.index), language) : undefined;
+    },
+    inlineMeanings: (document, lines, options) => computeInlineMeanings(document.occurrences(), lines, (line) => document.lineText(line).length, options, loaded.index),
     symbols: (document, language) => computeSymbols(document, language, loaded.index),
     findings: (document, language, severity) => groupFindings(document.occurrences(), language, severity, loaded.index),
     describer: (language, severity) => new FindingDescriber(language, severity, loaded.index),
@@ -139,12 +154,13 @@ export function createLanguageService(catalogTexts: readonly CatalogText[]): Lan
         };
       });
     },
-    explain(id, language) {
+    explain(id, language, code) {
       const entry = loaded.index.entry(id);
       if (!entry) {
         return undefined;
       }
-      return { id: entry.id, code: entry.data.code, ...renderExplanation(entry, language) };
+      const others = loaded.index.lookup(code ?? entry.data.code).map((candidate) => candidate.entry);
+      return { id: entry.id, code: entry.data.code, ...renderExplanation(entry, language, others) };
     },
   };
 }

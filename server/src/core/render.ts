@@ -6,7 +6,7 @@
 import { LanguageTag, LocalizedText } from './catalogModel';
 import { isHttpsUrl, markdownSafeHref } from './url';
 import { CatalogInfo, CodeIndex, Entry, FamilyRef, pickText } from './codeIndex';
-import { Attribution, RankedCandidate, Resolution } from './resolver';
+import { Attribution, Resolution } from './resolver';
 import { provenanceLine } from './provenance';
 import { Strings, stringsFor } from './strings';
 
@@ -57,33 +57,75 @@ function documentationLinks(entry: Entry, language: LanguageTag, code = entry.da
 
 type TranslatableField = 'message' | 'description' | 'cause' | 'solution';
 
+/** One line of a field's text, and whether it is the project's translation (shown marked as one). */
+export interface LineText {
+  text: string;
+  translated: boolean;
+}
+
+/** Han characters: Chinese text has them, English text has none. */
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** Whether a text reads as the display language, whatever page it was captured from. */
+function readsAs(text: string, language: LanguageTag): boolean {
+  return language === 'zh-cn' ? HAN.test(text) : !HAN.test(text);
+}
+
 /**
- * A field for one line of text in the display language: the source's text in that language, else
- * the project's translation into it (marked as one), else the source's own text. `cut` shortens the
- * text before the mark is added (e.g. to its first line).
+ * A field's source text that reads as the display language: the page's in that language, else
+ * another page's when it reads so (a message in English on a Chinese page is English).
  */
-function lineTextOf(entry: Entry, field: TranslatableField, language: LanguageTag, cut: (text: string) => string = (text) => text): string | undefined {
-  const source = entry.data[field];
+function sourceInLanguage(source: LocalizedText | undefined, language: LanguageTag): string | undefined {
   const own = source?.[language];
   if (own !== undefined) {
-    return cut(own);
+    return own;
+  }
+  return Object.values(source ?? {}).find((text): text is string => text !== undefined && readsAs(text, language));
+}
+
+/**
+ * A field for one line of text in the display language: the source's text that reads as that
+ * language (even from another language's page), else the project's translation into it, else the
+ * source's own text. `cut` shortens the text (e.g. to its first line).
+ */
+function lineTextParts(entry: Entry, field: TranslatableField, language: LanguageTag, cut: (text: string) => string = (text) => text): LineText | undefined {
+  const source = entry.data[field];
+  const own = sourceInLanguage(source, language);
+  if (own !== undefined) {
+    return { text: cut(own), translated: false };
   }
   const translated = entry.data.translations?.[field]?.[language];
   if (translated !== undefined) {
-    return `${cut(translated)} (${stringsFor(language).translated})`;
+    return { text: cut(translated), translated: true };
   }
   const other = pickText(source, language);
-  return other === undefined ? undefined : cut(other);
+  return other === undefined ? undefined : { text: cut(other), translated: false };
+}
+
+/** A field for one line of text, a translation marked as one. */
+function lineTextOf(entry: Entry, field: TranslatableField, language: LanguageTag, cut?: (text: string) => string): string | undefined {
+  const parts = lineTextParts(entry, field, language, cut);
+  return parts === undefined ? undefined : withMark(parts, language);
+}
+
+/** A line of text with the translation mark when it is the project's translation. */
+export function withMark(parts: LineText, language: LanguageTag): string {
+  return parts.translated ? `${parts.text} (${stringsFor(language).translated})` : parts.text;
+}
+
+/**
+ * What an entry means, unmarked, with whether it is a translation: its description, else its cause,
+ * else its message — the first of them that the display language can give (a source text that reads
+ * as it, or a translation), else the first there is.
+ */
+export function meaningParts(entry: Entry, language: LanguageTag): LineText {
+  const fields = (['description', 'cause', 'message'] as const).map((field) => lineTextParts(entry, field, language)).filter((parts): parts is LineText => parts !== undefined);
+  return fields.find((parts) => parts.translated || readsAs(parts.text, language)) ?? fields[0] ?? { text: stringsFor(language).noMeaning, translated: false };
 }
 
 /** The text that says what an entry means: its description, else its cause, else its message. */
 export function meaningOf(entry: Entry, language: LanguageTag): string {
-  return (
-    lineTextOf(entry, 'description', language) ??
-    lineTextOf(entry, 'cause', language) ??
-    lineTextOf(entry, 'message', language) ??
-    stringsFor(language).noMeaning
-  );
+  return withMark(meaningParts(entry, language), language);
 }
 
 /** A short title: the message, or the meaning where there is none. */
@@ -91,12 +133,14 @@ export function titleOf(entry: Entry, language: LanguageTag): string {
   return lineTextOf(entry, 'message', language) ?? meaningOf(entry, language);
 }
 
+/** A field's distinct source texts, those that read as the display language first. */
 function distinctTexts(text: LocalizedText | undefined, language: LanguageTag): string[] {
   if (!text) {
     return [];
   }
   const first = pickText(text, language);
-  return [...new Set([first, text.en, text['zh-cn']].filter((item): item is string => !!item))];
+  const texts = [...new Set([first, text.en, text['zh-cn']].filter((item): item is string => !!item))];
+  return [...texts.filter((item) => readsAs(item, language)), ...texts.filter((item) => !readsAs(item, language))];
 }
 
 function fieldsOf(entry: Entry, language: LanguageTag, strings: Strings, bindings: Record<string, string>): ExplanationField[] {
@@ -116,26 +160,22 @@ function fieldsOf(entry: Entry, language: LanguageTag, strings: Strings, binding
   if (facts.length > 0) {
     fields.push({ label: '', texts: [facts.join(' · ')] });
   }
-  const messages = distinctTexts(data.message, language);
-  if (messages.length > 0) {
-    fields.push({ label: strings.message, texts: messages });
-  }
-  const messageTranslation = data.message?.[language] === undefined ? data.translations?.message?.[language] : undefined;
-  if (messageTranslation) {
-    fields.push({ label: `${strings.message} (${strings.translation})`, texts: [messageTranslation] });
-  }
   for (const [key, label] of [
+    ['message', strings.message],
     ['description', strings.meaning],
     ['cause', strings.cause],
     ['solution', strings.fix],
   ] as const) {
-    const text = pickText(data[key], language);
-    const translated = data[key]?.[language] === undefined ? data.translations?.[key]?.[language] : undefined;
-    if (text) {
-      fields.push({ label, texts: [text] });
+    const source = data[key];
+    // Every message the pages give; one text of the other fields, in the display language where the source has it.
+    const texts = key === 'message' ? distinctTexts(source, language) : [sourceInLanguage(source, language) ?? pickText(source, language)].filter((text): text is string => !!text);
+    const translation = sourceInLanguage(source, language) === undefined ? data.translations?.[key]?.[language] : undefined;
+    // The display language first: the project's translation, when the source has no text in it, above the source's own.
+    if (translation) {
+      fields.push({ label: `${label} (${strings.translation})`, texts: [translation] });
     }
-    if (translated) {
-      fields.push({ label: `${label} (${strings.translation})`, texts: [translated] });
+    if (texts.length > 0) {
+      fields.push({ label, texts });
     }
   }
   for (const [name, value] of Object.entries(bindings)) {
@@ -159,11 +199,32 @@ function header(entry: Entry, language: LanguageTag, code: string): string {
   return `**${escapeMarkdown(code)}** — ${escapeMarkdown(catalogLabel(entry.catalog, language))}`;
 }
 
+/** What a hover says besides the finding itself. */
+export interface HoverOptions {
+  /** The user ignores this code (errorCodebook.ignoredCodes). */
+  ignored?: boolean;
+  /**
+   * A link that opens an entry's explanation with every other meaning of the code, for the hover's
+   * "N more" line; without it that line is plain text.
+   */
+  explainLink?: (entryId: string, code: string) => string;
+}
+
+/** How many other meanings a hover lists, and how many message variants of one table each line quotes. */
+const HOVER_OTHER_MEANINGS = 3;
+const QUOTED_VARIANTS = 3;
+
 /** Hover Markdown for an occurrence, given what the resolver decided. */
-export function renderHover(resolution: Resolution, token: string, language: LanguageTag, index: CodeIndex): string {
-  if (resolution.kind !== 'entry') {
-    return renderUnlistedHover(resolution, token, language, index);
+export function renderHover(resolution: Resolution, token: string, language: LanguageTag, index: CodeIndex, options: HoverOptions = {}): string {
+  const hover = resolution.kind !== 'entry' ? renderUnlistedHover(resolution, token, language, index) : renderEntryHover(resolution, token, language, index, options);
+  if (!options.ignored) {
+    return hover;
   }
+  const [head, ...rest] = hover.split('\n\n');
+  return [head, `*${escapeMarkdown(stringsFor(language).ignoredNote)}*`, ...rest].join('\n\n');
+}
+
+function renderEntryHover(resolution: Resolution, token: string, language: LanguageTag, index: CodeIndex, options: HoverOptions): string {
   const strings = stringsFor(language);
   const [best, ...rest] = resolution.ranked;
   const parts: string[] = [header(best.entry, language, token)];
@@ -180,7 +241,14 @@ export function renderHover(resolution: Resolution, token: string, language: Lan
   parts.push(markdownLinks(documentationLinks(best.entry, language, token)));
   if (rest.length > 0) {
     const heading = resolution.confident ? strings.alsoIn : strings.otherCandidates;
-    const lines = rest.map((candidate) => `- ${candidateLine(candidate, language)}`);
+    const groups = meaningGroups(best.entry, rest.map((candidate) => candidate.entry));
+    const lines = groups.slice(0, HOVER_OTHER_MEANINGS).map((group) => `- ${groupLine(group, language)}`);
+    const listed = groups.slice(0, HOVER_OTHER_MEANINGS).reduce((sum, group) => sum + Math.min(group.entries.length, QUOTED_VARIANTS), 0);
+    const hidden = rest.length - listed;
+    if (hidden > 0) {
+      const link = options.explainLink?.(best.entry.id, token);
+      lines.push(link ? `- [${escapeMarkdown(strings.moreMeanings(hidden))}](${markdownSafeHref(link)})` : `- *${escapeMarkdown(strings.moreMeaningsPlain(hidden))}*`);
+    }
     parts.push(`---\n\n**${escapeMarkdown(heading)}**${resolution.confident ? '' : `  \n*${escapeMarkdown(strings.candidatesNote)}*`}\n\n${lines.join('\n')}`);
   }
   const dated = provenanceLine(best.entry.catalog, language);
@@ -210,7 +278,7 @@ function renderUnlistedHover(resolution: Resolution, token: string, language: La
   const [nearest] = resolution.ranked;
   if (nearest) {
     const label = resolution.kind === 'unknownCode' ? strings.nearestEntry : ownTable ? strings.looksLike : strings.generalPattern(catalogLabel(nearest.entry.catalog, language));
-    parts.push(`**${escapeMarkdown(label)}:** ${escapeMarkdown(nearest.entry.data.code)} — ${entryLine(nearest.entry, language)}`);
+    parts.push(`**${escapeMarkdown(label)}:** ${escapeMarkdown(nearest.entry.data.code)} — ${escapeMarkdown(catalogLabel(nearest.entry.catalog, language))}: ${escapeMarkdown(entryText(nearest.entry, language))}`);
   }
   parts.push(markdownLinks(unlistedLinks(resolution, token, language, index)));
   return parts.filter((part) => part.length > 0).join('\n\n');
@@ -245,13 +313,13 @@ function productLabel(resolution: Resolution, language: LanguageTag, index: Code
 }
 
 /** A provider's name as its catalogs give it. */
-function providerName(provider: string, language: LanguageTag, index: CodeIndex): string {
+export function providerName(provider: string, language: LanguageTag, index: CodeIndex): string {
   const catalog = index.catalogs.find((item) => item.origin?.provider === provider);
   return (catalog ? pickText(catalog.provider, language) : undefined) ?? provider;
 }
 
 /** A product's name: its catalog's service name, else the name its hosts use, in capitals when short. */
-function productName(provider: string, product: string, language: LanguageTag, index: CodeIndex): string {
+export function productName(provider: string, product: string, language: LanguageTag, index: CodeIndex): string {
   const catalog = index.catalogs.find((item) => item.origin?.provider === provider && item.origin.product === product);
   if (catalog) {
     return pickText(catalog.service, language) ?? product;
@@ -339,15 +407,51 @@ function clueText(origin: Attribution, language: LanguageTag): string {
   return scope === 'line' ? said : `${said} ${strings.origin.onLine(clue.line + 1)}`;
 }
 
-function candidateLine(candidate: RankedCandidate, language: LanguageTag): string {
-  return entryLine(candidate.entry, language);
+/** Another meaning of a code: one table's entries for it, its message variants when there are several. */
+interface MeaningGroup {
+  catalog: CatalogInfo;
+  entries: Entry[];
 }
 
-function entryLine(entry: Entry, language: LanguageTag): string {
-  const message = pickText(entry.data.message, language);
+/** Other entries of a code, one group per table: a table's message variants of the code make one. */
+function meaningGroups(best: Entry, others: readonly Entry[]): MeaningGroup[] {
+  const groups = new Map<string, MeaningGroup>();
+  for (const entry of others) {
+    if (entry === best) {
+      continue;
+    }
+    const key = `${entry.catalog.id}\u0000${entry.data.code}`;
+    const group = groups.get(key);
+    if (group) {
+      group.entries.push(entry);
+    } else {
+      groups.set(key, { catalog: entry.catalog, entries: [entry] });
+    }
+  }
+  return [...groups.values()];
+}
+
+/** An entry in one line of plain text: its message, and what it means when that says more. */
+function entryText(entry: Entry, language: LanguageTag): string {
+  const message = lineTextOf(entry, 'message', language);
   const meaning = meaningOf(entry, language);
-  const text = message && message !== meaning ? `${message} — ${meaning}` : meaning;
-  return `${escapeMarkdown(catalogLabel(entry.catalog, language))}: ${escapeMarkdown(plainLine(text))}`;
+  return plainLine(message && message !== meaning ? `${message} — ${meaning}` : meaning);
+}
+
+/** One hover line for another meaning: a table's entry, or its first message variants and how many there are. */
+function groupLine(group: MeaningGroup, language: LanguageTag): string {
+  const catalog = escapeMarkdown(catalogLabel(group.catalog, language));
+  if (group.entries.length === 1) {
+    return `${catalog}: ${escapeMarkdown(entryText(group.entries[0], language))}`;
+  }
+  const variants = group.entries.slice(0, QUOTED_VARIANTS).map((entry) => plainLine(lineTextOf(entry, 'message', language) ?? meaningOf(entry, language)));
+  const more = group.entries.length > QUOTED_VARIANTS ? ' · …' : '';
+  return `${catalog} (${escapeMarkdown(stringsFor(language).messageVariants(group.entries.length))}): ${escapeMarkdown(variants.join(' · '))}${more}`;
+}
+
+/** Every other meaning of a code, one line each, for an explanation. */
+function otherMeaningLines(entry: Entry, others: readonly Entry[], language: LanguageTag): string[] {
+  return meaningGroups(entry, others).flatMap((group) => group.entries.map((other) => `${catalogLabel(group.catalog, language)}: ${entryText(other, language)}`));
 }
 
 /** One labelled part of an explanation; an empty label marks the line of facts (HTTP status, module). */
@@ -368,9 +472,14 @@ export interface RenderedExplanation {
   plainText: string;
 }
 
-export function renderExplanation(entry: Entry, language: LanguageTag): RenderedExplanation {
+/** The explanation of an entry; `others` are the other entries its code may mean, listed at its end. */
+export function renderExplanation(entry: Entry, language: LanguageTag, others: readonly Entry[] = []): RenderedExplanation {
   const strings = stringsFor(language);
   const fields = fieldsOf(entry, language, strings, {});
+  const otherLines = otherMeaningLines(entry, others, language);
+  if (otherLines.length > 0) {
+    fields.push({ label: strings.alsoIn, texts: otherLines });
+  }
   const links = documentationLinks(entry, language);
   const repairs = entry.data.repairs ?? [];
   const catalog = catalogLabel(entry.catalog, language);

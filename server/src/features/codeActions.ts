@@ -9,6 +9,8 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 export const OPEN_DOCUMENTATION_COMMAND = 'errorCodebook.openDocumentation';
 const COPY_EXPLANATION_COMMAND = 'errorCodebook.copyExplanation';
 const EXPLAIN_ENTRY_COMMAND = 'errorCodebook.explainEntry';
+const IGNORE_CODE_COMMAND = 'errorCodebook.ignoreCode';
+const COPY_SUPPORT_TICKET_COMMAND = 'errorCodebook.copySupportTicket';
 
 interface DiagnosticData {
   entryId?: string;
@@ -25,8 +27,8 @@ export function registerCodeActions(context: ServerContext): void {
       }
       const data = (diagnostic.data ?? {}) as DiagnosticData;
       const href = data.href ?? diagnostic.codeDescription?.href;
-      const offer = (title: string, command: string, argument: string) =>
-        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command, arguments: [argument] } });
+      const offer = (title: string, command: string, ...args: unknown[]) =>
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command, arguments: args } });
       if (href && href.startsWith('https://')) {
         offer(strings.openDocumentation(diagnostic.code), OPEN_DOCUMENTATION_COMMAND, href);
       }
@@ -36,6 +38,15 @@ export function registerCodeActions(context: ServerContext): void {
       }
       if (data.entryId && context.clientCommands.has(COPY_EXPLANATION_COMMAND)) {
         offer(strings.copyExplanation(diagnostic.code), COPY_EXPLANATION_COMMAND, data.entryId);
+      }
+      // The client puts the ticket on the clipboard, which a server cannot reach.
+      if (context.clientCommands.has(COPY_SUPPORT_TICKET_COMMAND)) {
+        offer(strings.copyTicketMarkdown(diagnostic.code), COPY_SUPPORT_TICKET_COMMAND, textDocument.uri, diagnostic.range.start, 'markdown');
+        offer(strings.copyTicketText(diagnostic.code), COPY_SUPPORT_TICKET_COMMAND, textDocument.uri, diagnostic.range.start, 'plainText');
+      }
+      // Ignoring writes to the workspace's settings, which only the client can do.
+      if (context.clientCommands.has(IGNORE_CODE_COMMAND)) {
+        offer(strings.ignoreCode(diagnostic.code), IGNORE_CODE_COMMAND, diagnostic.code);
       }
     }
     return actions;

@@ -4,12 +4,15 @@
  * that is cancelled meanwhile stops waiting for it.
  */
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { CatalogStatusRequest, DocumentFindingsRequest, DocumentFindingsResult, ExplainRequest, SearchRequest } from '../common/protocol';
+import { CatalogStatusRequest, DocumentFindingsRequest, DocumentFindingsResult, ExplainRequest, SearchRequest, SupportTicketRequest, TextFinding, TextFindingsRequest } from '../common/protocol';
 import { FindingGroup, catalogOverview } from '../core/index';
 import { ServerContext } from '../serverContext';
 
 /** The most items errorCodebook/search returns, whatever the request asks. */
 const MAX_SEARCH_ITEMS = 200;
+/** How much text errorCodebook/textFindings reads, and how many codes it answers at most. */
+const MAX_TEXT_LENGTH = 64 * 1024;
+const MAX_TEXT_FINDINGS = 200;
 
 export function registerCustomRequests(context: ServerContext): void {
   const { connection } = context;
@@ -25,7 +28,8 @@ export function registerCustomRequests(context: ServerContext): void {
     if (typeof params?.id !== 'string') {
       return null;
     }
-    return context.service.explain(params.id, context.requestedLanguage(params.language)) ?? null;
+    const code = typeof params.code === 'string' && params.code.length <= 256 ? params.code : undefined;
+    return context.service.explain(params.id, context.requestedLanguage(params.language), code) ?? null;
   });
 
   connection.onRequest(DocumentFindingsRequest.type, async (params, token) => {
@@ -60,14 +64,66 @@ export function registerCustomRequests(context: ServerContext): void {
     return page(0, [], { skippedReason: now ? (now.skipped ?? 'notSelected') : 'notOpen' });
   });
 
+  connection.onRequest(SupportTicketRequest.type, (params) => {
+    const uri = typeof params?.uri === 'string' ? params.uri : '';
+    // A text-synced document or a log read from disk: a ticket reads its lines either way.
+    const code = context.documents.scanned(uri);
+    const line = params?.position?.line;
+    const character = params?.position?.character;
+    if (!code || !isWholeNumber(line) || !isWholeNumber(character)) {
+      return null;
+    }
+    const ticket = context.service.supportTicket(code, { line, character }, context.requestedLanguage(params.language, uri));
+    if (!ticket) {
+      return null;
+    }
+    return {
+      code: ticket.facts.code,
+      markdown: ticket.markdown,
+      plainText: ticket.plainText,
+      ...(ticket.facts.requestId ? { requestId: ticket.facts.requestId.value } : {}),
+      ...(ticket.facts.diagnosis ? { diagnosis: ticket.facts.diagnosis.url } : {}),
+    };
+  });
+
+  connection.onRequest(TextFindingsRequest.type, (params) => {
+    const text = typeof params?.text === 'string' ? params.text.slice(0, MAX_TEXT_LENGTH) : '';
+    const settings = context.settings.snapshot();
+    const describer = context.service.describer(context.requestedLanguage(params?.language), settings['diagnostics.severity']);
+    const findings: TextFinding[] = [];
+    for (const found of context.service.createDocument(text).occurrences()) {
+      const record = describer.describe(found);
+      findings.push({
+        line: record.line - 1,
+        start: record.column - 1,
+        end: record.endColumn - 1,
+        code: record.code,
+        ...(record.entryId !== undefined ? { entryId: record.entryId } : {}),
+        kind: record.kind,
+        catalog: record.catalog,
+        meaning: record.meaning,
+        ...(record.documentation !== undefined ? { documentation: record.documentation } : {}),
+      });
+      if (findings.length >= MAX_TEXT_FINDINGS) {
+        break;
+      }
+    }
+    return { findings };
+  });
+
   connection.onRequest(CatalogStatusRequest.type, () => {
     const language = context.language();
-    const { catalogs, problems } = context.service.loaded;
+    const { catalogs, problems, disabled } = context.service.loaded;
     return {
       catalogs: catalogs.map(({ catalog, file }) => catalogOverview(catalog, file, language)),
       problems,
+      disabled,
     };
   });
+}
+
+function isWholeNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
 function wholeNumber(value: unknown, fallback: number): number {

@@ -5,8 +5,9 @@
 import { URI } from 'vscode-uri';
 import { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
 import { FindingsChangedNotification, ScanFileRequest, ScanFileResult } from '../common/protocol';
-import { stringsFor } from '../core/index';
+import { linesToTime, stringsFor, timeGroups } from '../core/index';
 import { FileScanError, scanFile } from '../fileScan';
+import { readLinesAt } from '../lineReader';
 import { ServerContext } from '../serverContext';
 import { toLspDiagnostic } from './diagnostics';
 
@@ -31,7 +32,9 @@ export function registerScanFile(context: ServerContext): void {
     const cancelled = () => requestToken?.isCancellationRequested === true || created?.token.isCancellationRequested === true;
     const name = path.split(/[\\/]/).pop() ?? path;
     progress?.begin(strings.scanning(name), 0, undefined, true);
-    const report = context.service.createScanReport({ language, severity: settings['diagnostics.severity'], maxCount: settings['diagnostics.maxPerFile'] });
+    const report = context.service.createScanReport(context.diagnosticsOptions(settings));
+    // The encoding the editor reads the file in (files.encoding), unless the request names one.
+    const fileEncoding = encoding ?? (await context.settings.fileEncoding(uri));
     try {
       const result = await scanFile(context.service, path, {
         onFound: (item) => report.add(item),
@@ -39,10 +42,12 @@ export function registerScanFile(context: ServerContext): void {
           progress?.report(totalBytes > 0 ? Math.floor((bytesRead / totalBytes) * 100) : 0, strings.scanProgress(Math.round(bytesRead / 1048576), count));
         },
         isCancelled: cancelled,
-        // The encoding the editor reads the file in (files.encoding), unless the request names one.
-        encoding: encoding ?? (await context.settings.fileEncoding(uri)),
+        encoding: fileEncoding,
       });
       const { total, groups, diagnostics: found } = report.result();
+      // The scan keeps no text: the lines whose times the Error Codes view shows are read again.
+      const lines = await readLinesAt(path, linesToTime(groups), fileEncoding).catch(() => new Map<number, string>());
+      timeGroups(groups, (line) => lines.get(line));
       context.diskFindings.set(uri, { total, groups });
       const diagnostics: Diagnostic[] = found.map(toLspDiagnostic);
       await context.connection.sendDiagnostics({ uri, diagnostics });

@@ -77,6 +77,23 @@ describe('Huawei Cloud SDK log', () => {
     assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Information);
   });
 
+  it('says what each line\'s codes mean at its end', async () => {
+    const line = lineOf(document, '"error_code": "AIS.0101"');
+    const range = new vscode.Range(0, 0, document.lineCount, 0);
+    const hints = await waitFor(async () => {
+      const found = (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, range)) ?? [];
+      return found.some((hint) => hint.position.line === line) ? found : undefined;
+    }, 30000, 'inlay hints of the SDK log');
+    const hint = hints.find((candidate) => candidate.position.line === line)!;
+    assert.strictEqual(hint.position.character, document.lineAt(line).text.length);
+    assert.ok(Array.isArray(hint.label));
+    const [part] = hint.label as vscode.InlayHintLabelPart[];
+    assert.strictEqual(part.value, 'The input parameter does not meet the…');
+    assert.match(String(part.tooltip), /Click to show the explanation/);
+    // vscode.executeInlayHintProvider drops the parts' commands (VS Code releases them before they
+    // come back); the protocol test checks the command and the UI test clicks it.
+  });
+
   it('lists each code occurrence as a document symbol', async () => {
     const symbols = await waitFor(async () => {
       const found = (await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];

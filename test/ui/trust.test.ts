@@ -1,0 +1,153 @@
+/*
+ * Workspace Trust, through the UI of the installed extension: a workspace opened in Restricted Mode
+ * gets its codes explained by the built-in catalogs, while the catalogs its own settings name
+ * (errorCodebook.catalogPaths) are not loaded until the workspace is trusted.
+ *
+ *   npm run test:ui            (packages first)
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { readCatalogFiles } from '../../server/src/catalogFiles';
+import { createLanguageService } from '../../server/src/core/index';
+import { defaultSettings } from '../../server/src/common/settings';
+import { CodeServer, ROOT, findInstallation, installExtension, launchBrowser, makeRunDir, onSignals, startCodeServer, workbenchUrl } from '../vscode/codeServer';
+
+const VSIX = path.join(ROOT, 'error-codebook.vsix');
+const STEP_TIMEOUT = 30000;
+
+/** A catalog the workspace brings along, for a code no built-in catalog has. */
+const WORKSPACE_CATALOG = {
+  version: 1,
+  id: 'workspace-only',
+  provider: { en: 'Example' },
+  service: { en: 'Workspace Service' },
+  languages: ['en'],
+  sources: [{ language: 'en', url: 'https://example.com/errors' }],
+  entries: [{ code: 'WorkspaceOnly.0001', message: { en: 'Brought by the workspace.' }, description: { en: 'A code only the workspace catalog explains.' } }],
+};
+/** The workspace's code first, and far from the Huawei Cloud SDK's line, whose name would speak for it. */
+const LOG = [
+  '2024-06-18 09:41:04,001 ERROR upstream said WorkspaceOnly.0001',
+  ...Array.from({ length: 20 }, (_, index) => `2024-06-18 09:41:05,${String(index).padStart(3, '0')} INFO still working`),
+  '2024-06-18 09:41:05,226 ERROR huaweicloudsdkcore.exceptions.ClientRequestException: {"status_code": 400, "error_code": "AIS.0101", "error_msg": "The input parameter is invalid."}',
+  '',
+].join('\n');
+
+let runDir = '';
+let server: CodeServer | undefined;
+let browser: BrowserContext | undefined;
+let page: Page;
+let unhook = () => {};
+
+async function cleanup(): Promise<void> {
+  await browser?.close().catch(() => undefined);
+  browser = undefined;
+  await server?.stop();
+  server = undefined;
+  if (runDir && !process.env.KEEP_RUN_DIR) {
+    fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+async function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = STEP_TIMEOUT): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() > deadline) {
+      const file = path.join(ROOT, 'test-results', 'screenshots', `failed-trust-${what.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 50)}.png`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      await page.screenshot({ path: file }).catch(() => undefined);
+      throw new Error(`Timed out waiting for ${what} (screenshot: ${path.relative(ROOT, file)})`);
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+async function problemsLabel(): Promise<string> {
+  return (await page.locator('[id="status.problems"]').getAttribute('aria-label')) ?? '';
+}
+
+/** How many problems the status bar counts, of every severity. */
+async function problemCount(): Promise<number> {
+  return [...(await problemsLabel()).matchAll(/(\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+}
+
+async function runCommand(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible' });
+  await row.click();
+}
+
+describe('Error Codebook in Restricted Mode (installed .vsix, through the UI)', { timeout: 180000 }, () => {
+  before(async () => {
+    // The workspace's catalog is good: with it the log has two findings, without it one.
+    const builtIn = readCatalogFiles([path.join(ROOT, 'catalogs')]).texts;
+    const severity = defaultSettings()['diagnostics.severity'];
+    const count = (texts: typeof builtIn) => {
+      const service = createLanguageService(texts);
+      return service.diagnostics(service.createDocument(LOG), { language: 'en', severity, maxCount: 10 }).diagnostics.length;
+    };
+    assert.equal(count(builtIn), 1);
+    assert.equal(count([...builtIn, { file: 'workspace-only.json', text: JSON.stringify(WORKSPACE_CATALOG) }]), 2);
+
+    const installation = findInstallation();
+    assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package (npm run test:ui does it)`);
+    runDir = makeRunDir('error-codebook-trust');
+    unhook = onSignals(cleanup);
+    const workspace = path.join(runDir, 'downloaded-logs');
+    fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+    fs.mkdirSync(path.join(workspace, 'catalogs'), { recursive: true });
+    fs.writeFileSync(path.join(workspace, 'catalogs', 'workspace-only.json'), JSON.stringify(WORKSPACE_CATALOG, null, 2));
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'errorCodebook.catalogPaths': ['catalogs'] }, null, 2));
+    fs.writeFileSync(path.join(workspace, 'app.log'), LOG);
+    await installExtension(installation, runDir, VSIX);
+    server = await startCodeServer(installation, {
+      runDir,
+      workspace,
+      workspaceTrust: true,
+      logFile: path.join(ROOT, 'test-results', 'ui-trust-code-server.log'),
+      settings: {
+        'security.workspace.trust.enabled': true,
+        // Untrusted at once, without the question: Restricted Mode.
+        'security.workspace.trust.startupPrompt': 'never',
+        'errorCodebook.displayLanguage': 'en',
+      },
+    });
+    browser = await launchBrowser(installation, runDir, server.origin);
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    await page.goto(workbenchUrl(server, workspace));
+    await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: 60000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 60000 });
+  });
+
+  after(async () => {
+    await cleanup();
+    unhook();
+  });
+
+  it('explains codes with the built-in catalogs, not with the workspace\'s own, until the workspace is trusted', async () => {
+    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible' });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'app.log' }).first().click();
+    await page.locator('.editor-instance .view-lines', { hasText: 'WorkspaceOnly' }).first().waitFor({ state: 'visible' });
+    const status = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
+    await waitUntil(async () => (await status.isVisible()) && (await problemCount()) > 0, 'the built-in catalogs to explain AIS.0101');
+    assert.equal((await status.textContent())?.trim(), '1 error code');
+    assert.equal(await problemCount(), 1, await problemsLabel());
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'screenshots', 'restricted-mode.png') });
+
+    // Trusting the workspace lets its catalogPaths through: its catalog explains the second code.
+    await runCommand('Workspaces: Manage Workspace Trust');
+    const trust = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first();
+    await trust.waitFor({ state: 'visible' });
+    await trust.click();
+    await waitUntil(async () => (await problemCount()) === 2, 'the workspace catalog once trusted');
+    await waitUntil(async () => (await status.textContent())?.trim() === '2 error codes', 'the status bar to count both codes');
+  });
+});
