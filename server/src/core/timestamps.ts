@@ -32,8 +32,11 @@ const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5,
 const NUMERIC_DATE = /(?<![0-9])(\d{4})([-/])(\d{2})\2(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(?:\s?(Z|[+-]\d{2}:?\d{2})(?![0-9]))?/;
 /** `18/Jun/2024:09:41:02 +0000`, as access logs write it. */
 const ACCESS_DATE = /(?<![0-9])(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2})(?:\s([+-]\d{4}))?/;
-/** `Jun 18 09:41:02`, `Jun  8 09:41:02.117`, as syslog writes it: no year. */
-const SYSLOG_DATE = /(?<![A-Za-z])([A-Z][a-z]{2}) ([ 1-3]?\d) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?![0-9])/;
+/**
+ * `Jun 18 09:41:02`, `Jun  8 09:41:02.117`, as syslog writes it: no year, and only where syslog puts
+ * it, at the start of the line (after a priority `<13>` or a bracket); one in a sentence is not the line's time.
+ */
+const SYSLOG_DATE = /(?<=^(?:<\d{1,3}>)?\[?)([A-Z][a-z]{2}) ([ 1-3]?\d) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?![0-9])/;
 /** `"timestamp": 1718703662117`, `"ts":1718703662`, `"@timestamp": "2024-06-18T09:41:02Z"`. */
 const TIME_KEY = /"(?:@?timestamp|time|ts|datetime|date|logtime|log_time|eventTime|event_time)"\s*:\s*(?:(\d{10}(?:\.\d+)?|\d{13})(?![0-9.])|"([^"]{10,40})")/i;
 
