@@ -4,7 +4,7 @@
  * It reads what a person would see — the hover widget, the Problems panel, the Error Codes view,
  * the status bar, the command palette's results, the explanation view — and saves screenshots in
  * test-results/screenshots/. `npm run screenshots` runs it with ERROR_CODEBOOK_README_IMAGES=1, which
- * also copies the hover and Problems ones to images/*.png for the README.
+ * also copies the inline-meaning, hover and Problems ones to images/*.png for the README.
  *
  *   npm run test:ui            (packages first)
  */
@@ -155,14 +155,33 @@ async function lineEnding(needle: string): Promise<string | undefined> {
   }, needle);
 }
 
-/** Runs a command of the command palette by its title. */
+/** Runs a command of the command palette by its title (asking again while the workbench still gathers its commands). */
 async function runCommand(title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible' });
+  await waitUntil(async () => {
+    if (!(await input.isVisible())) {
+      await page.keyboard.press('F1');
+      const opened = await input.waitFor({ state: 'visible', timeout: 2000 }).then(
+        () => true,
+        () => false,
+      );
+      if (!opened) {
+        // Nothing of the workbench has the focus yet: give it to the editor area and ask again.
+        await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } });
+        return false;
+      }
+    }
+    await input.fill(`>${title}`);
+    const found = await row.waitFor({ state: 'visible', timeout: 3000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!found) {
+      await page.keyboard.press('Escape');
+    }
+    return found;
+  }, `the command "${title}"`);
   await row.click();
 }
 
@@ -364,7 +383,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     const ending = await lineEnding(hint);
     assert.match(ending!, /"The input parameter is invalid\."\}\s*The input parameter does not meet the…$/);
     const editor = await page.locator('.monaco-workbench .part.editor').boundingBox();
-    await screenshot('inline-meaning', editor ?? undefined);
+    keepForReadme(await screenshot('inline-meaning', editor ?? undefined), 'inline-meaning.png');
     const { x, y } = await wordCentre(hint);
     await page.mouse.move(x, y);
     await page.keyboard.down('Control');
@@ -549,6 +568,32 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     await waitUntil(async () => (await results.allTextContents()).some((row) => row.includes('Forbidden.AccountInDebt')), 'Forbidden.AccountInDebt for 欠费');
     await screenshot('look-up-chinese');
     await page.keyboard.press('Escape');
+  });
+
+  it('shows its README on the extension\'s page with its pictures, and only links that go somewhere', async () => {
+    await page.locator('.activitybar .action-item a[aria-label^="Extensions"]').first().click();
+    const entry = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Error Codebook' }).first();
+    await entry.waitFor({ state: 'visible' });
+    await entry.click();
+    await page.locator('.tab', { hasText: 'Extension: Error Codebook' }).first().waitFor({ state: 'visible' });
+    const frame = await webviewFrame('img[alt="Hover on ModelArts.4204 in an SDK log"]');
+    // The page keeps a picture only when its source is an https URL (it drops relative paths and
+    // data: URLs); whether it then loads depends on the repository's host, which this test does not reach.
+    const { sources, links } = await frame.evaluate(() => {
+      /* eslint-disable @typescript-eslint/no-explicit-any */
+      const { document } = globalThis as unknown as { document: any };
+      return {
+        sources: (Array.from(document.querySelectorAll('img')) as any[]).map((image) => String(image.getAttribute('src'))),
+        links: (Array.from(document.querySelectorAll('a[href]')) as any[]).map((anchor) => String(anchor.getAttribute('href'))),
+      };
+    });
+    assert.equal(sources.length, 3, sources.join('\n'));
+    assert.deepEqual(sources.filter((source) => !/^https:\/\/.+\/raw\/HEAD\/images\/[a-z-]+\.png$/.test(source)), []);
+    assert.ok(links.length > 0);
+    assert.deepEqual(links.filter((href) => !/^https:\/\//.test(href) && !href.startsWith('#')), []);
+    await screenshot('extension-page');
+    await closeTab('Extension: Error Codebook');
+    await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first().click();
   });
 
   it('speaks Chinese in the status bar and the Error Codes view when errorCodebook.displayLanguage says zh-cn', async () => {

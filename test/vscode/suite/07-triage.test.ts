@@ -47,4 +47,13 @@ describe('triage', () => {
     const markdown = await vscode.commands.executeCommand<string>('errorCodebook.copySupportTicket', document.uri, diagnostic.range.start, 'markdown');
     assert.match(markdown, /^- \*\*Request ID:\*\* `3C9E1A0D-5B8F-4E1B-8E77-2B0C5F1D9A34`$/m);
   });
+
+  it('runs the Error Codes view\'s menu commands on a group of the view', async () => {
+    // The view's elements are nodes that carry their group; the menu passes the node itself.
+    const node = { kind: 'group', group: { code: 'AIS.0101', entryId: 'huaweicloud-ocr:AIS.0101' } };
+    const copied = await vscode.commands.executeCommand<string>('errorCodebook.copyExplanation', node);
+    assert.ok(copied?.startsWith('AIS.0101'), copied);
+    const shown = await vscode.commands.executeCommand<{ code: string } | undefined>('errorCodebook.explainEntry', node);
+    assert.strictEqual(shown?.code, 'AIS.0101');
+  });
 });
