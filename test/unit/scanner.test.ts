@@ -66,6 +66,12 @@ describe('finding distinctive codes', () => {
 });
 
 describe('codes that need an error context', () => {
+  it('find a body\'s code once, though its diagnosis link repeats it, and a link\'s code alone', () => {
+    const body = '{"RequestId":"1","HostId":"imm.cn-hangzhou.aliyuncs.com","Code":"InternalError","Recommend":"https://api.aliyun.com/troubleshoot?q=InternalError&product=imm"}';
+    assert.deepEqual(found(body), ['0:InternalError']);
+    assert.deepEqual(found('Recommend: https://api.aliyun.com/troubleshoot?q=InternalError&product=imm'), ['0:InternalError']);
+  });
+
   it('stay silent in prose, identifiers, timestamps, durations, counts and access logs', () => {
     const traps = [
       '2024-05-11T08:11:09.461Z served in 461 ms, 400 images, 503 bytes',

@@ -216,6 +216,27 @@ export function scanLine(text: string, line: number, index: CodeIndex, out: Occu
     }
     return true;
   });
+  dropLinkRepeats(out, before);
+}
+
+/** Keys of a diagnosis link's query, which repeats the code of the body it stands in. */
+const LINK_KEYS = new Set(['keyword', 'q']);
+
+/**
+ * A diagnosis link (`Recommend: …?q=InternalError&product=Imm`) names the code the body around it
+ * gives: one error, one finding. Only a link with no code of its own beside it is one.
+ */
+function dropLinkRepeats(out: Occurrence[], from: number): void {
+  if (out.length - from < 2) {
+    return;
+  }
+  const fromLink = (found: Occurrence) => found.context === 'key' && found.key !== undefined && LINK_KEYS.has(normalizeKey(found.key));
+  const others = new Set(out.slice(from).filter((found) => !fromLink(found)).map((found) => found.token));
+  for (let at = out.length - 1; at >= from; at--) {
+    if (fromLink(out[at]) && others.has(out[at].token)) {
+      out.splice(at, 1);
+    }
+  }
 }
 
 /**
