@@ -23,6 +23,23 @@ export class LineBreaks {
   }
 }
 
+/**
+ * Where the next line starts after the break at `at`: past a CRLF, or past one CR or LF. A CR that
+ * ends the piece calls `crEndsPiece`, since an LF starting the next piece belongs to it.
+ */
+export function afterLineBreak(text: string, at: number, crEndsPiece: () => void): number {
+  if (text.charCodeAt(at) === 13) {
+    if (at + 1 === text.length) {
+      crEndsPiece();
+      return at + 1;
+    }
+    if (text.charCodeAt(at + 1) === 10) {
+      return at + 2;
+    }
+  }
+  return at + 1;
+}
+
 /** The bytes of `head` followed by bytes [from, to) of `piece`, in a new array. */
 export function concatBytes(head: Uint8Array, piece: Uint8Array, from: number, to: number): Uint8Array {
   const joined = new Uint8Array(head.length + (to - from));

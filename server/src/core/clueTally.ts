@@ -11,7 +11,7 @@ import { CodeIndex } from './codeIndex';
 import { DocumentClue, codeVote, isDocumentClue } from './evidence';
 import { Clue } from './origins';
 import { Occurrence, findCodeTokens, scanLine } from './scanner';
-import { LineBreaks, bytesAreAscii, concatBytes, detach } from './byteText';
+import { LineBreaks, afterLineBreak, bytesAreAscii, concatBytes, detach } from './byteText';
 
 export interface ClueTallyOptions {
   /** Turns bytes [start, end) into text (UTF-8). */
@@ -31,7 +31,6 @@ const CLUE_CHARACTERS = 64 * 1024;
 /** As many bytes as those characters can take in UTF-8. */
 const CLUE_BYTES = 4 * CLUE_CHARACTERS;
 const LF = 10;
-const CR = 13;
 const EMPTY = new Uint8Array(0);
 
 export class ClueTally {
@@ -70,12 +69,12 @@ export class ClueTally {
       const line = concatBytes(this.carry, piece, start, end);
       this.carry = EMPTY;
       this.readLine(line, this.options.bytesAsText(line, 0, line.length), 0, line.length);
-      start = this.afterBreak(text, end);
+      start = afterLineBreak(text, end, this.crEndsPiece);
       end = breaks.next(start);
     }
     while (end !== -1) {
       this.readLine(piece, text, start, end, ascii);
-      start = this.afterBreak(text, end);
+      start = afterLineBreak(text, end, this.crEndsPiece);
       end = breaks.next(start);
     }
     if (start < piece.length) {
@@ -91,19 +90,10 @@ export class ClueTally {
     }
   }
 
-  /** Where the next line starts after the break at `at`: past a CRLF, or past one CR or LF. */
-  private afterBreak(text: string, at: number): number {
-    if (text.charCodeAt(at) === CR) {
-      if (at + 1 === text.length) {
-        this.afterCr = true;
-        return at + 1;
-      }
-      if (text.charCodeAt(at + 1) === LF) {
-        return at + 2;
-      }
-    }
-    return at + 1;
-  }
+  /** Notes that a CR ended the last piece. */
+  private readonly crEndsPiece = (): void => {
+    this.afterCr = true;
+  };
 
   /** Reads what is left after the last piece. */
   end(): void {

@@ -16,7 +16,7 @@ import { DocumentClue, LineEvidence, LineSource, NEARBY, codeVote, gatherEvidenc
 import { Clue } from './origins';
 import { resolve } from './resolver';
 import { Occurrence, findCodeTokens, scanLine } from './scanner';
-import { LineBreaks, bytesAreAscii, concatBytes as concat, detach } from './byteText';
+import { LineBreaks, afterLineBreak, bytesAreAscii, concatBytes as concat, detach } from './byteText';
 
 export interface StreamScannerOptions {
   /** Turns bytes [start, end) of a pushed piece into text (UTF-8 for files and standard input). */
@@ -73,7 +73,6 @@ interface WindowLine {
 /** Evidence reads at most 2048 characters of a neighbouring line; a UTF-8 character takes up to 4 bytes. */
 const NEIGHBOUR_HEAD_BYTES = 2048 * 4;
 const LF = 10;
-const CR = 13;
 const EMPTY = new Uint8Array(0);
 const NO_CLUES: readonly Clue[] = Object.freeze([]);
 
@@ -183,7 +182,7 @@ export class StreamScanner {
       const line = concat(this.carry, piece, from, end);
       this.carry = EMPTY;
       this.completeLine(line, this.options.bytesAsText(line, 0, line.length), 0, line.length, this.carryStart, false, undefined, onFound);
-      from = this.afterBreak(text, end);
+      from = afterLineBreak(text, end, this.crEndsPiece);
     }
     // The token filter reads the whole piece in one go; a token never spans a line break, so a line
     // may hold a code only when a token the filter let through starts in it.
@@ -200,7 +199,7 @@ export class StreamScanner {
         hit++;
       }
       this.completeLine(piece, text, start, end, pieceStart + start, ascii, hit < hits.length && hits[hit] < end, onFound);
-      start = this.afterBreak(text, end);
+      start = afterLineBreak(text, end, this.crEndsPiece);
       end = breaks.next(start);
     }
     if (start < piece.length) {
@@ -227,19 +226,10 @@ export class StreamScanner {
     return this.line;
   }
 
-  /** Where the next line starts after the break at `at`: past a CRLF, or past one CR or LF. */
-  private afterBreak(text: string, at: number): number {
-    if (text.charCodeAt(at) === CR) {
-      if (at + 1 === text.length) {
-        this.afterCr = true;
-        return at + 1;
-      }
-      if (text.charCodeAt(at + 1) === LF) {
-        return at + 2;
-      }
-    }
-    return at + 1;
-  }
+  /** Notes that a CR ended the last piece. */
+  private readonly crEndsPiece = (): void => {
+    this.afterCr = true;
+  };
 
   private slot(line: number): WindowLine | undefined {
     if (line < this.firstLine) {
