@@ -145,6 +145,13 @@ describe('rules learned from a held-out corpus', () => {
     assert.deepEqual(said(text), ['1 APIG.0201 huaweicloud-image-recognition:APIG.0201']);
   });
 
+  it('takes no quoted sentence below the code for its message unless it reads like one', () => {
+    const text = ['from huaweicloudsdkocr.v1 import OcrClient', 'error_code=AIS.0101', 'The login message "welcome back, dear user" was shown.'].join('\n');
+    const document = builtIn.createDocument(text);
+    const hover = builtIn.hover(document, { line: 1, character: 13 }, 'en')!.markdown;
+    assert.doesNotMatch(hover, /welcome back/);
+  });
+
   it('counts a product\'s table over the gateway\'s when a message both give decides the document', () => {
     const text = ['How Do I Handle the Error APIG.0301?', '', 'If error message "Incorrect IAM authentication information: decrypt token fail" and error code "APIG.0301" are displayed:'].join('\n');
     assert.deepEqual(said(text), ['1 APIG.0301 huaweicloud-ocr:APIG.0301', '3 APIG.0301 huaweicloud-ocr:APIG.0301']);

@@ -6,7 +6,7 @@
  * both decide alike.
  */
 import { Entry } from './codeIndex';
-import { matchNormalized, messageWindow } from './messageMatcher';
+import { matchNormalized, messageSimilarity, messageWindow } from './messageMatcher';
 import { Clue } from './origins';
 import { Occurrence, isNumericCode } from './scanner';
 
@@ -139,10 +139,12 @@ function lineEvidence(line: number, own: string, part: number, source: LineSourc
         messageFound = true;
       } else if (!messageFound) {
         // A page or an issue that names the code, then quotes its message in a sentence of its own.
+        // Only a quote that reads like a message some code of the line may give is taken for it.
         const quoted = QUOTED_MESSAGE.exec(otherText.slice(0, LINE_WINDOW));
-        if (quoted) {
-          siblingMessage = quoted[1] ?? quoted[2];
-          text += ' ' + messageWindow(siblingMessage);
+        const said = quoted ? (quoted[1] ?? quoted[2]) : undefined;
+        if (said !== undefined && readsLikeAMessageOf(said, source.occurrencesOn(line) ?? [])) {
+          siblingMessage = said;
+          text += ' ' + messageWindow(said);
           messageFound = true;
         }
       }
@@ -152,6 +154,15 @@ function lineEvidence(line: number, own: string, part: number, source: LineSourc
     }
   }
   return { text, messages, ...(siblingMessage !== undefined ? { siblingMessage } : {}), codesOnLine, codeAround, bodyLines, clues: new Map(), from, to };
+}
+
+/** How near a quoted sentence must come to an entry's message to be taken for the code's message. */
+const QUOTE_LIKENESS = 0.5;
+
+function readsLikeAMessageOf(said: string, occurrences: readonly Occurrence[]): boolean {
+  return occurrences.some((occurrence) =>
+    occurrence.candidates.some(({ entry }) => entry.messages.some((matcher) => messageSimilarity(said, matcher) >= QUOTE_LIKENESS)),
+  );
 }
 
 /**
