@@ -45,17 +45,39 @@ function yieldToEventLoop(): Promise<void> {
 
 /** Reads bytes [start, end) of a file at once, for a feature that asks for a line's text. */
 function readRange(path: string, start: number, end: number): Uint8Array | undefined {
-  let descriptor: number | undefined;
   try {
-    descriptor = fs.openSync(path, 'r');
     const buffer = Buffer.allocUnsafe(end - start);
-    const read = fs.readSync(descriptor, buffer, 0, buffer.length, start);
+    const read = fs.readSync(openForReading(path), buffer, 0, buffer.length, start);
     return buffer.subarray(0, read);
   } catch {
     return undefined;
-  } finally {
-    if (descriptor !== undefined) {
+  }
+}
+
+/** The file the last reads were from, kept open until the event loop's next turn. */
+let openFile: { path: string; descriptor: number } | undefined;
+
+/**
+ * A descriptor for reading a file: the reads of one synchronous stretch (the lines of every finding,
+ * timed for the findings view) share one, which is closed once the event loop turns.
+ */
+function openForReading(path: string): number {
+  if (openFile?.path !== path) {
+    closeOpenFile();
+    openFile = { path, descriptor: fs.openSync(path, 'r') };
+    setImmediate(closeOpenFile);
+  }
+  return openFile.descriptor;
+}
+
+function closeOpenFile(): void {
+  if (openFile) {
+    const { descriptor } = openFile;
+    openFile = undefined;
+    try {
       fs.closeSync(descriptor);
+    } catch {
+      // Closed already: nothing to give back.
     }
   }
 }

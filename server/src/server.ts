@@ -123,10 +123,10 @@ function startServer(): void {
     const documents = new DocumentStore(
       service,
       (tracked) => {
-        context?.refresh(tracked.uri);
         afterDocumentText(tracked.length);
-        // Settles once the findings are worked out for publishing.
-        return context?.analyses.current(tracked.uri);
+        // Settles once the findings are published: the work that follows (a second pass over the
+        // file) would otherwise hold up sending them.
+        return context?.refresh(tracked.uri);
       },
       (message) => context?.log(message),
       (tracked) => afterDocumentText(tracked.length),

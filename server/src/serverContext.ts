@@ -24,8 +24,8 @@ export class ServerContext {
   /** The editor's display language, from initialize's locale. */
   localeLanguage: DisplayLanguage = 'en';
   readonly analyses: DocumentAnalyses;
-  /** Listeners told when a document's findings should be published again. */
-  private readonly refreshListeners: ((uri: string) => void)[] = [];
+  /** Listeners told when a document's findings should be published again; what they return settles once they are. */
+  private readonly refreshListeners: ((uri: string) => Promise<unknown> | void)[] = [];
   private readonly closeListeners: ((uri: string) => void)[] = [];
   /** Asks the client to fetch inlay hints again (their settings or the catalogs changed); set by the inlay-hint feature. */
   refreshInlayHints: () => void = () => undefined;
@@ -74,15 +74,16 @@ export class ServerContext {
     };
   }
 
-  onRefresh(listener: (uri: string) => void): void {
+  onRefresh(listener: (uri: string) => Promise<unknown> | void): void {
     this.refreshListeners.push(listener);
   }
 
-  /** Asks every feature that publishes something for a document to do it again. */
-  refresh(uri: string): void {
-    for (const listener of this.refreshListeners) {
-      listener(uri);
-    }
+  /**
+   * Asks every feature that publishes something for a document to do it again. What it returns
+   * settles once that was published (or given up, the document having changed or closed).
+   */
+  refresh(uri: string): Promise<unknown> {
+    return Promise.all(this.refreshListeners.map((listener) => listener(uri)));
   }
 
   onClose(listener: (uri: string) => void): void {

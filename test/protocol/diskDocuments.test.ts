@@ -56,6 +56,18 @@ describe('documents read from disk', () => {
     }
   });
 
+  it('publishes what it read once, however many asked for it while it was reading', async () => {
+    const file = path.join(folder, 'once.log');
+    // Over a piece (1 MB), so the scan gives way to the publishing the request itself scheduled.
+    fs.writeFileSync(file, text.repeat(Math.ceil((1.5 * 1024 * 1024) / text.length)));
+    const uri = fileUri(file);
+    assert.deepEqual(await openFromDisk(uri), { accepted: true });
+    await client.waitForDiagnostics(uri, 1, 30_000);
+    // The answer comes after anything the server sent for the document before it.
+    assert.ok((await findings(uri)).total > 100);
+    assert.equal(client.published.filter((params) => params.uri === uri).length, 1);
+  });
+
   it('follows the text once the first edit sends it, and reads the file again when asked', async () => {
     const file = path.join(folder, 'edited.log');
     fs.writeFileSync(file, 'INFO start\nERROR error_code=AIS.0101 error_msg=The input parameter is invalid.\n');

@@ -75,32 +75,51 @@ export function registerDiagnostics(context: ServerContext): void {
       // Closed, or changed meanwhile: the change scheduled its own publishing.
       return;
     }
+    if (published.get(uri) === analysis.generation) {
+      // An earlier publishing waited for the same analysis and sent it.
+      return;
+    }
     published.set(uri, analysis.generation);
     const diagnostics: Diagnostic[] = diagnosticsEnabled(tracked.kind, settings) ? analysis.diagnostics.map(toLspDiagnostic) : [];
     await context.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
     await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total: analysis.total });
   };
 
-  const schedule = (uri: string) => {
+  // Those waiting for the publishing a refresh scheduled: told once it is done, or replaced by a later one's.
+  const waiting = new Map<string, (() => void)[]>();
+  const release = (uri: string) => {
+    const resolvers = waiting.get(uri) ?? [];
+    waiting.delete(uri);
+    resolvers.forEach((resolve) => resolve());
+  };
+
+  const schedule = (uri: string): Promise<void> => {
     clearTimeout(timers.get(uri));
     const quiet = Date.now() - (lastRun.get(uri) ?? -Infinity) >= DEBOUNCE_MS;
+    const done = new Promise<void>((resolve) => waiting.set(uri, [...(waiting.get(uri) ?? []), resolve]));
     timers.set(
       uri,
       setTimeout(
         () => {
           timers.delete(uri);
           lastRun.set(uri, Date.now());
-          publish(uri).catch((error) => context.log(`Could not publish diagnostics for ${uri}: ${(error as Error).stack ?? error}`));
+          const resolvers = waiting.get(uri) ?? [];
+          waiting.delete(uri);
+          publish(uri)
+            .catch((error) => context.log(`Could not publish diagnostics for ${uri}: ${(error as Error).stack ?? error}`))
+            .finally(() => resolvers.forEach((resolve) => resolve()));
         },
         quiet ? 0 : DEBOUNCE_MS,
       ),
     );
+    return done;
   };
 
   context.onRefresh(schedule);
   context.onClose((uri) => {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
+    release(uri);
     lastRun.delete(uri);
     published.delete(uri);
     toldTooLarge.delete(uri);
