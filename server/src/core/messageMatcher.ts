@@ -192,13 +192,26 @@ function matchWhole(matcher: MessageMatcher, text: string): MessageMatch | undef
 
 /** The text searched for messages: bounded, whitespace collapsed and normalised, so a huge line costs no more than a normal one. */
 export function messageWindow(text: string, center = 0): string {
-  let bounded = text.length > 4096 ? text.slice(Math.max(0, center - 2048), center + 2048) : text;
-  if (bounded.includes('\u001b')) {
-    // A coloured log's escape sequences are not part of any message.
-    bounded = bounded.replace(ESCAPE_SEQUENCE, '');
+  if (text.length > 4096) {
+    return windowOf(text.slice(Math.max(0, center - 2048), center + 2048));
   }
+  // A line's window is asked for by each of its codes and by the evidence around them: worked out once.
+  if (text !== lastWindowLine) {
+    lastWindowLine = text;
+    lastWindow = windowOf(text);
+  }
+  return lastWindow;
+}
+
+/** The last line whose whole text was the window, and its window. */
+let lastWindowLine = '';
+let lastWindow = '';
+
+function windowOf(bounded: string): string {
+  // A coloured log's escape sequences are not part of any message.
+  const plain = bounded.includes('\u001b') ? bounded.replace(ESCAPE_SEQUENCE, '') : bounded;
   // Most lines have nothing to collapse: finding that out allocates nothing.
-  return normalizeText(UNCOLLAPSED_WHITESPACE.test(bounded) ? bounded.replace(/\s+/g, ' ') : bounded);
+  return normalizeText(UNCOLLAPSED_WHITESPACE.test(plain) ? plain.replace(/\s+/g, ' ') : plain);
 }
 
 /** A terminal's CSI escape sequence (colours, cursor moves), or ESC and one character. */

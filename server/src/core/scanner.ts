@@ -87,17 +87,22 @@ export function findCodeTokens(text: string, from: number, to: number, index: Co
     }
     // A run of code characters; leading and trailing dots are punctuation, not part of the token.
     let start = position;
-    while (start < to && text.charCodeAt(start) === 46) {
-      start++;
+    if (charCode === 46) {
+      do {
+        start++;
+      } while (start < to && text.charCodeAt(start) === 46);
+      charCode = start < to ? text.charCodeAt(start) : 0;
+      if (CODE_CHAR[charCode] === 0) {
+        position = start;
+        continue;
+      }
     }
     // Most tokens of a log (words, numbers, ids) cannot start any code: skip them whole, unhashed.
-    const first = start < to ? text.charCodeAt(start) : 0;
-    let second = start + 1 < to ? text.charCodeAt(start + 1) : 0;
-    if (CODE_CHAR[second] === 0) {
-      second = 0;
-    }
-    if (first >= 128 || startPairs[first * 128 + second] === 0) {
-      let cursor = start;
+    // A code character is ASCII, so the first two index the table directly.
+    const next = start + 1 < to ? text.charCodeAt(start + 1) : 0;
+    const second = CODE_CHAR[next] === 0 ? 0 : next;
+    if (startPairs[(charCode << 7) | second] === 0) {
+      let cursor = second === 0 ? start + 1 : start + 2;
       while (cursor < to && CODE_CHAR[text.charCodeAt(cursor)] === 1) {
         cursor++;
       }
@@ -432,16 +437,27 @@ function isComparedStringLiteral(text: string, start: number, end: number): bool
 /** Whether the line holds the whole message of one of the candidates. */
 function hasOwnMessage(text: string, start: number, candidates: readonly Candidate[]): boolean {
   // A number or word that is a code only with its message (`took 461 ms`, `Throttling is on`) is
-  // common in logs: rule most out with one indexOf before collapsing the line's whitespace.
-  // Only the bounded window around the code is searched: searching the whole line for each code
-  // would cost the square of a long line's length.
-  const bounded = text.length > 4096 ? text.slice(Math.max(0, start - 2048), start + 2048) : text;
-  const normalized = normalizeText(bounded);
+  // common in logs: rule most out with one indexOf before collapsing the line's whitespace. Only the
+  // bounded window around the code is searched: searching the whole line for each code would cost
+  // the square of a long line's length.
+  const normalized = text.length > 4096 ? normalizeText(text.slice(Math.max(0, start - 2048), start + 2048)) : normalizedLine(text);
   if (!candidates.some((candidate) => candidate.entry.messages.some((matcher) => normalized.includes(messageProbe(matcher))))) {
     return false;
   }
   const window = messageWindow(text, start);
   return candidates.some((candidate) => candidate.entry.messages.some((matcher) => matchNormalized(matcher, window)?.score === 1));
+}
+
+/** The last line normalized whole: a line's tokens (and a number's two tries) share it. */
+let lastLine = '';
+let lastNormalized = '';
+
+function normalizedLine(text: string): string {
+  if (text !== lastLine) {
+    lastLine = text;
+    lastNormalized = normalizeText(text);
+  }
+  return lastNormalized;
 }
 
 const messageProbes = new WeakMap<MessageMatcher, string>();
