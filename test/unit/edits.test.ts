@@ -211,6 +211,37 @@ describe('incremental edits of a CodeDocument', () => {
     assert.equal([...document.occurrences()].length, before + 3);
   });
 
+  it('edit within a long line (over 64 K characters) as a fresh document of the final text reads it', () => {
+    // A long line is rescanned only around an edit; its other codes keep their places (moved by the
+    // edit's length) and their decisions. Edits land near each other and far apart, in one line.
+    const unit = fc.array(fragment.filter((piece) => !/[\r\n]/.test(piece)), { minLength: 1, maxLength: 8 }).map((pieces) => pieces.join(''));
+    const longLine = fc.tuple(fc.array(unit, { minLength: 1, maxLength: 6 }), fc.constantFrom('', '\n', '\r\n', '\nAIS.0101\n')).map(([units, after]) => {
+      let line = '';
+      for (let at = 0; line.length < 70_000; at++) {
+        line += units[at % units.length] + ' ';
+      }
+      return line + after;
+    });
+    const sameLineEdit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), removed: fc.nat({ max: 12 }), text: unit });
+    fc.assert(
+      fc.property(longLine, fc.array(sameLineEdit, { minLength: 1, maxLength: 4 }), (initial, edits) => {
+        const document = service.createDocument(initial);
+        let reference = TextDocument.create('file:///long.log', 'log', 0, initial);
+        snapshot(document);
+        for (const [index, { at, removed, text }] of edits.entries()) {
+          const length = reference.getText().split(/\r\n|\r|\n/)[0].length;
+          const start = Math.floor(at * length);
+          const change = { range: { start: { line: 0, character: start }, end: { line: 0, character: Math.min(length, start + removed) } }, text };
+          document.applyChanges([change]);
+          reference = TextDocument.update(reference, [change], index + 1);
+        }
+        assert.equal(document.getText(), reference.getText());
+        assert.deepEqual(snapshot(document), snapshot(service.createDocument(reference.getText())));
+      }),
+      { numRuns: runs(12, 60), seed: 3003 },
+    );
+  });
+
   it('rescan at most the lines of the replacement for any single edit', () => {
     fc.assert(
       fc.property(initialText, place, place, insertion, (initial, start, end, inserted) => {

@@ -433,22 +433,25 @@ export class CodeDocument implements ScannedDocument {
     }
     const fresh: Occurrence[] = [];
     scanLine(updated, line, this.index, fresh, regionStart, regionEnd);
-    const kept = this.found[line] ?? [];
-    const list: Occurrence[] = kept.filter((occurrence) => occurrence.start < affectedStart);
+    const inWindow: Occurrence[] = [];
     for (const occurrence of fresh) {
       occurrence.start += regionStart;
       occurrence.end += regionStart;
       if (occurrence.start >= affectedStart && occurrence.start < affectedEnd) {
-        list.push(occurrence);
+        inWindow.push(occurrence);
       }
     }
-    for (const occurrence of kept) {
-      if (occurrence.start >= oldTo + LINE_WINDOW) {
-        occurrence.start += delta;
-        occurrence.end += delta;
-        list.push(occurrence);
-      }
+    // The line's occurrences are in text order: those before the affected part stay, those after
+    // it move by delta, and those within it give way to the fresh ones, all in place (a long line
+    // may hold hundreds of thousands of codes).
+    const list = this.found[line] ?? [];
+    const keptBefore = firstStartingAt(list, affectedStart);
+    const keptAfter = firstStartingAt(list, oldTo + LINE_WINDOW);
+    for (let at = keptAfter; at < list.length; at++) {
+      list[at].start += delta;
+      list[at].end += delta;
     }
+    spliceLarge(list, keptBefore, keptAfter - keptBefore, inWindow);
     this.lines[line] = updated + terminator;
     this.found[line] = list.length > 0 ? list : undefined;
     this.charactersRescanned += regionEnd - regionStart;
@@ -458,9 +461,9 @@ export class CodeDocument implements ScannedDocument {
     this.documentClueList = undefined;
     // Decisions whose window reaches the edit are made again; the rest of the line keeps its own.
     // A decision reads the part of the line its code stands in and one part on either side.
-    for (const occurrence of list) {
-      if (occurrence.end >= affectedStart - 3 * LINE_WINDOW && occurrence.start <= affectedEnd + 3 * LINE_WINDOW) {
-        this.resolutions.delete(occurrence);
+    for (let at = firstStartingAt(list, affectedStart - 3 * LINE_WINDOW - MAX_TOKEN_REACH); at < list.length && list[at].start <= affectedEnd + 3 * LINE_WINDOW; at++) {
+      if (list[at].end >= affectedStart - 3 * LINE_WINDOW) {
+        this.resolutions.delete(list[at]);
       }
     }
     this.forgetLines(line - NEARBY, line - 1);
@@ -520,6 +523,24 @@ function stripTerminator(line: string): string {
     return line.charCodeAt(line.length - 2) === 13 ? line.slice(0, -2) : line.slice(0, -1);
   }
   return last === 13 ? line.slice(0, -1) : line;
+}
+
+/** How far before its end an occurrence may start: no token the scanner takes is longer. */
+const MAX_TOKEN_REACH = 4096;
+
+/** The index of the first occurrence of a list in text order that starts at or after `position`. */
+function firstStartingAt(list: readonly Occurrence[], position: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle].start < position) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
 }
 
 function clamp(value: number, low: number, high: number): number {
