@@ -4,9 +4,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { createLanguageService, loadCatalogs } from '../../server/src/core/index';
 import { defaultSettings } from '../../server/src/common/settings';
 import { catalogTexts } from '../support/miniCatalogs';
+import { runs } from '../support/runs';
 
 const service = createLanguageService(catalogTexts());
 const severity = defaultSettings()['diagnostics.severity'];
@@ -33,6 +35,40 @@ describe('severities of particular codes', () => {
     }
     const group = report.result().groups.find((candidate) => candidate.code === 'APIG.0308');
     assert.equal(group?.severity, 'information');
+  });
+});
+
+describe('the cap on diagnostics', () => {
+  it('keeps the most severe, the first among equals, in text order, however many there are', () => {
+    const lines = LOG.split('\n');
+    const rank = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+    const level = fc.constantFrom('error' as const, 'warning' as const, 'information' as const, 'hint' as const);
+    // One code common, the other rare: its few can rank above all the common one's, early or late.
+    const pick = fc.oneof({ arbitrary: fc.constant(0), weight: 60 }, { arbitrary: fc.constant(1), weight: 1 }, { arbitrary: fc.constant(2), weight: 20 });
+    fc.assert(
+      fc.property(fc.array(pick, { minLength: 1050, maxLength: 1600 }), level, level, fc.nat({ max: 40 }), (picks, first, second, maxCount) => {
+        const document = service.createDocument(picks.map((pick) => lines[pick]).join('\n'));
+        const codes = { severityByCode: { 'AIS.0101': first, 'APIG.0308': second } };
+        const all = service.diagnostics(document, { language: 'en', severity, maxCount: 1_000_000, codes }).diagnostics;
+        const capped = service.diagnostics(document, { language: 'en', severity, maxCount, codes });
+        const expected = all
+          .map((diagnostic, order) => ({ diagnostic, order }))
+          .sort((a, b) => rank[a.diagnostic.severity] - rank[b.diagnostic.severity] || a.order - b.order)
+          .slice(0, maxCount)
+          .sort((a, b) => a.order - b.order)
+          .map(({ diagnostic }) => `${diagnostic.range.start.line}:${diagnostic.code}:${diagnostic.severity}`);
+        const kept = capped.diagnostics.filter((diagnostic) => diagnostic.code !== undefined);
+        assert.deepEqual(kept.map((diagnostic) => `${diagnostic.range.start.line}:${diagnostic.code}:${diagnostic.severity}`), expected);
+        assert.equal(capped.total, all.length);
+        assert.equal(capped.diagnostics.length - kept.length, all.length > maxCount ? 1 : 0);
+      }),
+      {
+        numRuns: runs(15, 100),
+        seed: 4101,
+        // A few errors among a thousand warnings, some after the first thousand: they push out warnings kept before.
+        examples: [[Array.from({ length: 1100 }, (_, at) => ([10, 500, 1050, 1080].includes(at) ? 1 : 0)), 'warning', 'error', 20]],
+      },
+    );
   });
 });
 

@@ -57,6 +57,24 @@ interface CachedResolution {
   generation?: number;
 }
 
+/**
+ * Where a document keeps the decision made for one of its occurrences: on the occurrence itself,
+ * under a key of its own that JSON and copies between threads leave out. A WeakMap did this before;
+ * with hundreds of thousands of codes its entries made every full garbage collection pause the
+ * server for a tenth of a second or more.
+ */
+const DECIDED = Symbol('decided');
+
+type DecidedOccurrence = Occurrence & { [DECIDED]?: CachedResolution };
+
+function decisionOf(occurrence: Occurrence): CachedResolution | undefined {
+  return (occurrence as DecidedOccurrence)[DECIDED];
+}
+
+function setDecision(occurrence: Occurrence, decision: CachedResolution | undefined): void {
+  (occurrence as DecidedOccurrence)[DECIDED] = decision;
+}
+
 export class CodeDocument implements ScannedDocument {
   /** The lines, each with its own line terminator. */
   private lines: string[] = [];
@@ -76,7 +94,6 @@ export class CodeDocument implements ScannedDocument {
   private readonly tallyKeyIds = new Map<string, number>();
   /** What codes on a line share when they are decided, per part of the line. */
   private evidence: (Map<number, LineEvidence> | undefined)[] = [];
-  private resolutions = new WeakMap<Occurrence, CachedResolution>();
   /** The document's clues, and a generation that changes whenever they do. */
   private documentClueList: DocumentClue[] | undefined;
   private documentClueSignature = '';
@@ -201,13 +218,13 @@ export class CodeDocument implements ScannedDocument {
   }
 
   private resolve(occurrence: Occurrence): Resolution {
-    const cached = this.resolutions.get(occurrence);
+    const cached = decisionOf(occurrence);
     if (cached && (cached.generation === undefined || cached.generation === this.currentGeneration())) {
       return cached.resolution;
     }
     this.readingDocument = false;
     const resolution = resolve(occurrence, gatherEvidence(occurrence, this.lineSource), this.index);
-    this.resolutions.set(occurrence, this.readingDocument ? { resolution, generation: this.generation } : { resolution });
+    setDecision(occurrence, this.readingDocument ? { resolution, generation: this.generation } : { resolution });
     return resolution;
   }
 
@@ -325,7 +342,6 @@ export class CodeDocument implements ScannedDocument {
     this.clues = new Array<readonly Clue[] | undefined>(this.lines.length).fill(undefined);
     this.tallied = new Array<number | readonly number[] | undefined>(this.lines.length).fill(undefined);
     this.evidence = new Array<Map<number, LineEvidence> | undefined>(this.lines.length).fill(undefined);
-    this.resolutions = new WeakMap();
     this.documentClueList = undefined;
     if (blocks === undefined) {
       this.scanLines(0, this.lines.length);
@@ -463,7 +479,7 @@ export class CodeDocument implements ScannedDocument {
     // A decision reads the part of the line its code stands in and one part on either side.
     for (let at = firstStartingAt(list, affectedStart - 3 * LINE_WINDOW - MAX_TOKEN_REACH); at < list.length && list[at].start <= affectedEnd + 3 * LINE_WINDOW; at++) {
       if (list[at].end >= affectedStart - 3 * LINE_WINDOW) {
-        this.resolutions.delete(list[at]);
+        setDecision(list[at], undefined);
       }
     }
     this.forgetLines(line - NEARBY, line - 1);
@@ -480,7 +496,7 @@ export class CodeDocument implements ScannedDocument {
     for (let line = Math.max(0, first); line <= Math.min(this.lines.length - 1, last); line++) {
       this.evidence[line] = undefined;
       for (const occurrence of this.found[line] ?? []) {
-        this.resolutions.delete(occurrence);
+        setDecision(occurrence, undefined);
       }
     }
   }

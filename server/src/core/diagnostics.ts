@@ -52,6 +52,11 @@ export class DiagnosticsCollector {
   private kept: Kept[] = [];
   private count = 0;
   private readonly max: number;
+  /**
+   * Once `max` are kept: the rank of the least severe of them. A later occurrence no more severe
+   * than that can never be kept (among equals the first are), so it is only counted.
+   */
+  private worstKept = Infinity;
 
   constructor(
     private readonly options: DiagnosticsOptions,
@@ -68,7 +73,11 @@ export class DiagnosticsCollector {
     if (severity === 'off') {
       return;
     }
-    this.kept.push({ item, severity, order: this.count++ });
+    const order = this.count++;
+    if (SEVERITY_RANK[severity] >= this.worstKept) {
+      return;
+    }
+    this.kept.push({ item, severity, order });
     if (this.kept.length > this.max * 2 + 1000) {
       this.trim();
     }
@@ -111,6 +120,7 @@ export class DiagnosticsCollector {
       .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.order - b.order)
       .slice(0, this.max)
       .sort((a, b) => a.order - b.order);
+    this.worstKept = this.kept.length < this.max ? Infinity : this.kept.reduce((worst, kept) => Math.max(worst, SEVERITY_RANK[kept.severity]), -Infinity);
   }
 }
 

@@ -6,7 +6,7 @@ import { LanguageTag } from './catalogModel';
 import { ResolvedOccurrence } from './codeDocument';
 import { CodeIndex } from './codeIndex';
 import { catalogLabel, findingLinks, meaningOf, originLine, plainLine, renderDiagnosticMessage, unlistedTitle } from './render';
-import { FindingKind } from './resolver';
+import { FindingKind, Resolution } from './resolver';
 import { CodeRules, SEVERITY_RANK, Severity, SeverityByStatus, isIgnored, severityOfOccurrence } from './severity';
 import { findTimestamp } from './timestamps';
 
@@ -71,15 +71,30 @@ function describe(found: ResolvedOccurrence, language: LanguageTag, severity: Se
   return { catalog: title, meaning: nearest ? `${nearest.entry.data.code}: ${plainLine(meaningOf(nearest.entry, language))}` : title, ...common };
 }
 
+/** What a finding means, as the key of its group: the entry, or the kind of unlisted code. */
+function meantOf(resolution: Resolution): string {
+  return resolution.kind === 'entry' ? resolution.ranked[0].entry.id : `${resolution.kind}:${resolution.family?.prefix ?? ''}:${resolution.otherProduct?.product ?? ''}`;
+}
+
 /** The key findings are grouped and described by: the token, what it means and how surely. */
 function keyOf({ occurrence, resolution }: ResolvedOccurrence): string {
-  const meant = resolution.kind === 'entry' ? resolution.ranked[0].entry.id : `${resolution.kind}:${resolution.family?.prefix ?? ''}:${resolution.otherProduct?.product ?? ''}`;
-  return `${occurrence.token}\u0000${meant}\u0000${resolution.established}\u0000${resolution.origin?.clue.text ?? ''}`;
+  return `${occurrence.token}\u0000${meantOf(resolution)}\u0000${resolution.established}\u0000${resolution.origin?.clue.text ?? ''}`;
+}
+
+/** A group, with what tells it apart from the other groups of its token. */
+interface GroupSlot {
+  meant: string;
+  established: boolean;
+  origin: string;
+  group: FindingGroup;
 }
 
 /** Collects occurrences one at a time into groups, keeping nothing else, so a file of any size fits. */
 export class FindingsCollector {
-  private readonly groups = new Map<string, FindingGroup>();
+  /** The groups by token (a token has one or a few), found without building a key per occurrence. */
+  private readonly byToken = new Map<string, GroupSlot[]>();
+  /** The groups in order of appearance. */
+  private readonly groups: FindingGroup[] = [];
   total = 0;
 
   constructor(
@@ -91,10 +106,13 @@ export class FindingsCollector {
 
   add(found: ResolvedOccurrence): void {
     this.total++;
-    const { occurrence } = found;
-    const key = keyOf(found);
-    const group = this.groups.get(key);
-    if (group) {
+    const { occurrence, resolution } = found;
+    const meant = meantOf(resolution);
+    const origin = resolution.origin?.clue.text ?? '';
+    let slots = this.byToken.get(occurrence.token);
+    const slot = slots?.find((known) => known.meant === meant && known.established === resolution.established && known.origin === origin);
+    if (slot) {
+      const group = slot.group;
       group.count++;
       group.lastLine = occurrence.line;
       group.lastCharacter = occurrence.start;
@@ -103,7 +121,7 @@ export class FindingsCollector {
       }
       return;
     }
-    this.groups.set(key, {
+    const group: FindingGroup = {
       code: occurrence.token,
       ...describe(found, this.language, this.severity, this.index, this.rules),
       count: 1,
@@ -112,18 +130,24 @@ export class FindingsCollector {
       firstCharacter: occurrence.start,
       lastCharacter: occurrence.start,
       occurrences: [{ line: occurrence.line, character: occurrence.start }],
-    });
+    };
+    if (!slots) {
+      slots = [];
+      this.byToken.set(occurrence.token, slots);
+    }
+    slots.push({ meant, established: resolution.established, origin, group });
+    this.groups.push(group);
   }
 
   /** The groups, largest first, then the most severe, then in order of appearance. */
   result(): { total: number; groups: FindingGroup[] } {
-    for (const group of this.groups.values()) {
+    for (const group of this.groups) {
       const last = group.occurrences[group.occurrences.length - 1];
       if (last.line !== group.lastLine || last.character !== group.lastCharacter) {
         group.occurrences.push({ line: group.lastLine, character: group.lastCharacter });
       }
     }
-    const groups = [...this.groups.values()].sort(
+    const groups = [...this.groups].sort(
       (a, b) => b.count - a.count || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.firstLine - b.firstLine,
     );
     return { total: this.total, groups };
