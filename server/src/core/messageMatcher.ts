@@ -5,6 +5,7 @@
  * normalised first (case, full-width punctuation, whitespace), since real messages drift from the
  * tables in those; a message a body carries is also compared word by word, for paraphrases.
  */
+import { detach } from './byteText';
 
 export interface MessageMatcher {
   readonly message: string;
@@ -197,13 +198,16 @@ export function messageWindow(text: string, center = 0): string {
   }
   // A line's window is asked for by each of its codes and by the evidence around them: worked out once.
   if (text !== lastWindowLine) {
-    lastWindowLine = text;
-    lastWindow = windowOf(text);
+    lastWindowLine = detach(text);
+    lastWindow = windowOf(lastWindowLine);
   }
   return lastWindow;
 }
 
-/** The last line whose whole text was the window, and its window. */
+/**
+ * The last line whose whole text was the window, and its window; kept as a copy of its own, since a
+ * line cut from a document would keep the whole document alive.
+ */
 let lastWindowLine = '';
 let lastWindow = '';
 

@@ -5,6 +5,7 @@
  * scan runs the same filter over its bytes. Codes that are plain words or numbers are kept only in
  * an error context; whether they are an error of ours at all is the resolver's to decide.
  */
+import { detach } from './byteText';
 import { CODE_KEY_BIT, Candidate, CodeIndex, Entry, FamilyRef, LITERAL_BIT, MAX_PREFIX_LENGTH, PREFIX_BIT, foldHash, hashStep } from './codeIndex';
 import { MessageMatcher, matchNormalized, messageWindow, normalizeText } from './messageMatcher';
 
@@ -448,14 +449,17 @@ function hasOwnMessage(text: string, start: number, candidates: readonly Candida
   return candidates.some((candidate) => candidate.entry.messages.some((matcher) => matchNormalized(matcher, window)?.score === 1));
 }
 
-/** The last line normalized whole: a line's tokens (and a number's two tries) share it. */
+/**
+ * The last line normalized whole: a line's tokens (and a number's two tries) share it. It is kept
+ * as a copy of its own: a line cut from a document would keep the whole document alive.
+ */
 let lastLine = '';
 let lastNormalized = '';
 
 function normalizedLine(text: string): string {
   if (text !== lastLine) {
-    lastLine = text;
-    lastNormalized = normalizeText(text);
+    lastLine = detach(text);
+    lastNormalized = normalizeText(lastLine);
   }
   return lastNormalized;
 }
