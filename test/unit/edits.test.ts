@@ -211,7 +211,7 @@ describe('incremental edits of a CodeDocument', () => {
     assert.equal([...document.occurrences()].length, before + 3);
   });
 
-  it('edit within a long line (over 64 K characters) as a fresh document of the final text reads it', () => {
+  it('within a long line (over 64 K characters) find and decide what a fresh document of the final text does', () => {
     // A long line is rescanned only around an edit; its other codes keep their places (moved by the
     // edit's length) and their decisions. Edits land near each other and far apart, in one line.
     const unit = fc.array(fragment.filter((piece) => !/[\r\n]/.test(piece)), { minLength: 1, maxLength: 8 }).map((pieces) => pieces.join(''));
@@ -227,6 +227,7 @@ describe('incremental edits of a CodeDocument', () => {
       fc.property(longLine, fc.array(sameLineEdit, { minLength: 1, maxLength: 4 }), (initial, edits) => {
         const document = service.createDocument(initial);
         let reference = TextDocument.create('file:///long.log', 'log', 0, initial);
+        // Every decision made before the edits, so those the edits reach must be made again.
         snapshot(document);
         for (const [index, { at, removed, text }] of edits.entries()) {
           const length = reference.getText().split(/\r\n|\r|\n/)[0].length;
