@@ -6,7 +6,7 @@
  */
 import { createHash } from 'crypto';
 import * as path from 'path';
-import { FindingRecord, LanguageTag, SEVERITY_RANK, Severity, stringsFor } from './core/index';
+import { FindingRecord, LanguageTag, SEVERITY_RANK, Severity, largestFirst, stringsFor } from './core/index';
 import { Output } from './cliCommon';
 
 /** What a format needs of a finding's line besides its record. */
@@ -48,58 +48,49 @@ export function createFormat(name: FormatName, summary: boolean, output: Output,
   }
 }
 
-/** How many inputs were read and how many findings they held, for the closing line. */
-class Tally {
-  files = 0;
-  total = 0;
-  private failed = false;
+/**
+ * What the text formats share: the input being written, how many inputs were read and how many
+ * findings they held, and the closing line that says so.
+ */
+abstract class TextOutputFormat implements OutputFormat {
+  abstract readonly needs: { lineHash: boolean; time: boolean };
+  protected file = '';
+  private files = 0;
+  private total = 0;
 
-  constructor(private readonly language: LanguageTag) {}
+  constructor(
+    protected readonly output: Output,
+    private readonly language: LanguageTag,
+  ) {}
 
-  begin(): void {
-    this.failed = false;
+  beginFile(file: string): void {
+    this.file = file;
   }
 
-  end(error?: string): void {
-    this.failed = error !== undefined;
-    if (!this.failed) {
+  finding(finding: ScanFinding): void {
+    this.total++;
+    this.take(finding);
+  }
+
+  /** Writes or keeps one finding of the current input. */
+  protected abstract take(finding: ScanFinding): void;
+
+  endFile(error?: string): void {
+    if (error === undefined) {
       this.files++;
     }
   }
 
-  closingLine(): string {
-    return `${stringsFor(this.language).cliSummary(this.total, this.files)}\n`;
+  finish(): void {
+    this.output.write(`${stringsFor(this.language).cliSummary(this.total, this.files)}\n`);
   }
 }
 
-class TextFormat implements OutputFormat {
+class TextFormat extends TextOutputFormat {
   readonly needs = { lineHash: false, time: false };
-  private file = '';
-  private readonly tally: Tally;
 
-  constructor(
-    private readonly output: Output,
-    language: LanguageTag,
-  ) {
-    this.tally = new Tally(language);
-  }
-
-  beginFile(file: string): void {
-    this.file = file;
-    this.tally.begin();
-  }
-
-  finding({ record }: ScanFinding): void {
-    this.tally.total++;
+  protected take({ record }: ScanFinding): void {
     this.output.write(`${this.file}:${record.line}:${record.column}: ${record.severity}: ${record.message}\n`);
-  }
-
-  endFile(error?: string): void {
-    this.tally.end(error);
-  }
-
-  finish(): void {
-    this.output.write(this.tally.closingLine());
   }
 }
 
@@ -324,37 +315,26 @@ class SummaryCollector {
   }
 
   result(): SummaryGroup[] {
-    return [...this.groups.values()].sort((a, b) => b.count - a.count || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.firstLine - b.firstLine);
+    return [...this.groups.values()].sort(largestFirst);
   }
 }
 
 /** `--summary`: per file, one line per code with its count, lines and times. */
-class SummaryText implements OutputFormat {
+class SummaryText extends TextOutputFormat {
   readonly needs = { lineHash: false, time: true };
   private collector = new SummaryCollector();
-  private file = '';
-  private readonly tally: Tally;
 
-  constructor(
-    private readonly output: Output,
-    language: LanguageTag,
-  ) {
-    this.tally = new Tally(language);
-  }
-
-  beginFile(file: string): void {
-    this.file = file;
+  override beginFile(file: string): void {
+    super.beginFile(file);
     this.collector = new SummaryCollector();
-    this.tally.begin();
   }
 
-  finding(finding: ScanFinding): void {
-    this.tally.total++;
+  protected take(finding: ScanFinding): void {
     this.collector.add(finding);
   }
 
-  endFile(error?: string): void {
-    this.tally.end(error);
+  override endFile(error?: string): void {
+    super.endFile(error);
     if (error !== undefined) {
       return;
     }
@@ -367,10 +347,6 @@ class SummaryText implements OutputFormat {
       const what = group.meaning === group.catalog ? group.catalog : `${group.catalog}: ${group.meaning}`;
       this.output.write(`  ${String(group.count).padStart(width)}× ${group.code}  ${group.severity}  ${what}  (${lines}${times})\n`);
     }
-  }
-
-  finish(): void {
-    this.output.write(this.tally.closingLine());
   }
 }
 

@@ -316,6 +316,14 @@ async function scanPieces(service: LanguageService, pieces: AsyncIterable<Buffer
   return { bytes: bytesRead(), lines: scanner.lineCount, found, cancelled: false };
 }
 
+/**
+ * The whole file as UTF-8 pieces, read as a scan reads it: decompressed when it is gzip (by its
+ * name or first bytes), converted from its encoding, a byte-order mark dropped.
+ */
+export async function* fileUtf8Pieces(file: string, encoding?: string): AsyncGenerator<Buffer> {
+  yield* utf8Pieces(filePieces(file, PIECE_BYTES, () => undefined), encoding, await isGzipFile(file));
+}
+
 /** Scans a readable stream of bytes (standard input); gzip is recognised by its first bytes. */
 export async function scanStream(service: LanguageService, stream: NodeJS.ReadableStream, totalBytes: number, options: FileScanOptions): Promise<FileScanResult> {
   let bytes = 0;

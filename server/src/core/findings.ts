@@ -147,11 +147,13 @@ export class FindingsCollector {
         group.occurrences.push({ line: group.lastLine, character: group.lastCharacter });
       }
     }
-    const groups = [...this.groups].sort(
-      (a, b) => b.count - a.count || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.firstLine - b.firstLine,
-    );
-    return { total: this.total, groups };
+    return { total: this.total, groups: [...this.groups].sort(largestFirst) };
   }
+}
+
+/** The order groups of findings are listed in: largest first, then the most severe, then in order of appearance. */
+export function largestFirst(a: { count: number; severity: Severity; firstLine: number }, b: { count: number; severity: Severity; firstLine: number }): number {
+  return b.count - a.count || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.firstLine - b.firstLine;
 }
 
 export function groupFindings(occurrences: Iterable<ResolvedOccurrence>, language: LanguageTag, severity: SeverityByStatus, index: CodeIndex): { total: number; groups: FindingGroup[] } {
