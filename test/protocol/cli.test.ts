@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ROOT } from '../support/lspClient';
-import { adjacentPlaceholders, deeplyNested, fifo } from '../support/hostile';
+import { adjacentPlaceholderLine, hostileCatalogPaths } from '../support/hostile';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const FIXTURES = path.join('test', 'fixtures', 'documents');
@@ -199,15 +199,8 @@ describe('error-codebook scan when its output goes away', () => {
   });
 
   it('reports hostile catalog paths and scans with the built-in catalogs', () => {
-    const withPipe = path.join(folder, 'with-pipe');
-    fs.mkdirSync(withPipe);
-    fifo(path.join(withPipe, 'pipe.json'));
-    const deep = path.join(folder, 'deep.json');
-    fs.writeFileSync(deep, deeplyNested(5000));
-    const adjacent = path.join(folder, 'adjacent.json');
-    fs.writeFileSync(adjacent, adjacentPlaceholders());
-    const catalogs = [fifo(path.join(folder, 'alone.json')), withPipe, '/dev/zero', deep, adjacent].flatMap((location) => ['--catalog', location]);
-    const input = `error_code=AIS.0101\n{"Code": "PH${'a'.repeat(300)}Z"} ${Array.from({ length: 20 }, () => `Code=PH${'a'.repeat(997)}Z`).join(' ')}\n`;
+    const catalogs = hostileCatalogPaths(folder).flatMap((location) => ['--catalog', location]);
+    const input = `error_code=AIS.0101\n${adjacentPlaceholderLine()}`;
     const result = run(['scan', '--fail-on', 'none', ...catalogs, '-'], input);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /-:1:\d+: warning: AIS\.0101: /);

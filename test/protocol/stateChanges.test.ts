@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import { TestClient, waitFor } from '../support/lspClient';
-import { adjacentPlaceholders, deeplyNested, fifo } from '../support/hostile';
+import { adjacentPlaceholderLine, hostileCatalogPaths } from '../support/hostile';
 
 const LOG = 'ERROR call failed: error_code=AIS.0101 The input parameter is invalid.\n';
 type Findings = { total: number; groups: { code: string; count: number }[]; groupCount?: number; nextOffset?: number; skippedReason?: string };
@@ -123,14 +123,7 @@ describe('hostile catalog paths', () => {
   after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
   it('are each reported while the server starts at once with the built-ins', { timeout: 20_000 }, async () => {
-    const withPipe = path.join(folder, 'with-pipe');
-    fs.mkdirSync(withPipe);
-    fifo(path.join(withPipe, 'pipe.json'));
-    const deep = path.join(folder, 'deep.json');
-    fs.writeFileSync(deep, deeplyNested(5000));
-    const adjacent = path.join(folder, 'adjacent.json');
-    fs.writeFileSync(adjacent, adjacentPlaceholders());
-    const paths = [fifo(path.join(folder, 'alone.json')), withPipe, '/dev/zero', deep, adjacent];
+    const paths = hostileCatalogPaths(folder);
     const client = await TestClient.start({ settings: { catalogPaths: paths } });
     try {
       const status = await client.request<{ catalogs: { id: string }[]; problems: { file: string; message: string }[] }>('errorCodebook/catalogStatus', null);
@@ -141,7 +134,7 @@ describe('hostile catalog paths', () => {
         ['alone.json', 'pipe.json', 'zero', 'deep.json'],
       );
       const uri = 'file:///hostile/app.log';
-      client.open(uri, 'log', `${LOG}{"Code": "PH${'a'.repeat(300)}Z"} ${Array.from({ length: 20 }, () => `Code=PH${'a'.repeat(997)}Z`).join(' ')}\n`);
+      client.open(uri, 'log', `${LOG}${adjacentPlaceholderLine()}`);
       assert.deepEqual(codes(await client.waitForDiagnostics(uri)), ['AIS.0101', `PH${'a'.repeat(300)}Z`]);
     } finally {
       await client.stop();

@@ -152,3 +152,17 @@ export const ALL: CatalogFile[] = [alibabaMarket, huaweiOcr, huaweiImage, alibab
 export function catalogTexts(catalogs: CatalogFile[] = ALL): CatalogText[] {
   return catalogs.map((catalog) => ({ file: `${catalog.id}.json`, text: JSON.stringify(catalog, null, 2) }));
 }
+
+/** A catalog of a made-up provider holding just `entries`, as a file to load. */
+export function testCatalog(id: string, entries: CatalogFile['entries']): CatalogText {
+  const catalog: CatalogFile = {
+    version: 1,
+    id,
+    provider: { en: 'Test' },
+    service: { en: 'Test' },
+    languages: ['en'],
+    sources: [{ language: 'en', url: 'https://example.com/errors' }],
+    entries,
+  };
+  return { file: `${id}.json`, text: JSON.stringify(catalog) };
+}

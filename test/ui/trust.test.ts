@@ -13,7 +13,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { readCatalogFiles } from '../../server/src/catalogFiles';
 import { createLanguageService } from '../../server/src/core/index';
 import { defaultSettings } from '../../server/src/common/settings';
-import { CodeServer, ROOT, findInstallation, installExtension, launchBrowser, makeRunDir, onSignals, startCodeServer, workbenchUrl } from '../vscode/codeServer';
+import { CodeServer, ROOT, findInstallation, installExtension, makeRunDir, onSignals, startCodeServer } from '../vscode/codeServer';
+import { closeAll, openWorkbench, problemsLabel, waitUntil as waitFor } from './workbench';
 
 const VSIX = path.join(ROOT, 'error-codebook.vsix');
 const STEP_TIMEOUT = 30000;
@@ -43,35 +44,18 @@ let page: Page;
 let unhook = () => {};
 
 async function cleanup(): Promise<void> {
-  await browser?.close().catch(() => undefined);
+  await closeAll(browser, server, runDir);
   browser = undefined;
-  await server?.stop();
   server = undefined;
-  if (runDir && !process.env.KEEP_RUN_DIR) {
-    fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
-  }
 }
 
-async function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = STEP_TIMEOUT): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > deadline) {
-      const file = path.join(ROOT, 'test-results', 'screenshots', `failed-trust-${what.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 50)}.png`);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      await page.screenshot({ path: file }).catch(() => undefined);
-      throw new Error(`Timed out waiting for ${what} (screenshot: ${path.relative(ROOT, file)})`);
-    }
-    await page.waitForTimeout(100);
-  }
-}
-
-async function problemsLabel(): Promise<string> {
-  return (await page.locator('[id="status.problems"]').getAttribute('aria-label')) ?? '';
+function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = STEP_TIMEOUT): Promise<void> {
+  return waitFor(page, probe, what, timeoutMs, 'trust-');
 }
 
 /** How many problems the status bar counts, of every severity. */
 async function problemCount(): Promise<number> {
-  return [...(await problemsLabel()).matchAll(/(\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+  return [...(await problemsLabel(page)).matchAll(/(\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
 }
 
 async function runCommand(title: string): Promise<void> {
@@ -119,12 +103,7 @@ describe('Error Codebook in Restricted Mode (installed .vsix, through the UI)', 
         'errorCodebook.displayLanguage': 'en',
       },
     });
-    browser = await launchBrowser(installation, runDir, server.origin);
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(STEP_TIMEOUT);
-    await page.goto(workbenchUrl(server, workspace));
-    await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: 60000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 60000 });
+    ({ browser, page } = await openWorkbench(installation, runDir, server, workspace, STEP_TIMEOUT));
   });
 
   after(async () => {
@@ -139,7 +118,7 @@ describe('Error Codebook in Restricted Mode (installed .vsix, through the UI)', 
     const status = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
     await waitUntil(async () => (await status.isVisible()) && (await problemCount()) > 0, 'the built-in catalogs to explain AIS.0101');
     assert.equal((await status.textContent())?.trim(), '1 error code');
-    assert.equal(await problemCount(), 1, await problemsLabel());
+    assert.equal(await problemCount(), 1, await problemsLabel(page));
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'screenshots', 'restricted-mode.png') });
 
     // Trusting the workspace lets its catalogPaths through: its catalog explains the second code.

@@ -19,15 +19,13 @@ import {
   copyFolder,
   findInstallation,
   installExtension,
-  launchBrowser,
   makeRunDir,
   onSignals,
   startCodeServer,
-  workbenchUrl,
 } from '../vscode/codeServer';
+import { SCREENSHOTS, closeAll, openWorkbench, problemsLabel, waitUntil as waitFor } from './workbench';
 
 const VSIX = path.join(ROOT, 'error-codebook.vsix');
-const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 const IMAGES = path.join(ROOT, 'images');
 /** Whether this run refreshes the README's screenshots. */
 const UPDATE_README_IMAGES = process.env.ERROR_CODEBOOK_README_IMAGES === '1';
@@ -72,13 +70,9 @@ let page: Page;
 let unhook = () => {};
 
 async function cleanup(): Promise<void> {
-  await browser?.close().catch(() => undefined);
+  await closeAll(browser, server, runDir);
   browser = undefined;
-  await server?.stop();
   server = undefined;
-  if (runDir && !process.env.KEEP_RUN_DIR) {
-    fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
-  }
 }
 
 async function screenshot(name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<string> {
@@ -193,20 +187,8 @@ async function closeTab(title: string): Promise<void> {
   await tab.waitFor({ state: 'detached' });
 }
 
-async function problemsLabel(): Promise<string> {
-  return (await page.locator('[id="status.problems"]').getAttribute('aria-label')) ?? '';
-}
-
-async function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = STEP_TIMEOUT): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > deadline) {
-      const slug = what.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-      await screenshot(`failed-${slug}`).catch(() => undefined);
-      throw new Error(`Timed out waiting for ${what} (screenshot: test-results/screenshots/failed-${slug}.png)`);
-    }
-    await page.waitForTimeout(100);
-  }
+function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = STEP_TIMEOUT): Promise<void> {
+  return waitFor(page, probe, what, timeoutMs);
 }
 
 /** The frame inside a webview's iframes that holds the extension's HTML. */
@@ -250,12 +232,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
         'terminal.integrated.gpuAcceleration': 'off',
       },
     });
-    browser = await launchBrowser(installation, runDir, server.origin);
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(STEP_TIMEOUT);
-    await page.goto(workbenchUrl(server, workspace));
-    await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: 60000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 60000 });
+    ({ browser, page } = await openWorkbench(installation, runDir, server, workspace, STEP_TIMEOUT));
   });
 
   after(async () => {
@@ -265,7 +242,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
 
   it('explains a code on hover', async () => {
     await openFile('huaweicloud-ocr-worker.log', 'ModelArts.4204');
-    await waitUntil(async () => /Warnings: [1-9]|Errors: [1-9]/.test(await problemsLabel()), 'the server to publish problems');
+    await waitUntil(async () => /Warnings: [1-9]|Errors: [1-9]/.test(await problemsLabel(page)), 'the server to publish problems');
     // The meanings at the ends of lines move the text when they arrive: aim once they are there.
     await waitUntil(async () => (await lineEnding('Failed to request the service because…')) !== undefined, 'the meanings at the ends of lines');
     // Lines wrap, and the code may be split across two screen lines: aim at its first part.
@@ -397,7 +374,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
 
   it('copies a code for a support ticket from its quick fix, with the request id and diagnosis page', async () => {
     await openFile('aliyun-imm-tea-java.log', 'InvalidParameter.SourceURI.Empty');
-    await waitUntil(async () => /Errors: [1-9]|Warnings: [1-9]/.test(await problemsLabel()), 'the server to publish problems');
+    await waitUntil(async () => /Errors: [1-9]|Warnings: [1-9]/.test(await problemsLabel(page)), 'the server to publish problems');
     const { x, y } = await wordCentre('SourceURI.Empty');
     await page.mouse.click(x, y);
     await page.keyboard.press('Control+.');

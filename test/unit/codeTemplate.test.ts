@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { CODE_PLACEHOLDERS, MatchWork, compileCodeTemplate, createLanguageService, matchCodeTemplate } from '../../server/src/core/index';
+import { testCatalog } from '../support/miniCatalogs';
 import { runs } from '../support/runs';
 
 /** The reference: a regular expression, each placeholder a greedy group of 1–256 name characters. */
@@ -95,20 +96,7 @@ describe('template codes', () => {
   });
 
   it('scan adjacent placeholders quickly: twenty tokens of a thousand characters', () => {
-    const service = createLanguageService([
-      {
-        file: 'adjacent.json',
-        text: JSON.stringify({
-          version: 1,
-          id: 'adjacent',
-          provider: { en: 'Test' },
-          service: { en: 'Test' },
-          languages: ['en'],
-          sources: [{ language: 'en', url: 'https://example.com/errors' }],
-          entries: [{ code: 'PH{ParameterName}{ResourceType}Z' }],
-        }),
-      },
-    ]);
+    const service = createLanguageService([testCatalog('adjacent', [{ code: 'PH{ParameterName}{ResourceType}Z' }])]);
     assert.deepEqual(service.loaded.problems, []);
     const tokens = Array.from({ length: 20 }, (_, index) => `"Code": "PH${'a'.repeat(997)}${index % 2 === 0 ? 'Z' : 'Y'}"`);
     const found = [...service.createDocument(tokens.join(', ')).occurrences()];

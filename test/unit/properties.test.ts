@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { CatalogFile, Candidate, CodeIndex, LanguageService, createLanguageService, ResolvedOccurrence } from '../../server/src/core/index';
-import { ALL, catalogTexts } from '../support/miniCatalogs';
+import { ALL, catalogTexts, testCatalog } from '../support/miniCatalogs';
 import { runs } from '../support/runs';
 import { streamText } from '../support/streaming';
 
@@ -682,21 +682,10 @@ describe('work grows linearly with the input (counted, not timed)', () => {
 
   it('one long token against a template with two placeholders, from any catalog', () => {
     const twoPlaceholders = createLanguageService([
-      {
-        file: 'two.json',
-        text: JSON.stringify({
-          version: 1,
-          id: 'two-placeholders',
-          provider: { en: 'Test' },
-          service: { en: 'Test' },
-          languages: ['en'],
-          sources: [{ language: 'en', url: 'https://example.com/errors' }],
-          entries: [
-            { code: 'Invalid{ParameterName}For{ResourceType}X', message: { en: 'Bad {ParameterName} for {ResourceType}.' } },
-            { code: '{ParameterName}{ResourceType}Y' },
-          ],
-        }),
-      },
+      testCatalog('two-placeholders', [
+        { code: 'Invalid{ParameterName}For{ResourceType}X', message: { en: 'Bad {ParameterName} for {ResourceType}.' } },
+        { code: '{ParameterName}{ResourceType}Y' },
+      ]),
     ]);
     assert.deepEqual(twoPlaceholders.loaded.problems, []);
     assert.deepEqual(
