@@ -94,6 +94,16 @@ class TextFormat extends TextOutputFormat {
   }
 }
 
+/** The start of the JSON outputs, up to their list of files. */
+function jsonOpening(version: string): string {
+  return `{\n  "version": ${JSON.stringify(version)},\n  "files": [`;
+}
+
+/** The end of the JSON outputs, after `files` files: the catalogs' problems. */
+function jsonClosing(files: number, catalogProblems: string[]): string {
+  return `${files > 0 ? '\n  ' : ''}],\n  "catalogProblems": ${JSON.stringify(catalogProblems)}\n}\n`;
+}
+
 /** `{ "version", "files": [ { "path", "findings": [ … ], "error"? } ], "catalogProblems" }`, one finding a line. */
 class JsonFormat implements OutputFormat {
   readonly needs = { lineHash: false, time: false };
@@ -104,7 +114,7 @@ class JsonFormat implements OutputFormat {
     private readonly output: Output,
     version: string,
   ) {
-    output.write(`{\n  "version": ${JSON.stringify(version)},\n  "files": [`);
+    output.write(jsonOpening(version));
   }
 
   beginFile(file: string): void {
@@ -121,7 +131,7 @@ class JsonFormat implements OutputFormat {
   }
 
   finish(catalogProblems: string[]): void {
-    this.output.write(`${this.files > 0 ? '\n  ' : ''}],\n  "catalogProblems": ${JSON.stringify(catalogProblems)}\n}\n`);
+    this.output.write(jsonClosing(this.files, catalogProblems));
   }
 }
 
@@ -361,7 +371,7 @@ class SummaryJson implements OutputFormat {
     private readonly output: Output,
     version: string,
   ) {
-    output.write(`{\n  "version": ${JSON.stringify(version)},\n  "files": [`);
+    output.write(jsonOpening(version));
   }
 
   beginFile(file: string): void {
@@ -381,6 +391,6 @@ class SummaryJson implements OutputFormat {
   }
 
   finish(catalogProblems: string[]): void {
-    this.output.write(`${this.files > 0 ? '\n  ' : ''}],\n  "catalogProblems": ${JSON.stringify(catalogProblems)}\n}\n`);
+    this.output.write(jsonClosing(this.files, catalogProblems));
   }
 }
