@@ -492,9 +492,16 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
       });
     await waitUntil(async () => (await point()) !== undefined, 'the code printed in the terminal');
     const { x, y } = (await point())!;
-    await page.mouse.move(x, y + 30);
-    await page.mouse.move(x, y, { steps: 3 });
-    await waitUntil(async () => (await page.locator('.monaco-hover, .workbench-hover', { hasText: 'show the explanation' }).count()) > 0, 'the link\'s tooltip');
+    // The terminal finds its links when the pointer comes over the line: come again until it has.
+    const tooltip = page.locator('.monaco-hover, .workbench-hover', { hasText: 'show the explanation' });
+    await waitUntil(async () => {
+      if ((await tooltip.count()) > 0) {
+        return true;
+      }
+      await page.mouse.move(x, y + 30);
+      await page.mouse.move(x, y, { steps: 3 });
+      return (await tooltip.first().waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false));
+    }, 'the link\'s tooltip');
     await screenshot('terminal-link');
     await page.keyboard.down('Control');
     await page.mouse.click(x, y);
