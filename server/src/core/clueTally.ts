@@ -143,20 +143,24 @@ export class ClueTally {
     }
     this.sliced = true;
     // A line of plain ASCII is its own one-byte string: read in place, never decoded.
-    let ascii = pieceIsAscii ? true : undefined;
-    const isAscii = () => (ascii ??= bytesAreAscii(bytes, start, end));
+    const ascii = pieceIsAscii || bytesAreAscii(bytes, start, end);
     let decoded: string | undefined;
     const decode = () => (decoded ??= this.options.decode(bytes, start, end));
     const detector = this.index.detector;
-    if (pieceIsAscii || detector.cluesIn(text, this.line, start, Math.min(end, start + CLUE_BYTES)).length > 0) {
+    let found: readonly Clue[];
+    if (ascii) {
+      found = detector.cluesIn(text, this.line, start, Math.min(end, start + CLUE_CHARACTERS));
+    } else if (detector.cluesIn(text, this.line, start, Math.min(end, start + CLUE_BYTES)).length > 0) {
       // The clue search on the bytes finds a clue wherever the decoded text has one: every name,
       // host and path is ASCII, and any other byte ends a match as any other character does. A
       // line with one is read again as the document reads it.
-      const found = isAscii() ? detector.cluesIn(text, this.line, start, Math.min(end, start + CLUE_CHARACTERS)) : detector.cluesIn(decode(), this.line, 0, Math.min(decode().length, CLUE_CHARACTERS));
-      for (const clue of found) {
-        if (isDocumentClue(clue)) {
-          this.count(isAscii() ? { ...clue, start: clue.start - start } : clue);
-        }
+      found = detector.cluesIn(decode(), this.line, 0, Math.min(decode().length, CLUE_CHARACTERS));
+    } else {
+      found = [];
+    }
+    for (const clue of found) {
+      if (isDocumentClue(clue)) {
+        this.count(ascii ? { ...clue, start: clue.start - start } : clue);
       }
     }
     let candidate = false;
@@ -167,7 +171,7 @@ export class ClueTally {
     if (!candidate) {
       return;
     }
-    const lineText = isAscii() ? text.slice(start, end) : decode();
+    const lineText = ascii ? text.slice(start, end) : decode();
     scanLine(lineText, this.line, this.index, this.buffer);
     for (const occurrence of this.buffer.splice(0)) {
       if (occurrence.start > CLUE_CHARACTERS) {
