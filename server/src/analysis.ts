@@ -4,13 +4,21 @@
  * and edits that arrived meanwhile are served first. Work for a document that changed since (text,
  * scanning, catalogs or settings) or closed is dropped. One analysis per document state is shared
  * by the diagnostics it publishes and the errorCodebook/documentFindings requests about it.
+ *
+ * A large text's document clues (the names, hosts and links of the whole text, which a few codes
+ * need to be decided) are tallied in slices first. When that takes longer than TALLY_FIRST_MS, the
+ * analysis goes on with the clues tallied so far, as a log read from disk is first decided with
+ * the clues seen so far; the tally is finished afterwards and, if any decision read it, the
+ * document is analysed and published again.
  */
 import { CancellationToken } from 'vscode-languageserver/node';
-import { CodeDiagnostic, DiagnosticsOptions, FindingGroup, LanguageService, timeGroups } from './core/index';
+import { CodeDiagnostic, DiagnosticsOptions, FindingGroup, LanguageService, WHOLE_DOCUMENT_CLUES_FIRST, timeGroups } from './core/index';
 import { TrackedDocument, scannedOf } from './documentStore';
 
 /** How long one slice may run before the server looks at other messages. */
 const SLICE_MS = 8;
+/** How long a large text's analysis tallies its document's clues before it goes on without the rest. */
+const TALLY_FIRST_MS = 50;
 
 export interface DocumentAnalysis {
   generation: number;
@@ -18,6 +26,8 @@ export interface DocumentAnalysis {
   total: number;
   groups: FindingGroup[];
   diagnostics: CodeDiagnostic[];
+  /** Whether some decisions were made with the document's clues tallied so far, to be made again once all are. */
+  provisional: boolean;
 }
 
 /** Resolves once the event loop has served what was waiting (messages, timers). */
@@ -39,8 +49,24 @@ async function analyseDocument(
   }
   const report = service.createScanReport(options);
   let deadline = performance.now() + SLICE_MS;
+  const text = tracked.code;
+  let provisional = false;
+  if (text && tracked.length > WHOLE_DOCUMENT_CLUES_FIRST) {
+    const giveUpAt = performance.now() + TALLY_FIRST_MS;
+    while (!text.tallyDocumentClues(() => performance.now() < Math.min(deadline, giveUpAt))) {
+      if (performance.now() >= giveUpAt) {
+        provisional = true;
+        break;
+      }
+      await yieldToEventLoop();
+      if (isStale() || tracked.generation !== generation) {
+        return undefined;
+      }
+      deadline = performance.now() + SLICE_MS;
+    }
+  }
   let count = 0;
-  for (const item of code.occurrences()) {
+  for (const item of code.occurrences({ provisional })) {
     report.add(item);
     if ((++count & 127) === 0 && performance.now() >= deadline) {
       await yieldToEventLoop();
@@ -53,7 +79,7 @@ async function analyseDocument(
   const { total, groups, diagnostics } = report.result();
   // The times the lines of each group carry, for the Error Codes view.
   timeGroups(groups, (line) => code.lineText(line));
-  return { generation, version, total, groups, diagnostics };
+  return { generation, version, total, groups, diagnostics, provisional: provisional && text!.hasProvisionalDecisions };
 }
 
 /**
@@ -62,11 +88,15 @@ async function analyseDocument(
  */
 export class DocumentAnalyses {
   private readonly running = new Map<string, { generation: number; result: Promise<DocumentAnalysis | undefined> }>();
+  /** The state of each document whose clue tally is being finished after a provisional analysis. */
+  private readonly settling = new Map<string, number>();
 
   constructor(
     private readonly service: () => LanguageService,
     private readonly documents: (uri: string) => TrackedDocument | undefined,
     private readonly options: (tracked: TrackedDocument) => DiagnosticsOptions,
+    /** Told when a document's provisional decisions can be made again (its state moved on): publish it anew. */
+    private readonly settled: (uri: string) => void = () => undefined,
   ) {}
 
   /**
@@ -94,6 +124,9 @@ export class DocumentAnalyses {
       }
       const analysis = await entry.result;
       if (analysis && this.documents(uri) === tracked && analysis.generation === tracked.generation) {
+        if (analysis.provisional) {
+          this.settle(uri, tracked, analysis.generation);
+        }
         return analysis;
       }
       if (token?.isCancellationRequested || this.documents(uri) !== tracked) {
@@ -104,5 +137,38 @@ export class DocumentAnalyses {
 
   forget(uri: string): void {
     this.running.delete(uri);
+    this.settling.delete(uri);
+  }
+
+  /**
+   * Finishes, in slices, the clue tally of a document analysed with provisional decisions; then
+   * moves its state on, so it is analysed with the whole document's clues and published again.
+   * A change meanwhile stops it: the changed document's own analysis tallies on.
+   */
+  private settle(uri: string, tracked: TrackedDocument, generation: number): void {
+    const text = tracked.code;
+    if (!text || this.settling.get(uri) === generation) {
+      return;
+    }
+    this.settling.set(uri, generation);
+    const isStale = () => this.documents(uri) !== tracked || tracked.generation !== generation || tracked.code !== text;
+    void (async () => {
+      let deadline = performance.now() + SLICE_MS;
+      while (!text.tallyDocumentClues(() => performance.now() < deadline)) {
+        await yieldToEventLoop();
+        if (isStale()) {
+          return;
+        }
+        deadline = performance.now() + SLICE_MS;
+      }
+      if (!isStale()) {
+        tracked.generation++;
+        this.settled(uri);
+      }
+    })().finally(() => {
+      if (this.settling.get(uri) === generation) {
+        this.settling.delete(uri);
+      }
+    });
   }
 }

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as zlib from 'zlib';
 import { TextDecoder } from 'util';
-import { DecisionDetails, DocumentClue, LanguageService, ResolvedOccurrence, StreamScannerOptions, bytesLookBinary } from './core/index';
+import { DecisionDetails, DocumentClue, LanguageService, ResolvedOccurrence, StreamScannerOptions, WHOLE_DOCUMENT_CLUES_FIRST, bytesLookBinary } from './core/index';
 
 export interface FileScanProgress {
   /** Bytes of the file read so far (compressed bytes, for a gzip file). */
@@ -40,12 +40,6 @@ export interface FileScanResult {
 
 export class FileScanError extends Error {}
 
-/**
- * Files up to this size (uncompressed) are read twice: a first pass tallies the whole file's clues,
- * so its codes are decided with them, as in the editor. Larger files are decided with the clues
- * seen so far near codes, in one pass.
- */
-const WHOLE_FILE_CLUES_BYTES = 4 * 1024 * 1024;
 const PIECE_BYTES = 1024 * 1024;
 const GZIP_MAGIC = [0x1f, 0x8b];
 
@@ -399,7 +393,9 @@ export async function scanFile(service: LanguageService, file: string, options: 
     size = stat.size;
     gzipped = await isGzipFile(file);
     const uncompressed = gzipped ? ((await gzipStatedSize(file, size)) ?? Infinity) : size;
-    wholeFileClues = options.documentClues === undefined && uncompressed <= WHOLE_FILE_CLUES_BYTES;
+    // A file up to this size is read twice, so its codes are decided with the whole file's clues, as
+    // in the editor; a larger one with the clues seen so far near codes, in one pass.
+    wholeFileClues = options.documentClues === undefined && uncompressed <= WHOLE_DOCUMENT_CLUES_FIRST;
   } catch (error) {
     throw readError(file, error);
   }

@@ -188,4 +188,27 @@ describe('findings of a large document', () => {
     const diagnostics = await client.waitForDiagnostics(uri);
     assert.match(String(diagnostics[0].message), /shows 1000 of 120000 error codes/);
   });
+
+  it('of a large text are published with the clues read so far, then again with the whole document\'s', { timeout: 60_000 }, async () => {
+    const uri = 'file:///large/settling.log';
+    // ModelArts.0203 is in the OCR and the Image Recognition tables. Only the end of this 4.5 MB
+    // text says OCR, and tallying the whole text's clues takes far longer than the server's first analysis waits.
+    const filler = Array.from({ length: 450_000 }, (_, index) => `ok ${index}`).join('\n');
+    client.open(uri, 'log', `{"error_code": "ModelArts.0203"}\n${filler}\nerror_code=AIS.0101\n[huaweicloudsdkocr]\n`);
+    const entryOf = (published: { diagnostics: { code?: string | number; data?: unknown }[] }) =>
+      (published.diagnostics.find((diagnostic) => diagnostic.code === 'ModelArts.0203')?.data as { entryId?: string } | undefined)?.entryId;
+    const ocr = 'huaweicloud-ocr:ModelArts.0203';
+    await waitFor(() => client.published.some((published) => published.uri === uri && entryOf(published) === ocr), 30_000, 'the decision made with the whole document\'s clues');
+    const published = client.published.filter((item) => item.uri === uri);
+    assert.equal(entryOf(published[0]), 'huaweicloud-image-recognition:ModelArts.0203', 'first published with the clues tallied so far');
+    assert.deepEqual(
+      published.map((item) => item.version),
+      published.map(() => 1),
+    );
+    const hover = await client.hover(uri, 0, 18);
+    assert.match(hover!.contents.value, /ModelArts\\?\.0203/);
+    assert.match(hover!.contents.value, /Huawei Cloud OCR error codes/);
+    assert.equal((await client.request<Findings>('errorCodebook/documentFindings', { uri })).total, 2);
+    assert.equal(entryOf(client.published.filter((item) => item.uri === uri).at(-1)!), ocr);
+  });
 });

@@ -36,7 +36,7 @@ export interface ScannedDocument {
   /** The text of a line without its terminator; empty past the end. */
   lineText(line: number): string;
   /** Every finding in line order. */
-  occurrences(): Iterable<ResolvedOccurrence>;
+  occurrences(options?: OccurrenceOptions): Iterable<ResolvedOccurrence>;
   /** The finding that covers a position, its end included. */
   occurrenceAt(position: Position): ResolvedOccurrence | undefined;
 }
@@ -53,8 +53,24 @@ function tallyKey(clue: Clue): string {
 
 interface CachedResolution {
   resolution: Resolution;
-  /** The document-clue generation it was decided under, when it read the document's clues. */
+  /**
+   * The document-clue generation it was decided under, when it read the document's clues;
+   * PROVISIONAL when it read only those tallied so far.
+   */
   generation?: number;
+}
+
+/** The generation of a decision made with the clues tallied so far (see `occurrences`). */
+const PROVISIONAL = -1;
+
+/** How the document's findings are gone through. */
+export interface OccurrenceOptions {
+  /**
+   * Decide codes that read the document's clues with those tallied so far (tallyDocumentClues),
+   * rather than tally the rest first. Such decisions are provisional: they are made again once the
+   * whole document's clues are known.
+   */
+  provisional?: boolean;
 }
 
 /**
@@ -98,12 +114,20 @@ export class CodeDocument implements ScannedDocument {
   private documentClueList: DocumentClue[] | undefined;
   private documentClueSignature = '';
   private generation = 0;
+  /** The first line not yet tallied by `tallyDocumentClues`, while the document's clues are not all known. */
+  private tallyCursor = 0;
+  /** The clues of the lines tallied so far, for provisional decisions, and the line they reach. */
+  private cluesSoFar: { to: number; clues: readonly DocumentClue[] } | undefined;
+  /** Whether the decision being worked out may read only the clues tallied so far. */
+  private deciding: 'final' | 'provisional' = 'final';
+  /** How many provisional decisions were made since the document's clues were last all known. */
+  private provisionalCount = 0;
   /** The document's lines, occurrences and clues, as evidence gathering reads them. */
   private readonly lineSource: LineSource = {
     lineText: (line) => (line >= 0 && line < this.lines.length ? this.lineText(line) : undefined),
     occurrencesOn: (line) => this.found[line],
     cluesOn: (line) => this.cluesOn(line),
-    documentClues: () => this.documentClues(),
+    documentClues: () => (this.deciding === 'provisional' && this.documentClueList === undefined ? this.documentCluesSoFar() : this.documentClues()),
     cluesInWindow: (line, from, to) => {
       const text = this.lineText(line);
       // A window that is the whole line is the line's clues, found once.
@@ -188,7 +212,8 @@ export class CodeDocument implements ScannedDocument {
    * with no evidence, an HTTP status) are left out. Each is resolved as it is reached, so a caller
    * that stops early pays only for what it read.
    */
-  *occurrences(): Generator<ResolvedOccurrence> {
+  *occurrences(options: OccurrenceOptions = {}): Generator<ResolvedOccurrence> {
+    const deciding = options.provisional === true ? 'provisional' : 'final';
     for (let line = 0; line < this.found.length; line++) {
       const list = this.found[line];
       if (list === undefined) {
@@ -196,12 +221,37 @@ export class CodeDocument implements ScannedDocument {
       }
       for (const occurrence of list) {
         occurrence.line = line;
-        const resolution = this.resolve(occurrence);
+        const resolution = this.resolve(occurrence, deciding);
         if (!resolution.suppressed) {
           yield { occurrence, resolution };
         }
       }
     }
+  }
+
+  /**
+   * Tallies the document's clues line by line, for as long as `keepGoing` says (it is asked every
+   * thousand lines or so); true once they are all known. What is tallied stays tallied: a call
+   * after an edit reads only the lines that changed.
+   */
+  tallyDocumentClues(keepGoing: () => boolean): boolean {
+    if (this.documentClueList !== undefined) {
+      return true;
+    }
+    let read = 0;
+    while (this.tallyCursor < this.lines.length) {
+      this.talliedOn(this.tallyCursor++);
+      if ((++read & 1023) === 0 && this.tallyCursor < this.lines.length && !keepGoing()) {
+        return false;
+      }
+    }
+    this.documentClues();
+    return true;
+  }
+
+  /** Whether decisions made with only the clues tallied so far wait to be made again (see `occurrences`). */
+  get hasProvisionalDecisions(): boolean {
+    return this.provisionalCount > 0;
   }
 
   /** The finding that covers a position (its end included, as a cursor right after a word is on it). */
@@ -217,14 +267,28 @@ export class CodeDocument implements ScannedDocument {
     return undefined;
   }
 
-  private resolve(occurrence: Occurrence): Resolution {
+  private resolve(occurrence: Occurrence, deciding: 'final' | 'provisional' = 'final'): Resolution {
+    const provisional = deciding === 'provisional' && this.documentClueList === undefined;
     const cached = decisionOf(occurrence);
-    if (cached && (cached.generation === undefined || cached.generation === this.currentGeneration())) {
+    if (cached && (cached.generation === undefined || cached.generation === (provisional ? PROVISIONAL : this.currentGeneration()))) {
       return cached.resolution;
     }
     this.readingDocument = false;
-    const resolution = resolve(occurrence, gatherEvidence(occurrence, this.lineSource), this.index);
-    setDecision(occurrence, this.readingDocument ? { resolution, generation: this.generation } : { resolution });
+    this.deciding = deciding;
+    let resolution: Resolution;
+    try {
+      resolution = resolve(occurrence, gatherEvidence(occurrence, this.lineSource), this.index);
+    } finally {
+      this.deciding = 'final';
+    }
+    if (!this.readingDocument) {
+      setDecision(occurrence, { resolution });
+    } else if (provisional) {
+      this.provisionalCount++;
+      setDecision(occurrence, { resolution, generation: PROVISIONAL });
+    } else {
+      setDecision(occurrence, { resolution, generation: this.generation });
+    }
     return resolution;
   }
 
@@ -232,6 +296,15 @@ export class CodeDocument implements ScannedDocument {
   private currentGeneration(): number {
     this.documentClues();
     return this.generation;
+  }
+
+  /** The clues of the lines `tallyDocumentClues` has read so far (from the first line on), counted as the whole document's are. */
+  private documentCluesSoFar(): readonly DocumentClue[] {
+    this.readingDocument = true;
+    if (this.cluesSoFar?.to !== this.tallyCursor) {
+      this.cluesSoFar = { to: this.tallyCursor, clues: this.tallyOf(this.tallyCursor) };
+    }
+    return this.cluesSoFar.clues;
   }
 
   private cluesOn(line: number): readonly Clue[] {
@@ -301,32 +374,10 @@ export class CodeDocument implements ScannedDocument {
   private documentClues(): readonly DocumentClue[] {
     this.readingDocument = true;
     if (this.documentClueList === undefined) {
-      // Counted by key over every line; the first clue of each key is read again from its line.
-      const counts: number[] = [];
-      const firstLines: number[] = [];
-      const order: number[] = [];
-      const count = (id: number, line: number) => {
-        if (counts[id] === undefined) {
-          counts[id] = 0;
-          firstLines[id] = line;
-          order.push(id);
-        }
-        counts[id]++;
-      };
-      for (let line = 0; line < this.lines.length; line++) {
-        const keys = this.talliedOn(line);
-        if (typeof keys === 'number') {
-          count(keys, line);
-        } else {
-          for (const id of keys) {
-            count(id, line);
-          }
-        }
-      }
-      this.documentClueList = order.map((id) => {
-        const first = this.documentCluesOn(firstLines[id]).find((clue) => tallyKey(clue) === this.tallyKeys[id])!;
-        return { ...first, count: counts[id] };
-      });
+      this.documentClueList = this.tallyOf(this.lines.length);
+      this.tallyCursor = this.lines.length;
+      this.cluesSoFar = undefined;
+      this.provisionalCount = 0;
       const signature = this.documentClueList.map((clue) => `${clue.provider}/${clue.product ?? ''}/${clue.kind}/${clue.count}`).join('|');
       if (signature !== this.documentClueSignature) {
         this.documentClueSignature = signature;
@@ -336,13 +387,49 @@ export class CodeDocument implements ScannedDocument {
     return this.documentClueList;
   }
 
+  /** The clues of lines [0, end), counted by key; the first clue of each key is read again from its line. */
+  private tallyOf(end: number): DocumentClue[] {
+    const counts: number[] = [];
+    const firstLines: number[] = [];
+    const order: number[] = [];
+    const count = (id: number, line: number) => {
+      if (counts[id] === undefined) {
+        counts[id] = 0;
+        firstLines[id] = line;
+        order.push(id);
+      }
+      counts[id]++;
+    };
+    for (let line = 0; line < end; line++) {
+      const keys = this.talliedOn(line);
+      if (typeof keys === 'number') {
+        count(keys, line);
+      } else {
+        for (const id of keys) {
+          count(id, line);
+        }
+      }
+    }
+    return order.map((id) => {
+      const first = this.documentCluesOn(firstLines[id]).find((clue) => tallyKey(clue) === this.tallyKeys[id])!;
+      return { ...first, count: counts[id] };
+    });
+  }
+
+  /** Forgets the document's clues after lines from `line` on changed: they are tallied again from there. */
+  private forgetDocumentClues(line: number): void {
+    this.documentClueList = undefined;
+    this.tallyCursor = Math.max(0, Math.min(this.tallyCursor, line));
+    this.cluesSoFar = undefined;
+  }
+
   /** `blocks`, when given, are the texts the lines were split from, in order. */
   private rescanAll(blocks?: readonly string[]): void {
     this.found = new Array<Occurrence[] | undefined>(this.lines.length).fill(undefined);
     this.clues = new Array<readonly Clue[] | undefined>(this.lines.length).fill(undefined);
     this.tallied = new Array<number | readonly number[] | undefined>(this.lines.length).fill(undefined);
     this.evidence = new Array<Map<number, LineEvidence> | undefined>(this.lines.length).fill(undefined);
-    this.documentClueList = undefined;
+    this.forgetDocumentClues(0);
     if (blocks === undefined) {
       this.scanLines(0, this.lines.length);
       return;
@@ -474,7 +561,7 @@ export class CodeDocument implements ScannedDocument {
     this.clues[line] = undefined;
     this.tallied[line] = undefined;
     this.evidence[line] = undefined;
-    this.documentClueList = undefined;
+    this.forgetDocumentClues(line);
     // Decisions whose window reaches the edit are made again; the rest of the line keeps its own.
     // A decision reads the part of the line its code stands in and one part on either side.
     for (let at = firstStartingAt(list, affectedStart - 3 * LINE_WINDOW - MAX_TOKEN_REACH); at < list.length && list[at].start <= affectedEnd + 3 * LINE_WINDOW; at++) {
@@ -488,7 +575,7 @@ export class CodeDocument implements ScannedDocument {
 
   /** Forgets what depends on lines [from, to): decisions nearby, and the document's clues. */
   private forgetAround(from: number, to: number): void {
-    this.documentClueList = undefined;
+    this.forgetDocumentClues(from);
     this.forgetLines(from - NEARBY, to + NEARBY - 1);
   }
 

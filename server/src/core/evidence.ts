@@ -45,6 +45,14 @@ export interface DocumentClue extends Clue {
   count: number;
 }
 
+/**
+ * Up to this size (in characters, or bytes of a file) a document's codes are decided with the
+ * whole document's clues from the start: a file read from disk is read twice for them. A larger
+ * document is first decided with the clues read so far, and the decisions that read them are made
+ * again once the whole document's are known.
+ */
+export const WHOLE_DOCUMENT_CLUES_FIRST = 4 * 1024 * 1024;
+
 export interface Evidence {
   /** The occurrence's line and, for pretty-printed JSON, the sibling message lines; normalised. */
   text: string;

@@ -16,12 +16,13 @@ export { CodeIndex } from './codeIndex';
 export type { Candidate, CatalogInfo, Entry } from './codeIndex';
 
 export { splitLines } from './codeDocument';
-export type { CodeDocument, Position, Range, ResolvedOccurrence, ScannedDocument, TextChange } from './codeDocument';
+export type { CodeDocument, OccurrenceOptions, Position, Range, ResolvedOccurrence, ScannedDocument, TextChange } from './codeDocument';
 export type { DecisionDetails, FoundCallback, StreamScanner, StreamScannerOptions } from './streamScanner';
 export type { ClueTally, ClueTallyOptions } from './clueTally';
 export type { DiskDocument, DiskDocumentOptions } from './diskDocument';
 export type { FindingTable } from './findingTable';
 export type { DocumentClue } from './evidence';
+export { WHOLE_DOCUMENT_CLUES_FIRST } from './evidence';
 export type { Clue, ClueKind } from './origins';
 export type { Attribution, FindingKind, Resolution } from './resolver';
 
