@@ -7,6 +7,7 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import { SERVER_EXEC_ARGV, serverEnvironment } from '../../server/src/common/serverProcess';
+import { now } from './measure';
 
 export interface PublishedDiagnostics {
   uri: string;
@@ -24,6 +25,8 @@ export class LspSession {
   readonly logs: string[] = [];
   /** The last findings total the server announced per document. */
   readonly findingsTotals = new Map<string, number>();
+  /** When each publishDiagnostics arrived (`now()`), with its document and version. */
+  readonly publications: { uri: string; version: number | undefined; at: number }[] = [];
   private waiters: Waiter[] = [];
   private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private exitListeners: ((error: Error) => void)[] = [];
@@ -50,6 +53,7 @@ export class LspSession {
       }
     });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
+      session.publications.push({ uri: params.uri, version: params.version, at: now() });
       const ready = session.waiters.filter((waiter) => waiter.uri === params.uri && (waiter.version === undefined || waiter.version === params.version));
       session.waiters = session.waiters.filter((waiter) => !ready.includes(waiter));
       for (const waiter of ready) {
