@@ -6,14 +6,15 @@
  * by the diagnostics it publishes and the errorCodebook/documentFindings requests about it.
  *
  * A large text's document clues (the names, hosts and links of the whole text, which a few codes
- * need to be decided) are tallied in slices first. When that takes longer than TALLY_FIRST_MS, the
- * analysis goes on with the clues tallied so far, as a log read from disk is first decided with
- * the clues seen so far; the tally is finished afterwards and, if any decision read it, the
+ * need to be decided) are tallied when the first such code asks for them. When that takes longer
+ * than TALLY_FIRST_MS, the analysis goes on with the clues tallied so far, as a log read from disk
+ * is first decided with the clues seen so far; the tally is finished afterwards in slices, and the
  * document is analysed and published again.
  */
 import { CancellationToken } from 'vscode-languageserver/node';
 import { CodeDiagnostic, DiagnosticsOptions, FindingGroup, LanguageService, WHOLE_DOCUMENT_CLUES_FIRST, timeGroups } from './core/index';
 import { TrackedDocument, scannedOf } from './documentStore';
+import { afterDocumentText } from './memory';
 
 /** How long one slice may run before the server looks at other messages. */
 const SLICE_MS = 8;
@@ -49,24 +50,13 @@ async function analyseDocument(
   }
   const report = service.createScanReport(options);
   let deadline = performance.now() + SLICE_MS;
+  // A large text's codes that read the document's clues tally them for TALLY_FIRST_MS at most;
+  // past that they are decided with the clues tallied so far, and the rest are tallied after.
   const text = tracked.code;
-  let provisional = false;
-  if (text && tracked.length > WHOLE_DOCUMENT_CLUES_FIRST) {
-    const giveUpAt = performance.now() + TALLY_FIRST_MS;
-    while (!text.tallyDocumentClues(() => performance.now() < Math.min(deadline, giveUpAt))) {
-      if (performance.now() >= giveUpAt) {
-        provisional = true;
-        break;
-      }
-      await yieldToEventLoop();
-      if (isStale() || tracked.generation !== generation) {
-        return undefined;
-      }
-      deadline = performance.now() + SLICE_MS;
-    }
-  }
+  let tallyUntil: number | undefined;
+  const tallyWhile = text && tracked.length > WHOLE_DOCUMENT_CLUES_FIRST ? () => performance.now() < (tallyUntil ??= performance.now() + TALLY_FIRST_MS) : undefined;
   let count = 0;
-  for (const item of code.occurrences({ provisional })) {
+  for (const item of code.occurrences(tallyWhile ? { tallyWhile } : {})) {
     report.add(item);
     if ((++count & 127) === 0 && performance.now() >= deadline) {
       await yieldToEventLoop();
@@ -79,7 +69,7 @@ async function analyseDocument(
   const { total, groups, diagnostics } = report.result();
   // The times the lines of each group carry, for the Error Codes view.
   timeGroups(groups, (line) => code.lineText(line));
-  return { generation, version, total, groups, diagnostics, provisional: provisional && text!.hasProvisionalDecisions };
+  return { generation, version, total, groups, diagnostics, provisional: tallyWhile !== undefined && text!.hasProvisionalDecisions };
 }
 
 /**
@@ -95,8 +85,11 @@ export class DocumentAnalyses {
     private readonly service: () => LanguageService,
     private readonly documents: (uri: string) => TrackedDocument | undefined,
     private readonly options: (tracked: TrackedDocument) => DiagnosticsOptions,
-    /** Told when a document's provisional decisions can be made again (its state moved on): publish it anew. */
-    private readonly settled: (uri: string) => void = () => undefined,
+    /**
+     * Told when a document's provisional decisions can be made again (its state moved on), to
+     * publish it anew; what it returns settles once that is done.
+     */
+    private readonly settled: (uri: string) => Promise<unknown> | void = () => undefined,
   ) {}
 
   /**
@@ -163,7 +156,9 @@ export class DocumentAnalyses {
       }
       if (!isStale()) {
         tracked.generation++;
-        this.settled(uri);
+        await this.settled(uri);
+        // The work on a large document is done: its memory is given back once things are quiet.
+        afterDocumentText(tracked.length);
       }
     })().finally(() => {
       if (this.settling.get(uri) === generation) {

@@ -1,10 +1,11 @@
 /*
- * Gives memory back after a large document arrives, is read from disk or closes. Its text came as
- * one JSON-RPC message: the message's bytes, their decoded string and the parsed text were all
- * alive at once, several times the document's size; a scan from disk leaves the strings of every
- * piece it read; a closed document leaves its text and findings. V8 frees them only at its next
- * full collection, which may be long in coming while the server idles, so the process would keep
- * that peak as its size.
+ * Gives memory back after a large document arrives, is read from disk, is settled (its provisional
+ * decisions made again once all its clues were tallied) or closes. Its text came as one JSON-RPC
+ * message: the message's bytes, their decoded string and the parsed text were all alive at once,
+ * several times the document's size; a scan from disk leaves the strings of every piece it read;
+ * a closed document leaves its text and findings. V8 frees them only at its next full collection,
+ * which may be long in coming while the server idles, so the process would keep that peak as its
+ * size.
  */
 import * as v8 from 'v8';
 import * as vm from 'vm';
@@ -39,8 +40,8 @@ function fullCollection(): (() => void) | null {
 const pending = new Set<ReturnType<typeof setTimeout>>();
 
 /**
- * Called when a document's text arrives, when a document was read from disk and when one closes,
- * with its size; after a large one, memory is given back once things are quiet.
+ * Called when a document's text arrives, when a document was read from disk or settled and when
+ * one closes, with its size; after a large one, memory is given back once things are quiet.
  */
 export function afterDocumentText(length: number): void {
   if (length < LARGE_DOCUMENT) {
@@ -53,7 +54,11 @@ export function afterDocumentText(length: number): void {
   }
   const timer = setTimeout(() => {
     pending.delete(timer);
-    fullCollection()?.();
+    // Twice: the first frees the garbage, and the pages it leaves empty or sparse are given back to
+    // the system only by the next (on a 20 MB log, about 20 MB more, for some 20 ms).
+    const collectAll = fullCollection();
+    collectAll?.();
+    collectAll?.();
   }, DELAY_MS);
   timer.unref();
   pending.add(timer);

@@ -42,7 +42,7 @@ export class ServerContext {
       () => this.service,
       (uri) => this.documents.get(uri),
       (tracked) => this.diagnosticsOptions(this.settings.snapshot(tracked.uri)),
-      (uri) => void this.refresh(uri),
+      (uri) => this.refresh(uri),
     );
   }
 

@@ -66,11 +66,12 @@ const PROVISIONAL = -1;
 /** How the document's findings are gone through. */
 export interface OccurrenceOptions {
   /**
-   * Decide codes that read the document's clues with those tallied so far (tallyDocumentClues),
-   * rather than tally the rest first. Such decisions are provisional: they are made again once the
-   * whole document's clues are known.
+   * Set to go on without the rest of the document's clues when tallying them takes long: a code
+   * that reads them tallies them while this says so (see `tallyDocumentClues`). When the tally is
+   * not done by then, it is decided with the clues tallied so far; such a decision is provisional
+   * and is made again once all are known. Without it, the whole tally is done first.
    */
-  provisional?: boolean;
+  tallyWhile?: () => boolean;
 }
 
 /**
@@ -118,8 +119,8 @@ export class CodeDocument implements ScannedDocument {
   private tallyCursor = 0;
   /** The clues of the lines tallied so far, for provisional decisions, and the line they reach. */
   private cluesSoFar: { to: number; clues: readonly DocumentClue[] } | undefined;
-  /** Whether the decision being worked out may read only the clues tallied so far. */
-  private deciding: 'final' | 'provisional' = 'final';
+  /** Set while a decision is worked out that may go on with the clues tallied so far (see `occurrences`). */
+  private tallyWhile: (() => boolean) | undefined;
   /** How many provisional decisions were made since the document's clues were last all known. */
   private provisionalCount = 0;
   /** The document's lines, occurrences and clues, as evidence gathering reads them. */
@@ -127,7 +128,7 @@ export class CodeDocument implements ScannedDocument {
     lineText: (line) => (line >= 0 && line < this.lines.length ? this.lineText(line) : undefined),
     occurrencesOn: (line) => this.found[line],
     cluesOn: (line) => this.cluesOn(line),
-    documentClues: () => (this.deciding === 'provisional' && this.documentClueList === undefined ? this.documentCluesSoFar() : this.documentClues()),
+    documentClues: () => (this.tallyWhile !== undefined && !this.tallyDocumentClues(this.tallyWhile) ? this.documentCluesSoFar() : this.documentClues()),
     cluesInWindow: (line, from, to) => {
       const text = this.lineText(line);
       // A window that is the whole line is the line's clues, found once.
@@ -213,7 +214,6 @@ export class CodeDocument implements ScannedDocument {
    * that stops early pays only for what it read.
    */
   *occurrences(options: OccurrenceOptions = {}): Generator<ResolvedOccurrence> {
-    const deciding = options.provisional === true ? 'provisional' : 'final';
     for (let line = 0; line < this.found.length; line++) {
       const list = this.found[line];
       if (list === undefined) {
@@ -221,7 +221,7 @@ export class CodeDocument implements ScannedDocument {
       }
       for (const occurrence of list) {
         occurrence.line = line;
-        const resolution = this.resolve(occurrence, deciding);
+        const resolution = this.resolve(occurrence, options.tallyWhile);
         if (!resolution.suppressed) {
           yield { occurrence, resolution };
         }
@@ -267,23 +267,22 @@ export class CodeDocument implements ScannedDocument {
     return undefined;
   }
 
-  private resolve(occurrence: Occurrence, deciding: 'final' | 'provisional' = 'final'): Resolution {
-    const provisional = deciding === 'provisional' && this.documentClueList === undefined;
+  private resolve(occurrence: Occurrence, tallyWhile?: () => boolean): Resolution {
     const cached = decisionOf(occurrence);
-    if (cached && (cached.generation === undefined || cached.generation === (provisional ? PROVISIONAL : this.currentGeneration()))) {
+    if (cached && (cached.generation === undefined || cached.generation === this.currentGeneration(tallyWhile))) {
       return cached.resolution;
     }
     this.readingDocument = false;
-    this.deciding = deciding;
+    this.tallyWhile = tallyWhile;
     let resolution: Resolution;
     try {
       resolution = resolve(occurrence, gatherEvidence(occurrence, this.lineSource), this.index);
     } finally {
-      this.deciding = 'final';
+      this.tallyWhile = undefined;
     }
     if (!this.readingDocument) {
       setDecision(occurrence, { resolution });
-    } else if (provisional) {
+    } else if (this.documentClueList === undefined) {
       this.provisionalCount++;
       setDecision(occurrence, { resolution, generation: PROVISIONAL });
     } else {
@@ -292,8 +291,14 @@ export class CodeDocument implements ScannedDocument {
     return resolution;
   }
 
-  /** The generation of the document's clues, brought up to date after edits. */
-  private currentGeneration(): number {
+  /**
+   * The generation of the document's clues, brought up to date after edits: all of them tallied,
+   * or, with `tallyWhile`, as many as it lets (PROVISIONAL while they are not all known).
+   */
+  private currentGeneration(tallyWhile?: () => boolean): number {
+    if (tallyWhile !== undefined) {
+      return this.tallyDocumentClues(tallyWhile) ? this.generation : PROVISIONAL;
+    }
     this.documentClues();
     return this.generation;
   }
