@@ -189,17 +189,21 @@ describe('findings of a large document', () => {
     assert.match(String(diagnostics[0].message), /shows 1000 of 120000 error codes/);
   });
 
+  // ModelArts.0203 is in the OCR and the Image Recognition tables. Only the end of this 6.6 MB text
+  // says OCR, and tallying the clues of its 2.2 million lines takes several times longer than the
+  // 50 ms the server's first analysis gives it.
+  const settling = `{"error_code": "ModelArts.0203"}\n${'ok\n'.repeat(2_200_000)}error_code=AIS.0101\n[huaweicloudsdkocr]\n`;
+  const entryOf = (published: { diagnostics: { code?: string | number; data?: unknown }[] }) =>
+    (published.diagnostics.find((diagnostic) => diagnostic.code === 'ModelArts.0203')?.data as { entryId?: string } | undefined)?.entryId;
+  const ocr = 'huaweicloud-ocr:ModelArts.0203';
+  const publishedFor = (uri: string) => client.published.filter((item) => item.uri === uri);
+  const settled = (uri: string) => waitFor(() => publishedFor(uri).some((published) => entryOf(published) === ocr), 30_000, 'the decision made with the whole document\'s clues');
+
   it('of a large text are published with the clues read so far, then again with the whole document\'s', { timeout: 60_000 }, async () => {
     const uri = 'file:///large/settling.log';
-    // ModelArts.0203 is in the OCR and the Image Recognition tables. Only the end of this 4.5 MB
-    // text says OCR, and tallying the whole text's clues takes far longer than the server's first analysis waits.
-    const filler = Array.from({ length: 450_000 }, (_, index) => `ok ${index}`).join('\n');
-    client.open(uri, 'log', `{"error_code": "ModelArts.0203"}\n${filler}\nerror_code=AIS.0101\n[huaweicloudsdkocr]\n`);
-    const entryOf = (published: { diagnostics: { code?: string | number; data?: unknown }[] }) =>
-      (published.diagnostics.find((diagnostic) => diagnostic.code === 'ModelArts.0203')?.data as { entryId?: string } | undefined)?.entryId;
-    const ocr = 'huaweicloud-ocr:ModelArts.0203';
-    await waitFor(() => client.published.some((published) => published.uri === uri && entryOf(published) === ocr), 30_000, 'the decision made with the whole document\'s clues');
-    const published = client.published.filter((item) => item.uri === uri);
+    client.open(uri, 'log', settling);
+    await settled(uri);
+    const published = publishedFor(uri);
     assert.equal(entryOf(published[0]), 'huaweicloud-image-recognition:ModelArts.0203', 'first published with the clues tallied so far');
     assert.deepEqual(
       published.map((item) => item.version),
@@ -209,6 +213,27 @@ describe('findings of a large document', () => {
     assert.match(hover!.contents.value, /ModelArts\\?\.0203/);
     assert.match(hover!.contents.value, /Huawei Cloud OCR error codes/);
     assert.equal((await client.request<Findings>('errorCodebook/documentFindings', { uri })).total, 2);
-    assert.equal(entryOf(client.published.filter((item) => item.uri === uri).at(-1)!), ocr);
+    assert.equal(entryOf(publishedFor(uri).at(-1)!), ocr);
+  });
+
+  it('of a large text are settled though its state changes while its clues are tallied', { timeout: 60_000 }, async () => {
+    // A server of its own: the change of settings below republishes every document open in it.
+    const own = await TestClient.start();
+    try {
+      const uri = 'file:///large/settling-changed.log';
+      const mine = () => own.published.filter((item) => item.uri === uri);
+      own.open(uri, 'log', settling);
+      await waitFor(() => mine().length > 0, 30_000, 'the first diagnostics');
+      // A change of settings moves the document's state on: the tally goes on in its next analysis.
+      own.notify('workspace/didChangeConfiguration', { settings: { errorCodebook: { displayLanguage: 'zh-cn' } } });
+      const inChinese = (published: { diagnostics: { code?: string | number; message: string }[] }) =>
+        /[\u4e00-\u9fff]/.test(published.diagnostics.find((diagnostic) => diagnostic.code === 'ModelArts.0203')?.message ?? '');
+      await waitFor(() => mine().some((published) => entryOf(published) === ocr && inChinese(published)), 30_000, 'the settled decision, in the new display language');
+      const last = mine().at(-1)!;
+      assert.equal(entryOf(last), ocr);
+      assert.ok(inChinese(last));
+    } finally {
+      await own.stop();
+    }
   });
 });
