@@ -36,6 +36,12 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Says yes until `ms` have passed since it was first asked. */
+function timeBudget(ms: number): () => boolean {
+  let end: number | undefined;
+  return () => performance.now() < (end ??= performance.now() + ms);
+}
+
 /** Calls `isStale` between slices; the analysis gives up (undefined) as soon as it says so. */
 async function analyseDocument(
   service: LanguageService,
@@ -53,8 +59,7 @@ async function analyseDocument(
   // A large text's codes that read the document's clues tally them for TALLY_FIRST_MS at most;
   // past that they are decided with the clues tallied so far, and the rest are tallied after.
   const text = tracked.code;
-  let tallyUntil: number | undefined;
-  const tallyWhile = text && tracked.length > WHOLE_DOCUMENT_CLUES_FIRST ? () => performance.now() < (tallyUntil ??= performance.now() + TALLY_FIRST_MS) : undefined;
+  const tallyWhile = text && tracked.length > WHOLE_DOCUMENT_CLUES_FIRST ? timeBudget(TALLY_FIRST_MS) : undefined;
   let count = 0;
   for (const item of code.occurrences(tallyWhile ? { tallyWhile } : {})) {
     report.add(item);

@@ -55,7 +55,7 @@ export function afterDocumentText(length: number): void {
   const timer = setTimeout(() => {
     pending.delete(timer);
     // Twice: the first frees the garbage, and the pages it leaves empty or sparse are given back to
-    // the system only by the next (on a 20 MB log, about 20 MB more, for some 20 ms).
+    // the system only by the next (on a 20 MB log, about 20 MB more, for some 20 ms more).
     const collectAll = fullCollection();
     collectAll?.();
     collectAll?.();

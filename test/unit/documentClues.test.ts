@@ -22,12 +22,13 @@ function filler(count: number, from = 0): string[] {
   return Array.from({ length: count }, (_, index) => `INFO worker ${from + index} finished its batch`);
 }
 
-/** Go on with the clues tallied so far, as soon as a slice of them is. */
+/** Go on with the clues tallied so far, tallying none. */
 const GO_ON = { tallyWhile: () => false };
 
-/** Tallies one slice: `keepGoing` says no the first time it is asked. */
+/** Tallies one slice: `keepGoing` says yes the first time it is asked, and no after. */
 function tallyOneSlice(document: CodeDocument): boolean {
-  return document.tallyDocumentClues(() => false);
+  let asked = 0;
+  return document.tallyDocumentClues(() => asked++ === 0);
 }
 
 describe('a document\'s clues tallied in slices', () => {
@@ -69,6 +70,22 @@ describe('a document\'s clues tallied in slices', () => {
     const untallied = service.createDocument(lines.join('\n'));
     assert.deepEqual(said(untallied.occurrences()), final);
     assert.equal(untallied.tallyDocumentClues(() => false), true, 'a final decision tallied them all');
+  });
+
+  it('tallies for a code that asks while `tallyWhile` says so, and goes on with what that reached', () => {
+    const decided = (at: number) => {
+      const text = filler(5000);
+      text[0] = 'error_code=APIG.0201';
+      text[at] = 'error_code=AIP.0010';
+      let asked = 0;
+      const document = service.createDocument(text.join('\n'));
+      const found = said(document.occurrences({ tallyWhile: () => asked++ < 2 }));
+      assert.equal(document.hasProvisionalDecisions, true);
+      return found[0];
+    };
+    // Two slices of about a thousand lines each reach line 1500, not line 2500.
+    assert.equal(decided(1500), '0 APIG.0201 huaweicloud-image-recognition:APIG.0201');
+    assert.equal(decided(2500), '0 APIG.0201 huaweicloud-ocr:APIG.0201');
   });
 
   it('tallies nothing for a document none of whose codes read its clues', () => {

@@ -230,20 +230,19 @@ export class CodeDocument implements ScannedDocument {
   }
 
   /**
-   * Tallies the document's clues line by line, for as long as `keepGoing` says (it is asked every
-   * thousand lines or so); true once they are all known. What is tallied stays tallied: a call
-   * after an edit reads only the lines that changed.
+   * Tallies the document's clues line by line, for as long as `keepGoing` says (it is asked before
+   * each thousand lines or so); true once they are all known. What is tallied stays tallied: a call
+   * after an edit reads only the lines from the edit on.
    */
   tallyDocumentClues(keepGoing: () => boolean): boolean {
     if (this.documentClueList !== undefined) {
       return true;
     }
-    let read = 0;
-    while (this.tallyCursor < this.lines.length) {
-      this.talliedOn(this.tallyCursor++);
-      if ((++read & 1023) === 0 && this.tallyCursor < this.lines.length && !keepGoing()) {
+    for (let read = 0; this.tallyCursor < this.lines.length; read++) {
+      if ((read & 1023) === 0 && !keepGoing()) {
         return false;
       }
+      this.talliedOn(this.tallyCursor++);
     }
     this.documentClues();
     return true;
