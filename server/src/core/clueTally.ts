@@ -160,7 +160,11 @@ export class ClueTally {
     }
     for (const clue of found) {
       if (isDocumentClue(clue)) {
-        this.count(ascii ? { ...clue, start: clue.start - start } : clue);
+        if (ascii) {
+          // Found in the piece: its start is made the line's (the clue is this call's own).
+          clue.start -= start;
+        }
+        this.count(clue);
       }
     }
     let candidate = false;

@@ -516,7 +516,7 @@ export class OriginDetector {
               // A name of prose counts only as a word of prose; an SDK's name counts anywhere it stands alone.
               if (prose || (clue.kind !== 'name' && clue.kind !== 'providerName')) {
                 (named ??= new Set()).add(literal);
-                clues.push({ ...clue, text: written, line, start });
+                clues.push(clueAt(clue.provider, clue.product, clue.kind, written, line, start));
               }
             }
           }
@@ -612,7 +612,7 @@ export class OriginDetector {
         this.hostsSeen.set(host, clue);
       }
       if (clue) {
-        clues.push({ ...clue, kind: 'host', text: host, line, start: hostStart });
+        clues.push(clueAt(clue.provider, clue.product, 'host', host, line, hostStart));
       }
     }
   }
@@ -714,6 +714,14 @@ function isPathChar(code: number): boolean {
 }
 
 /** Whether a name found at [start, end) stands on its own: not inside a longer word on either side. */
+/**
+ * A clue built with its properties in one order, a product only when there is one: spreading
+ * clues of several shapes into new ones took V8's slow path, a few microseconds a clue.
+ */
+function clueAt(provider: string, product: string | undefined, kind: ClueKind, text: string, line: number, start: number): Clue {
+  return product === undefined ? { provider, kind, text, line, start } : { provider, product, kind, text, line, start };
+}
+
 function standsAsName(text: string, start: number, end: number): boolean {
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
   const after = end < text.length ? text.charCodeAt(end) : 32;
