@@ -44,7 +44,11 @@ export class TestClient {
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const reader = new StreamMessageReader(child.stdout!);
+    // No watch for partial messages: vscode-jsonrpc re-arms that timer forever, even after dispose,
+    // when the server exits in the middle of a message, and the test process would never end.
+    reader.partialMessageTimeout = 0;
+    const connection = createMessageConnection(reader, new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection);
     child.stderr!.on('data', (chunk) => client.logs.push(String(chunk)));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
