@@ -161,7 +161,7 @@ export class ClueTally {
     for (const clue of found) {
       if (isDocumentClue(clue)) {
         if (ascii) {
-          // Found in the piece: its start is made the line's (the clue is this call's own).
+          // Found in the piece: its start is made relative to the line (the search made this clue afresh).
           clue.start -= start;
         }
         this.count(clue);

@@ -713,7 +713,6 @@ function isPathChar(code: number): boolean {
   return isHostChar(code) || code === 95 || code === 47;
 }
 
-/** Whether a name found at [start, end) stands on its own: not inside a longer word on either side. */
 /**
  * A clue built with its properties in one order, a product only when there is one: spreading
  * clues of several shapes into new ones took V8's slow path, a few microseconds a clue.
@@ -722,6 +721,7 @@ function clueAt(provider: string, product: string | undefined, kind: ClueKind, t
   return product === undefined ? { provider, kind, text, line, start } : { provider, product, kind, text, line, start };
 }
 
+/** Whether a name found at [start, end) stands on its own: not inside a longer word on either side. */
 function standsAsName(text: string, start: number, end: number): boolean {
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
   const after = end < text.length ? text.charCodeAt(end) : 32;
