@@ -8,9 +8,8 @@
  */
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { SETTINGS_SECTION, normaliseDisplayLanguage } from '../../server/src/common/settings';
-
-export type DisplayLanguage = 'en' | 'zh-cn';
+import { DisplayLanguage } from '../../server/src/common/protocol';
+import { SETTINGS_SECTION, displayLanguageOf, normaliseDisplayLanguage } from '../../server/src/common/settings';
 
 let chinese: Record<string, string> = {};
 let current: DisplayLanguage | undefined;
@@ -19,9 +18,7 @@ const changed = new vscode.EventEmitter<DisplayLanguage>();
 /** The display language now: the setting when it names one, else VS Code's (Chinese for any zh locale). */
 function readDisplayLanguage(): DisplayLanguage {
   const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('displayLanguage', 'auto');
-  const named = typeof setting === 'string' ? normaliseDisplayLanguage(setting) : undefined;
-  const tag = named === undefined || named === 'auto' ? vscode.env.language : named;
-  return /^zh\b/i.test(tag) ? 'zh-cn' : 'en';
+  return displayLanguageOf(typeof setting === 'string' ? normaliseDisplayLanguage(setting) : undefined, vscode.env.language);
 }
 
 export function displayLanguage(): DisplayLanguage {

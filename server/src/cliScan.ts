@@ -11,8 +11,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker, parentPort, workerData } from 'worker_threads';
 import { minimatch } from 'minimatch';
-import { DecisionDetails, LanguageService, LanguageTag, ResolvedOccurrence, SEVERITY_RANK, Severity, findTimestamp, languageFromLocale } from './core/index';
-import { defaultSettings, normaliseDisplayLanguage } from './common/settings';
+import { DecisionDetails, LanguageService, LanguageTag, ResolvedOccurrence, SEVERITY_RANK, Severity, findTimestamp } from './core/index';
+import { defaultSettings, displayLanguageOf, normaliseDisplayLanguage } from './common/settings';
 import { builtInCatalogFolder, loadServiceFrom } from './catalogFiles';
 import { FileScanError, scanFile, scanStream } from './fileScan';
 import { encodingLabel } from './common/encodings';
@@ -107,7 +107,7 @@ function scanOptions(values: Record<string, unknown>): ScanOptions {
   return {
     format,
     summary,
-    language: named === 'auto' ? languageFromLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG) : named,
+    language: displayLanguageOf(named, process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG),
     failOn: failOn as ScanOptions['failOn'],
     catalogs: list(values.catalog),
     ...(typeof values.encoding === 'string' ? { encoding: encodingLabel(values.encoding) } : {}),

@@ -6,12 +6,12 @@
  * line carries its time there.
  */
 import { StringDecoder } from 'string_decoder';
+import { LineBreaks, afterLineBreak } from './core/index';
 import { fileUtf8Pieces } from './fileScan';
 
 /** How much of each wanted line is kept. */
 const KEEP_CHARACTERS = 512;
 const LF = 10;
-const CR = 13;
 
 /** The starts of the wanted lines (zero-based numbers) of a file; lines past its end are missing. */
 export async function readLinesAt(file: string, wanted: ReadonlySet<number>, encoding?: string): Promise<Map<number, string>> {
@@ -27,32 +27,28 @@ export async function readLinesAt(file: string, wanted: ReadonlySet<number>, enc
   let line = 0;
   let current = '';
   let afterCr = false;
+  const crEndsPiece = () => {
+    afterCr = true;
+  };
   for await (const piece of fileUtf8Pieces(file, encoding)) {
     const text = decoder.write(piece);
+    if (text === '') {
+      continue;
+    }
     // The LF of a CRLF split across two pieces ends no line of its own.
     let from = afterCr && text.charCodeAt(0) === LF ? 1 : 0;
     afterCr = false;
-    for (let index = from; index < text.length; index++) {
-      const char = text.charCodeAt(index);
-      if (char !== LF && char !== CR) {
-        continue;
-      }
+    const breaks = new LineBreaks(text);
+    for (let end = breaks.next(from); end !== -1; end = breaks.next(from)) {
       if (wanted.has(line)) {
-        found.set(line, (current + text.slice(from, Math.min(index, from + KEEP_CHARACTERS))).slice(0, KEEP_CHARACTERS));
+        found.set(line, (current + text.slice(from, Math.min(end, from + KEEP_CHARACTERS))).slice(0, KEEP_CHARACTERS));
       }
       current = '';
       line++;
       if (line > last) {
         return found;
       }
-      if (char === CR) {
-        if (index === text.length - 1) {
-          afterCr = true;
-        } else if (text.charCodeAt(index + 1) === LF) {
-          index++;
-        }
-      }
-      from = index + 1;
+      from = afterLineBreak(text, end, crEndsPiece);
     }
     if (wanted.has(line) && current.length < KEEP_CHARACTERS) {
       current += text.slice(from, from + KEEP_CHARACTERS - current.length);

@@ -15,7 +15,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { StdioMessageReader } from './messageReader';
-import { languageFromLocale, LanguageService } from './core/index';
+import { LanguageService } from './core/index';
 import { ServerCatalogs } from './catalogs';
 import { ErrorCodebookSettings, SETTINGS_SECTION } from './common/settings';
 import { DocumentStore } from './documentStore';
@@ -132,7 +132,7 @@ function startServer(): void {
       (tracked) => afterDocumentText(tracked.length),
     );
     context = new ServerContext(connection, service, documents, settings);
-    context.localeLanguage = languageFromLocale(params.locale);
+    context.locale = params.locale;
     if (Array.isArray(options.clientCommands)) {
       context.clientCommands = new Set(options.clientCommands.filter((item): item is string => typeof item === 'string'));
     }

@@ -5,7 +5,7 @@
  */
 import { Connection } from 'vscode-languageserver/node';
 import { DisplayLanguage } from './common/protocol';
-import { ErrorCodebookSettings, normaliseDisplayLanguage } from './common/settings';
+import { ErrorCodebookSettings, displayLanguageOf, normaliseDisplayLanguage } from './common/settings';
 import { DiagnosticsOptions, LanguageService, FindingGroup, Strings, stringsFor } from './core/index';
 import { DocumentAnalyses } from './analysis';
 import { DocumentStore } from './documentStore';
@@ -22,7 +22,7 @@ export class ServerContext {
   /** Findings of files scanned from disk, by URI, for the Error Codes view. */
   readonly diskFindings = new Map<string, DiskFindings>();
   /** The editor's display language, from initialize's locale. */
-  localeLanguage: DisplayLanguage = 'en';
+  locale: string | undefined;
   readonly analyses: DocumentAnalyses;
   /** Listeners told when a document's findings should be published again; what they return settles once they are. */
   private readonly refreshListeners: ((uri: string) => Promise<unknown> | void)[] = [];
@@ -48,7 +48,7 @@ export class ServerContext {
 
   /** The display language: the setting when it names one, else the editor's. */
   languageFrom(settings: ErrorCodebookSettings): DisplayLanguage {
-    return settings.displayLanguage === 'auto' ? this.localeLanguage : settings.displayLanguage;
+    return displayLanguageOf(settings.displayLanguage, this.locale);
   }
 
   /** The display language for a document (or the workspace), from the settings known now. */

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { defaultSettings, normaliseDisplayLanguage, resolveSettings } from '../../server/src/common/settings';
+import { defaultSettings, displayLanguageOf, normaliseDisplayLanguage, resolveSettings } from '../../server/src/common/settings';
 import { LANGUAGE_TAGS, stringsFor } from '../../server/src/core/index';
 import { runs } from '../support/runs';
 
@@ -24,6 +24,18 @@ describe('display languages', () => {
       assert.equal(resolved({ displayLanguage: written }).settings.displayLanguage, 'en', written);
     }
     assert.equal(resolved({ displayLanguage: 'AUTO' }).settings.displayLanguage, 'auto');
+  });
+
+  it('follows the setting, else the locale of the editor or the system: Chinese for any Chinese one', () => {
+    for (const locale of ['zh-CN', 'zh-cn', 'zh', 'zh-TW', ' zh-Hans ']) {
+      assert.equal(displayLanguageOf('auto', locale), 'zh-cn', locale);
+    }
+    for (const locale of ['en-US', 'en', 'de', 'C.UTF-8', '', undefined]) {
+      assert.equal(displayLanguageOf('auto', locale), 'en', String(locale));
+    }
+    assert.equal(displayLanguageOf(undefined, 'zh-CN'), 'zh-cn');
+    assert.equal(displayLanguageOf('en', 'zh-CN'), 'en');
+    assert.equal(displayLanguageOf('zh-cn', 'en-US'), 'zh-cn');
   });
 
   it('falls back to auto with one sentence for anything else', () => {

@@ -169,34 +169,29 @@ const MAX_TIMED_LINES = 20_000;
 
 /**
  * Adds the times their lines carry to groups: of the first and last occurrence, and of the kept
- * occurrences while the lines read stay under a bound. `lineText` may answer undefined for a line
- * it does not have (a file read again only for these lines).
+ * occurrences whose lines `linesToTime` names. `lineText` may answer undefined for a line it does
+ * not have (a file read again only for these lines).
  */
 export function timeGroups(groups: readonly FindingGroup[], lineText: (line: number) => string | undefined): void {
-  const times = new Map<number, string | undefined>();
-  const timeOf = (line: number): string | undefined => {
-    if (!times.has(line)) {
-      const text = lineText(line);
-      times.set(line, text === undefined ? undefined : findTimestamp(text)?.text);
+  const times = new Map<number, string>();
+  for (const line of linesToTime(groups)) {
+    const text = lineText(line);
+    const time = text === undefined ? undefined : findTimestamp(text)?.text;
+    if (time !== undefined) {
+      times.set(line, time);
     }
-    return times.get(line);
-  };
+  }
   for (const group of groups) {
-    const first = timeOf(group.firstLine);
-    const last = timeOf(group.lastLine);
+    const first = times.get(group.firstLine);
+    const last = times.get(group.lastLine);
     if (first !== undefined) {
       group.firstTime = first;
     }
     if (last !== undefined) {
       group.lastTime = last;
     }
-  }
-  for (const group of groups) {
     for (const occurrence of group.occurrences) {
-      if (times.size >= MAX_TIMED_LINES && !times.has(occurrence.line)) {
-        return;
-      }
-      const time = timeOf(occurrence.line);
+      const time = times.get(occurrence.line);
       if (time !== undefined) {
         occurrence.time = time;
       }
@@ -204,7 +199,10 @@ export function timeGroups(groups: readonly FindingGroup[], lineText: (line: num
   }
 }
 
-/** The lines `timeGroups` reads, in the order it reads them, for a reader that fetches them beforehand. */
+/**
+ * The lines whose times `timeGroups` reads: the first and last of every group, then those of the
+ * kept occurrences while they stay under a bound.
+ */
 export function linesToTime(groups: readonly FindingGroup[]): Set<number> {
   const lines = new Set<number>();
   for (const group of groups) {

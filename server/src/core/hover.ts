@@ -5,6 +5,7 @@ import { LanguageTag } from './catalogModel';
 import { ScannedDocument, Position, Range } from './codeDocument';
 import { CodeIndex } from './codeIndex';
 import { renderHover } from './render';
+import { isIgnored } from './severity';
 
 export interface HoverResult {
   markdown: string;
@@ -26,7 +27,7 @@ export function computeHover(document: ScannedDocument, position: Position, lang
   const { occurrence, resolution } = found;
   return {
     markdown: renderHover(resolution, occurrence.token, language, index, {
-      ignored: options.ignoredCodes?.has(occurrence.token) === true,
+      ignored: isIgnored(found, options),
       ...(options.explainLink ? { explainLink: options.explainLink } : {}),
     }),
     range: { start: { line: occurrence.line, character: occurrence.start }, end: { line: occurrence.line, character: occurrence.end } },

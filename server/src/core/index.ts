@@ -26,6 +26,7 @@ export { WHOLE_DOCUMENT_CLUES_FIRST } from './evidence';
 export type { Clue, ClueKind } from './origins';
 export type { Attribution, FindingKind, Resolution } from './resolver';
 
+export { LineBreaks, afterLineBreak } from './byteText';
 export { bytesLookBinary, decideDocument, diagnosticsEnabled, documentKind, isSelected, isTooLarge, textLooksBinary } from './documentPolicy';
 export type { DocumentDecision, DocumentFacts, DocumentKind, DocumentPolicySettings, SkipReason } from './documentPolicy';
 
@@ -41,7 +42,7 @@ export type { InlineMeaning, InlineMeaningMode, InlineMeaningOptions, InlineMean
 export type { ExplanationField, Link } from './render';
 export { SEVERITY_RANK } from './severity';
 export type { CodeRules, Severity, SeverityByStatus, SeverityOrOff } from './severity';
-export { languageFromLocale, stringsFor } from './strings';
+export { stringsFor } from './strings';
 export { findTimestamp } from './timestamps';
 export type { LineTimestamp } from './timestamps';
 export type { Strings } from './strings';

@@ -197,8 +197,3 @@ const bundles: Record<LanguageTag, Strings> = { en, 'zh-cn': zhCn };
 export function stringsFor(language: LanguageTag): Strings {
   return bundles[language];
 }
-
-/** Maps an editor locale (`zh-CN`, `zh-cn`, `en-US`, …) to a display language. */
-export function languageFromLocale(locale: string | undefined): LanguageTag {
-  return locale !== undefined && /^zh\b/i.test(locale.trim()) ? 'zh-cn' : 'en';
-}
