@@ -6,7 +6,7 @@
  */
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
-import { ExplainRequest, ExplainResult } from '../../server/src/common/protocol';
+import { ExplainParams, ExplainRequest, ExplainResult } from '../../server/src/common/protocol';
 import type { ServerConnection } from './serverConnection';
 import { displayLanguage, l10n } from './l10n';
 
@@ -18,22 +18,25 @@ type FromWebview = { type: 'copy' } | { type: 'open'; url: string };
 export class ExplanationPanel implements vscode.Disposable {
   private static current: ExplanationPanel | undefined;
   private explanation: ExplainResult;
+  /** What the explanation was asked with (the code as the text writes it, too), to ask again. */
+  private asked: ExplainParams;
   private readonly disposables: vscode.Disposable[] = [];
 
-  /** Shows an explanation, in the panel already open when there is one. */
-  static show(explanation: ExplainResult, preserveFocus = false): ExplanationPanel {
+  /** Shows an explanation, asked for with `asked`, in the panel already open when there is one. */
+  static show(explanation: ExplainResult, asked: ExplainParams): ExplanationPanel {
     if (ExplanationPanel.current) {
+      ExplanationPanel.current.asked = asked;
       ExplanationPanel.current.update(explanation);
-      ExplanationPanel.current.panel.reveal(undefined, preserveFocus);
+      ExplanationPanel.current.panel.reveal();
       return ExplanationPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(
       EXPLANATION_VIEW_TYPE,
       ExplanationPanel.titleOf(explanation),
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
+      { viewColumn: vscode.ViewColumn.Beside },
       { enableScripts: true, enableCommandUris: false, localResourceRoots: [], retainContextWhenHidden: false },
     );
-    ExplanationPanel.current = new ExplanationPanel(panel, explanation);
+    ExplanationPanel.current = new ExplanationPanel(panel, explanation, asked);
     return ExplanationPanel.current;
   }
 
@@ -43,7 +46,7 @@ export class ExplanationPanel implements vscode.Disposable {
     if (!shown) {
       return;
     }
-    const explanation = await server.sendRequest(ExplainRequest.type, { id: shown.explanation.id }).catch(() => null);
+    const explanation = await server.sendRequest(ExplainRequest.type, shown.asked).catch(() => null);
     if (explanation && ExplanationPanel.current === shown) {
       shown.update(explanation);
     }
@@ -61,8 +64,10 @@ export class ExplanationPanel implements vscode.Disposable {
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     explanation: ExplainResult,
+    asked: ExplainParams,
   ) {
     this.explanation = explanation;
+    this.asked = asked;
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)),

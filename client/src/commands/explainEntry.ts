@@ -34,11 +34,12 @@ export async function explainEntry(server: ServerConnection, arg?: unknown): Pro
     return undefined;
   }
   const code = codeOf(arg);
-  const explanation = await server.sendRequest(ExplainRequest.type, { id, ...(code ? { code } : {}) });
+  const asked = { id, ...(code ? { code } : {}) };
+  const explanation = await server.sendRequest(ExplainRequest.type, asked);
   if (!explanation) {
     void vscode.window.showWarningMessage(l10n.t('The catalog entry {0} is no longer loaded.', id));
     return undefined;
   }
-  ExplanationPanel.show(explanation);
+  ExplanationPanel.show(explanation, asked);
   return explanation;
 }

@@ -100,7 +100,7 @@ async function lookUpWith(server: ServerConnection, options: LookUpOptions): Pro
     void vscode.window.showErrorMessage(l10n.t('Could not explain {0}: {1}', chosen.item.code, String((error as Error).message ?? error)));
   }
   if (explanation && options.show !== false) {
-    ExplanationPanel.show(explanation);
+    ExplanationPanel.show(explanation, { id: chosen.item.id });
   }
   const { id, code, catalogId, catalog } = chosen.item;
   return { id, code, catalogId, catalog, query: chosen.query, explanation };
