@@ -72,6 +72,9 @@ describe('error-codebook scan', () => {
     const result = run(['scan', '--lang', 'zh-cn', '-'], '{"error_code": "AIS.0101", "error_msg": "The input parameter is invalid."}\n');
     assert.equal(result.status, 0);
     assert.match(result.stdout, /-:1:17: warning: AIS\.0101: 输入参数不符合规范/);
+    // With --lang auto, the system's locale as Linux writes it.
+    const byLocale = shell(`printf '%s\\n' '{"error_code": "AIS.0101", "error_msg": "The input parameter is invalid."}' | LC_ALL= LC_MESSAGES= LANG=zh_CN.UTF-8 $CLI scan --lang auto -`);
+    assert.match(byLocale, /-:1:17: warning: AIS\.0101: 输入参数不符合规范/);
   });
 
   it('reads UTF-16 and UTF-8 files with a byte-order mark, and other encodings by --encoding', () => {

@@ -27,10 +27,10 @@ describe('display languages', () => {
   });
 
   it('follows the setting, else the locale of the editor or the system: Chinese for any Chinese one', () => {
-    for (const locale of ['zh-CN', 'zh-cn', 'zh', 'zh-TW', ' zh-Hans ']) {
+    for (const locale of ['zh-CN', 'zh-cn', 'zh', 'zh-TW', ' zh-Hans ', 'zh_CN.UTF-8', 'zh_TW', 'zh@pinyin']) {
       assert.equal(displayLanguageOf('auto', locale), 'zh-cn', locale);
     }
-    for (const locale of ['en-US', 'en', 'de', 'C.UTF-8', '', undefined]) {
+    for (const locale of ['en-US', 'en', 'de', 'C.UTF-8', 'zhx', '', undefined]) {
       assert.equal(displayLanguageOf('auto', locale), 'en', String(locale));
     }
     assert.equal(displayLanguageOf(undefined, 'zh-CN'), 'zh-cn');

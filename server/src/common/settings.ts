@@ -130,14 +130,14 @@ export function normaliseDisplayLanguage(value: string): DisplayLanguageSetting 
 
 /**
  * The display language: the setting when it names one, else the editor's or the system's locale
- * (`zh-CN`, `en-US`), Chinese for any Chinese one. The server, the command line and
+ * (`zh-CN`, `zh_CN.UTF-8`, `en-US`), Chinese for any Chinese one. The server, the command line and
  * the extension's own words all follow this one rule, so they never disagree.
  */
 export function displayLanguageOf(setting: DisplayLanguageSetting | undefined, locale: string | undefined): Exclude<DisplayLanguageSetting, 'auto'> {
   if (setting !== undefined && setting !== 'auto') {
     return setting;
   }
-  return locale !== undefined && /^zh\b/i.test(locale.trim()) ? 'zh-cn' : 'en';
+  return locale !== undefined && /^zh(?:[-_.@]|$)/i.test(locale.trim()) ? 'zh-cn' : 'en';
 }
 
 const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
