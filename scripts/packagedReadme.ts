@@ -23,13 +23,13 @@ export function imagesBaseUrl(packageJson: { repository?: string | { url?: strin
 }
 
 /** The README with every relative picture turned into a URL under `base`; a picture that is no file of the repository is an error. */
-export function packagedReadme(readme: string, base: string, root = ROOT): string {
+export function packagedReadme(readme: string, base: string): string {
   return readme.replace(/(!\[[^\]]*\]\()([^)\s]+)(\))/g, (whole: string, open: string, source: string, close: string) => {
     if (/^https:\/\//.test(source)) {
       return whole;
     }
-    const file = path.resolve(root, source);
-    const relative = path.relative(root, file).split(path.sep).join('/');
+    const file = path.resolve(ROOT, source);
+    const relative = path.relative(ROOT, file).split(path.sep).join('/');
     if (relative.startsWith('..') || !fs.existsSync(file)) {
       throw new Error(`README.md shows ${source}, which is no file of the repository.`);
     }

@@ -1,6 +1,7 @@
 /*
  * What "Look Up Error Code" looks up from an editor: the selection, else the code-like word under
- * the cursor, where a word may contain dots and dashes (ModelArts.4204, InvalidParameter.SourceURI.Empty).
+ * the cursor, where a word may contain dots and dashes (ModelArts.4204, InvalidParameter.SourceURI.Empty);
+ * and which editor a command from an editor's context menu was run on.
  */
 import * as vscode from 'vscode';
 
@@ -19,4 +20,13 @@ export function queryFromEditor(editor: vscode.TextEditor | undefined): string {
   }
   const range = document.getWordRangeAtPosition(selection.active, CODE_WORD);
   return range ? document.getText(range).slice(0, MAX_QUERY) : '';
+}
+
+/** The editor a command from the editor's context menu was run on: the one showing `uri`, else the active one. */
+export function editorFor(uri: vscode.Uri | undefined): vscode.TextEditor | undefined {
+  const active = vscode.window.activeTextEditor;
+  if (!uri || active?.document.uri.toString() === uri.toString()) {
+    return active;
+  }
+  return vscode.window.visibleTextEditors.find((visible) => visible.document.uri.toString() === uri.toString()) ?? active;
 }

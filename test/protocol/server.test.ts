@@ -6,15 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ROOT, TestClient, fileUri, waitFor } from '../support/lspClient';
+import { TestClient, fileUri, fixture, waitFor } from '../support/lspClient';
 import { CatalogStatusResult } from '../../server/src/common/protocol';
-
-const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'documents');
-
-function fixture(name: string): { uri: string; text: string } {
-  const file = path.join(FIXTURES, name);
-  return { uri: fileUri(file), text: fs.readFileSync(file, 'utf8') };
-}
 
 /** The position of the n-th (0-based) occurrence of `needle` in `text`, at its middle. */
 function positionOf(text: string, needle: string, nth = 0): { line: number; character: number } {

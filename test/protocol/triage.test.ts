@@ -7,14 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { ROOT, TestClient, fileUri } from '../support/lspClient';
-
-const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'documents');
-
-function fixture(name: string): { uri: string; text: string } {
-  const file = path.join(FIXTURES, name);
-  return { uri: fileUri(file), text: fs.readFileSync(file, 'utf8') };
-}
+import { FIXTURES, ROOT, TestClient, fileUri, fixture } from '../support/lspClient';
 
 interface LabelPart {
   value: string;

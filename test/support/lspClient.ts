@@ -3,6 +3,7 @@
  * would. Waiting is done by polling for what arrives, never by sleeping a fixed time.
  */
 import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -185,4 +186,13 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
 
 export function fileUri(file: string): string {
   return `file://${path.resolve(file)}`;
+}
+
+/** The documents the protocol tests open, as files. */
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'documents');
+
+/** A fixture document's URI and text. */
+export function fixture(name: string): { uri: string; text: string } {
+  const file = path.join(FIXTURES, name);
+  return { uri: fileUri(file), text: fs.readFileSync(file, 'utf8') };
 }

@@ -13,8 +13,9 @@ import * as vscode from 'vscode';
 import { SupportTicketRequest } from '../../../server/src/common/protocol';
 import { ServerConnection } from '../serverConnection';
 import { l10n } from '../l10n';
+import { editorFor } from '../wordAtCursor';
 
-export type TicketFormat = 'markdown' | 'plainText';
+type TicketFormat = 'markdown' | 'plainText';
 
 function uriOf(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) {
@@ -41,7 +42,7 @@ async function askFormat(): Promise<TicketFormat | undefined> {
 }
 
 export async function copySupportTicket(server: ServerConnection, uriArg?: unknown, positionArg?: unknown, formatArg?: unknown): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
+  const editor = editorFor(uriOf(uriArg));
   const uri = uriOf(uriArg) ?? editor?.document.uri;
   const position = positionOf(positionArg) ?? (editor && uri && editor.document.uri.toString() === uri.toString() ? editor.selection.active : undefined);
   if (!uri || !position) {

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { ExplainRequest, ExplainResult, SearchItem, SearchRequest } from '../../../server/src/common/protocol';
 import { ExplanationPanel } from '../explanationView';
 import { ServerConnection } from '../serverConnection';
-import { queryFromEditor } from '../wordAtCursor';
+import { editorFor, queryFromEditor } from '../wordAtCursor';
 import { l10n } from '../l10n';
 
 export interface LookUpOptions {
@@ -38,15 +38,6 @@ interface SearchPickItem extends vscode.QuickPickItem {
 
 const DEBOUNCE_MS = 150;
 const LIMIT = 50;
-
-/** The editor a command from the editor's context menu was run on: the one showing `uri`, else the active one. */
-function editorFor(uri: vscode.Uri | undefined): vscode.TextEditor | undefined {
-  const active = vscode.window.activeTextEditor;
-  if (!uri || active?.document.uri.toString() === uri.toString()) {
-    return active;
-  }
-  return vscode.window.visibleTextEditors.find((visible) => visible.document.uri.toString() === uri.toString()) ?? active;
-}
 
 function pickOptions(arg: unknown): Omit<LookUpOptions, 'query'> {
   if (arg === null || typeof arg !== 'object' || arg instanceof vscode.Uri) {
