@@ -44,9 +44,9 @@ export function activate(context: vscode.ExtensionContext): ErrorCodebookApi {
     new FindingsStatusBar(model, connection),
     new CodesTreeView(model),
     new CodeTerminalLinks(connection),
-    // A new display language: what is shown is fetched and said again in it.
+    // A new display language: what is shown is said again in it.
     onDidChangeDisplayLanguage(() => {
-      void model.refresh();
+      model.retell();
       void ExplanationPanel.refresh(connection);
     }),
   );

@@ -84,6 +84,14 @@ export class FindingsModel implements vscode.Disposable {
     return this.current;
   }
 
+  /**
+   * Tells the listeners again what is shown, so they say it in a new display language. What the
+   * server said (meanings, catalogs) comes again on its own: it publishes anew in the new language.
+   */
+  retell(): void {
+    this.changed.fire(this.current);
+  }
+
   schedule(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {

@@ -186,6 +186,7 @@ function startServer(): void {
     for (const tracked of context.documents.all()) {
       context.refresh(tracked.uri);
     }
+    context.rescanFromDisk();
     context.refreshInlayHints();
   };
 
@@ -194,10 +195,15 @@ function startServer(): void {
     if (!context || !catalogs) {
       return;
     }
+    const { decide, publish, hints } = effectsOf(before, after, (settings) => context!.languageFrom(settings));
     if (uri === undefined) {
       if (catalogs.differ(after.catalogPaths, after['catalogs.disabled'])) {
+        // New catalogs: every document, and every file scanned from disk, is scanned again.
         useCatalogs(catalogs.load(after.catalogPaths, after['catalogs.disabled']));
         catalogs.watch();
+      } else if (publish) {
+        // A file scanned from disk and not open has the workspace's settings.
+        context.rescanFromDisk([...context.diskFindings.keys()].filter((scanned) => !context!.documents.get(scanned)));
       }
       return;
     }
@@ -205,7 +211,9 @@ function startServer(): void {
     if (!tracked) {
       return;
     }
-    const { decide, publish, hints } = effectsOf(before, after, (settings) => context!.languageFrom(settings));
+    if (publish) {
+      context.rescanFromDisk([uri]);
+    }
     if (hints) {
       context.refreshInlayHints();
     }

@@ -14,6 +14,8 @@ import { SettingsStore } from './settingsStore';
 export interface DiskFindings {
   total: number;
   groups: FindingGroup[];
+  /** The encoding the scan was asked to read the file in, if it named one. */
+  encoding?: string;
 }
 
 export class ServerContext {
@@ -31,6 +33,12 @@ export class ServerContext {
   refreshInlayHints: () => void = () => undefined;
   /** Scans a file from disk and publishes its findings; set by the scan-file feature. */
   scanFromDisk: (uri: string) => Promise<unknown> = async () => undefined;
+  /**
+   * Scans again the files scanned from disk (those of `uris`, or all) whose findings no open
+   * document has replaced: they were said in the settings and with the catalogs of their scan.
+   * Set by the scan-file feature.
+   */
+  rescanFromDisk: (uris?: readonly string[]) => void = () => undefined;
 
   constructor(
     readonly connection: Connection,

@@ -10,11 +10,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
-import { TestClient, waitFor } from '../support/lspClient';
+import { TestClient, fileUri, waitFor } from '../support/lspClient';
 import { adjacentPlaceholderLine, hostileCatalogPaths } from '../support/hostile';
 
 const LOG = 'ERROR call failed: error_code=AIS.0101 The input parameter is invalid.\n';
-type Findings = { total: number; groups: { code: string; count: number }[]; groupCount?: number; nextOffset?: number; skippedReason?: string };
+type Findings = { total: number; groups: { code: string; count: number; meaning: string; entryId?: string }[]; groupCount?: number; nextOffset?: number; skippedReason?: string };
 
 function codes(diagnostics: { code?: string | number }[]): (string | number | undefined)[] {
   return diagnostics.map((diagnostic) => diagnostic.code);
@@ -115,6 +115,67 @@ describe('one settings channel, and only the work a change asks for', () => {
     assert.equal(client.configurationRequests.length, asked + 1, 'one batched question per change');
     assert.ok(await client.hover(uri, 0, 34));
     assert.equal(publishedFor(uri), published, 'nothing published again');
+  });
+});
+
+describe('files scanned from disk, when settings or catalogs change', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-rescan-'));
+  let client: TestClient;
+  let settings: Record<string, unknown> = {};
+  before(async () => {
+    client = await TestClient.start({ configuration: (section) => (section === 'errorCodebook' ? settings : null) });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  const changeSettings = (next: Record<string, unknown>) => {
+    settings = next;
+    client.notify('workspace/didChangeConfiguration', { settings: { errorCodebook: next } });
+  };
+  const findings = (uri: string) => client.request<Findings>('errorCodebook/documentFindings', { uri });
+  const published = (uri: string, what: string, test: (diagnostics: { code?: string | number; message: string; data?: unknown }[]) => boolean) =>
+    waitFor(() => {
+      const diagnostics = client.diagnostics.get(uri)?.diagnostics;
+      return diagnostics && test(diagnostics) ? diagnostics : undefined;
+    }, 10_000, what);
+  const chinese = /[\u4e00-\u9fff]/;
+
+  it('are scanned again in the new display language, severities and ignored codes; dropped once the file is gone', async () => {
+    const file = path.join(folder, 'scanned.log');
+    fs.writeFileSync(file, `${LOG}ERROR recognize failed: error_code=ModelArts.4204 request_id=7a1f\n`);
+    const uri = fileUri(file);
+    const result = await client.request<{ total: number; error?: string }>('errorCodebook/scanFile', { uri });
+    assert.equal(result.error, undefined);
+    await published(uri, 'the English findings', (diagnostics) => diagnostics.length === 2 && !diagnostics.some((diagnostic) => chinese.test(diagnostic.message)));
+
+    changeSettings({ displayLanguage: 'zh-CN' });
+    await published(uri, 'the findings in Chinese', (diagnostics) => diagnostics.length === 2 && diagnostics.every((diagnostic) => chinese.test(diagnostic.message)));
+    assert.ok((await findings(uri)).groups.every((group) => chinese.test(group.meaning)), 'the Error Codes view in Chinese too');
+
+    changeSettings({ displayLanguage: 'zh-CN', ignoredCodes: ['AIS.0101'] });
+    await published(uri, 'the ignored code gone from Problems', (diagnostics) => codes(diagnostics).join() === 'ModelArts.4204');
+
+    // Gone from disk: the next change finds nothing to scan, and says so instead of keeping old findings.
+    fs.rmSync(file);
+    changeSettings({ displayLanguage: 'en' });
+    await published(uri, 'the findings dropped', (diagnostics) => diagnostics.length === 0);
+    assert.equal((await findings(uri)).total, 0);
+  });
+
+  it('are scanned again with the catalogs that explain them now', async () => {
+    const file = path.join(folder, 'catalogs.log');
+    fs.writeFileSync(file, LOG);
+    const uri = fileUri(file);
+    await client.request('errorCodebook/scanFile', { uri });
+    const [before] = (await findings(uri)).groups;
+    assert.equal(before.entryId?.startsWith('huaweicloud-ocr'), true, JSON.stringify(before));
+    changeSettings({ catalogs: { disabled: ['huaweicloud-ocr'] } });
+    await waitFor(async () => {
+      const [now] = (await findings(uri)).groups;
+      return now && !now.entryId?.startsWith('huaweicloud-ocr') ? now : undefined;
+    }, 10_000, 'the findings without the disabled catalog');
   });
 });
 

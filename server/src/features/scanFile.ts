@@ -1,6 +1,8 @@
 /*
  * errorCodebook/scanFile: streams a file from disk (any size, bounded memory) with cancellable
- * progress, and publishes its findings as diagnostics of that file.
+ * progress, and publishes its findings as diagnostics of that file. The findings are said in the
+ * display language and kept with the severities, ignored codes and catalogs of their scan; when
+ * those change, the file is scanned again.
  */
 import { URI } from 'vscode-uri';
 import { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
@@ -12,7 +14,14 @@ import { ServerContext } from '../serverContext';
 import { toLspDiagnostic } from './diagnostics';
 
 export function registerScanFile(context: ServerContext): void {
-  const run = async (uri: string, encoding?: string, token?: string | number, requestToken?: CancellationToken): Promise<ScanFileResult> => {
+  /**
+   * The newest scan of each file: what an older one still running finds is not published, and a
+   * scan the server began itself (again, for new settings) stops.
+   */
+  const newest = new Map<string, number>();
+  let scans = 0;
+
+  const run = async (uri: string, encoding?: string, token?: string | number, requestToken?: CancellationToken, again = false): Promise<ScanFileResult> => {
     let path: string;
     try {
       const parsed = URI.parse(uri);
@@ -23,13 +32,16 @@ export function registerScanFile(context: ServerContext): void {
     } catch {
       return { uri, total: 0, bytes: 0, cancelled: false, error: `Not a URI: ${uri}` };
     }
+    const scan = ++scans;
+    newest.set(uri, scan);
+    const superseded = () => newest.get(uri) !== scan;
     const settings = context.settings.snapshot(uri);
     const language = context.languageFrom(settings);
     const strings = stringsFor(language);
     // The client's own progress token when it sent one; else a progress the server creates, which has a cancel button.
     const created = token === undefined ? await context.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     const progress = token !== undefined ? context.connection.window.attachWorkDoneProgress(token) : created;
-    const cancelled = () => requestToken?.isCancellationRequested === true || created?.token.isCancellationRequested === true;
+    const cancelled = () => (again && superseded()) || requestToken?.isCancellationRequested === true || created?.token.isCancellationRequested === true;
     const name = path.split(/[\\/]/).pop() ?? path;
     progress?.begin(strings.scanning(name), 0, undefined, true);
     const report = context.service.createScanReport(context.diagnosticsOptions(settings));
@@ -47,8 +59,11 @@ export function registerScanFile(context: ServerContext): void {
       const { total, groups, diagnostics: found } = report.result();
       // The scan keeps no text: the lines whose times the Error Codes view shows are read again.
       const lines = await readLinesAt(path, linesToTime(groups), fileEncoding).catch(() => new Map<number, string>());
+      if (superseded()) {
+        return { uri, total, bytes: result.bytes, cancelled: result.cancelled };
+      }
       timeGroups(groups, (line) => lines.get(line));
-      context.diskFindings.set(uri, { total, groups });
+      context.diskFindings.set(uri, { total, groups, ...(encoding !== undefined ? { encoding } : {}) });
       const diagnostics: Diagnostic[] = found.map(toLspDiagnostic);
       await context.connection.sendDiagnostics({ uri, diagnostics });
       await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total });
@@ -62,7 +77,30 @@ export function registerScanFile(context: ServerContext): void {
     }
   };
 
+  /** Scans a file again as it was scanned; its findings are dropped when it cannot be read any more. */
+  const rescan = async (uri: string): Promise<void> => {
+    const kept = context.diskFindings.get(uri);
+    if (!kept) {
+      return;
+    }
+    const result = await run(uri, kept.encoding, undefined, undefined, true);
+    if (result.error !== undefined && context.diskFindings.get(uri) === kept) {
+      context.log(`Dropped the findings of ${uri}, scanned from disk: it could not be scanned again (${result.error})`);
+      context.diskFindings.delete(uri);
+      await context.connection.sendDiagnostics({ uri, diagnostics: [] });
+      await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total: 0 });
+    }
+  };
+
   context.scanFromDisk = (uri) => run(uri);
+  context.rescanFromDisk = (uris) => {
+    for (const uri of uris ?? [...context.diskFindings.keys()]) {
+      // An open document scanned in the editor has findings of its own, published in its settings.
+      if (context.diskFindings.has(uri) && !context.documents.scanned(uri)) {
+        void rescan(uri);
+      }
+    }
+  };
   context.connection.onRequest(ScanFileRequest.type, (params, requestToken) =>
     run(String(params?.uri ?? ''), typeof params?.encoding === 'string' ? params.encoding : undefined, params?.workDoneToken, requestToken),
   );
