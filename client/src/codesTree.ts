@@ -66,7 +66,7 @@ function groupTooltip(group: FindingGroup): vscode.MarkdownString {
 type Node =
   | { kind: 'group'; group: FindingGroup }
   | { kind: 'occurrence'; group: FindingGroup; line: number; character: number; time?: string; last: boolean }
-  | { kind: 'more'; group: FindingGroup; hidden: number };
+  | { kind: 'more'; group: FindingGroup; hidden: number; kept: number };
 
 class CodesTreeProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -101,7 +101,7 @@ class CodesTreeProvider implements vscode.TreeDataProvider<Node> {
     const hidden = group.count - occurrences.length;
     if (hidden > 0) {
       // The occurrences between the first ones and the last are counted, not listed.
-      children.splice(children.length - 1, 0, { kind: 'more', group, hidden });
+      children.splice(children.length - 1, 0, { kind: 'more', group, hidden, kept: occurrences.length - 1 });
     }
     return children;
   }
@@ -111,7 +111,7 @@ class CodesTreeProvider implements vscode.TreeDataProvider<Node> {
     if (node.kind === 'more') {
       const item = new vscode.TreeItem(l10n.t('… {0} more occurrences', node.hidden), vscode.TreeItemCollapsibleState.None);
       item.id = `${groupId(node.group)}\u0000more`;
-      item.tooltip = l10n.t('The view keeps the first 50 occurrences of a code and its last; the Problems panel and the file hold the others.');
+      item.tooltip = l10n.t('The view keeps the first {0} occurrences of a code and its last; the Problems panel and the file hold the others.', node.kept);
       return item;
     }
     if (node.kind === 'occurrence') {
