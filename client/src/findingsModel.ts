@@ -33,6 +33,8 @@ export class FindingsModel implements vscode.Disposable {
   /** A file scanned from disk, shown until another document becomes active. */
   private pinned: vscode.Uri | undefined;
   private generation = 0;
+  /** The document the newest fetch asked for (or found nothing to ask for, as ''). */
+  private asked: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private pending: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<ActiveFindings | undefined>();
@@ -44,6 +46,11 @@ export class FindingsModel implements vscode.Disposable {
     const activeChanged = (uri: vscode.Uri | undefined) => {
       if (uri && this.pinned && uri.toString() !== this.pinned.toString()) {
         this.pinned = undefined;
+      }
+      // Tabs change for many reasons (one becomes dirty, is pinned, moves): while the same document
+      // is shown, the server says when its findings change.
+      if (this.timer === undefined && this.asked !== undefined && this.asked === this.shownUri()?.toString()) {
+        return;
       }
       this.schedule();
     };
@@ -128,6 +135,7 @@ export class FindingsModel implements vscode.Disposable {
   private async fetch(): Promise<void> {
     const generation = ++this.generation;
     const uri = this.shownUri();
+    this.asked = uri?.toString() ?? '';
     if (!uri) {
       if (this.current) {
         this.current = undefined;
@@ -151,6 +159,10 @@ export class FindingsModel implements vscode.Disposable {
     } catch (error) {
       this.server.outputChannel.appendLine(`Could not get the findings of ${uri.toString()}: ${String(error)}`);
       next = undefined;
+      if (generation === this.generation) {
+        // Asked again when it is shown again.
+        this.asked = undefined;
+      }
     }
     if (generation !== this.generation) {
       return;
