@@ -11,7 +11,9 @@ import * as vscode from 'vscode';
 import { DisplayLanguage } from '../../server/src/common/protocol';
 import { SETTINGS_SECTION, displayLanguageOf, normaliseDisplayLanguage } from '../../server/src/common/settings';
 
-let chinese: Record<string, string> = {};
+/** Where the Chinese bundle is, once activation says; it is read the first time a message is said in Chinese. */
+let bundleFile: string | undefined;
+let chinese: Record<string, string> | undefined;
 let current: DisplayLanguage | undefined;
 const changed = new vscode.EventEmitter<DisplayLanguage>();
 
@@ -28,14 +30,21 @@ export function displayLanguage(): DisplayLanguage {
 /** Fires when the display language changes (the setting, changed while VS Code runs). */
 export const onDidChangeDisplayLanguage = changed.event;
 
-/** Reads the Chinese bundle and follows the setting; call once on activation. */
-export function initLocalization(context: vscode.ExtensionContext): vscode.Disposable {
-  try {
-    chinese = JSON.parse(fs.readFileSync(context.asAbsolutePath('l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-  } catch {
-    // Without its bundle the extension speaks English.
-    chinese = {};
+function chineseMessages(): Record<string, string> {
+  if (chinese === undefined && bundleFile !== undefined) {
+    try {
+      chinese = JSON.parse(fs.readFileSync(bundleFile, 'utf8')) as Record<string, string>;
+    } catch {
+      // Without its bundle the extension speaks English.
+      chinese = {};
+    }
   }
+  return chinese ?? {};
+}
+
+/** Finds the Chinese bundle and follows the setting; call once on activation. */
+export function initLocalization(context: vscode.ExtensionContext): vscode.Disposable {
+  bundleFile = context.asAbsolutePath('l10n/bundle.l10n.zh-cn.json');
   current = readDisplayLanguage();
   return vscode.Disposable.from(
     changed,
@@ -54,7 +63,7 @@ export function initLocalization(context: vscode.ExtensionContext): vscode.Dispo
 export const l10n = {
   /** A message in the display language, `{0}`, `{1}`, … replaced by the arguments, as vscode.l10n.t does. */
   t(message: string, ...args: (string | number | boolean)[]): string {
-    const text = displayLanguage() === 'zh-cn' ? (chinese[message] ?? message) : message;
+    const text = displayLanguage() === 'zh-cn' ? (chineseMessages()[message] ?? message) : message;
     return text.replace(/\{(\d+)\}/g, (whole: string, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
   },
 };
