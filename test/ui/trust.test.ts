@@ -13,22 +13,17 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { readCatalogFiles } from '../../server/src/catalogFiles';
 import { createLanguageService } from '../../server/src/core/index';
 import { defaultSettings } from '../../server/src/common/settings';
+import { testCatalog } from '../support/miniCatalogs';
 import { CodeServer, ROOT, findInstallation, installExtension, makeRunDir, onSignals, startCodeServer } from '../vscode/codeServer';
-import { closeAll, openWorkbench, problemsLabel, waitUntil as waitFor } from './workbench';
+import { closeAll, openWorkbench, problemsLabel, runCommand, screenshot, waitUntil as waitFor } from './workbench';
 
 const VSIX = path.join(ROOT, 'error-codebook.vsix');
 const STEP_TIMEOUT = 30000;
 
 /** A catalog the workspace brings along, for a code no built-in catalog has. */
-const WORKSPACE_CATALOG = {
-  version: 1,
-  id: 'workspace-only',
-  provider: { en: 'Example' },
-  service: { en: 'Workspace Service' },
-  languages: ['en'],
-  sources: [{ language: 'en', url: 'https://example.com/errors' }],
-  entries: [{ code: 'WorkspaceOnly.0001', message: { en: 'Brought by the workspace.' }, description: { en: 'A code only the workspace catalog explains.' } }],
-};
+const WORKSPACE_CATALOG = testCatalog('workspace-only', [
+  { code: 'WorkspaceOnly.0001', message: { en: 'Brought by the workspace.' }, description: { en: 'A code only the workspace catalog explains.' } },
+]);
 /** The workspace's code first, and far from the Huawei Cloud SDK's line, whose name would speak for it. */
 const LOG = [
   '2024-06-18 09:41:04,001 ERROR upstream said WorkspaceOnly.0001',
@@ -58,16 +53,6 @@ async function problemCount(): Promise<number> {
   return [...(await problemsLabel(page)).matchAll(/(\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
 }
 
-async function runCommand(title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible' });
-  await row.click();
-}
-
 describe('Error Codebook in Restricted Mode (installed .vsix, through the UI)', { timeout: 180000 }, () => {
   before(async () => {
     // The workspace's catalog is good: with it the log has two findings, without it one.
@@ -78,7 +63,7 @@ describe('Error Codebook in Restricted Mode (installed .vsix, through the UI)', 
       return service.diagnostics(service.createDocument(LOG), { language: 'en', severity, maxCount: 10 }).diagnostics.length;
     };
     assert.equal(count(builtIn), 1);
-    assert.equal(count([...builtIn, { file: 'workspace-only.json', text: JSON.stringify(WORKSPACE_CATALOG) }]), 2);
+    assert.equal(count([...builtIn, WORKSPACE_CATALOG]), 2);
 
     const installation = findInstallation();
     assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package (npm run test:ui does it)`);
@@ -87,7 +72,7 @@ describe('Error Codebook in Restricted Mode (installed .vsix, through the UI)', 
     const workspace = path.join(runDir, 'downloaded-logs');
     fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
     fs.mkdirSync(path.join(workspace, 'catalogs'), { recursive: true });
-    fs.writeFileSync(path.join(workspace, 'catalogs', 'workspace-only.json'), JSON.stringify(WORKSPACE_CATALOG, null, 2));
+    fs.writeFileSync(path.join(workspace, 'catalogs', WORKSPACE_CATALOG.file), WORKSPACE_CATALOG.text);
     fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'errorCodebook.catalogPaths': ['catalogs'] }, null, 2));
     fs.writeFileSync(path.join(workspace, 'app.log'), LOG);
     await installExtension(installation, runDir, VSIX);
@@ -119,10 +104,10 @@ describe('Error Codebook in Restricted Mode (installed .vsix, through the UI)', 
     await waitUntil(async () => (await status.isVisible()) && (await problemCount()) > 0, 'the built-in catalogs to explain AIS.0101');
     assert.equal((await status.textContent())?.trim(), '1 error code');
     assert.equal(await problemCount(), 1, await problemsLabel(page));
-    await page.screenshot({ path: path.join(ROOT, 'test-results', 'screenshots', 'restricted-mode.png') });
+    await screenshot(page, 'restricted-mode');
 
     // Trusting the workspace lets its catalogPaths through: its catalog explains the second code.
-    await runCommand('Workspaces: Manage Workspace Trust');
+    await runCommand(page, 'Workspaces: Manage Workspace Trust', STEP_TIMEOUT, 'trust-');
     const trust = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first();
     await trust.waitFor({ state: 'visible' });
     await trust.click();

@@ -23,7 +23,7 @@ import {
   onSignals,
   startCodeServer,
 } from '../vscode/codeServer';
-import { SCREENSHOTS, closeAll, openWorkbench, problemsLabel, waitUntil as waitFor } from './workbench';
+import { closeAll, closeTab, expandedPane, openWorkbench, problemsLabel, runCommand, screenshot, textCentre, waitUntil as waitFor } from './workbench';
 
 const VSIX = path.join(ROOT, 'error-codebook.vsix');
 const IMAGES = path.join(ROOT, 'images');
@@ -75,13 +75,6 @@ async function cleanup(): Promise<void> {
   server = undefined;
 }
 
-async function screenshot(name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<string> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
-  return file;
-}
-
 /** Copies a screenshot into images/ for the README, when this run is asked to. */
 function keepForReadme(file: string, name: string): void {
   if (UPDATE_README_IMAGES) {
@@ -107,33 +100,6 @@ async function openFile(name: string, expectedText: string): Promise<void> {
   await page.locator('.editor-instance .view-lines', { hasText: expectedText }).first().waitFor({ state: 'visible' });
 }
 
-/** The centre of a word's text on screen, found through the DOM of the editor's rendered lines. */
-async function wordCentre(word: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((needle) => {
-    // Runs in the page; the project's TypeScript has no DOM library, so its globals are typed loosely here.
-    /* eslint-disable @typescript-eslint/no-explicit-any */
-    const { document, NodeFilter } = globalThis as unknown as { document: any; NodeFilter: any };
-    const lines: any[] = Array.from(document.querySelectorAll('.editor-instance .view-lines .view-line'));
-    for (const line of lines) {
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = String(node.textContent ?? '').replace(/\u00a0/g, ' ');
-        const index = text.indexOf(needle);
-        if (index >= 0) {
-          const range = document.createRange();
-          range.setStart(node, index);
-          range.setEnd(node, index + needle.length);
-          const rect = range.getBoundingClientRect();
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } as { x: number; y: number };
-        }
-      }
-    }
-    return undefined;
-  }, word);
-  assert.ok(point, `${word} is not on screen`);
-  return point;
-}
-
 /**
  * The text of the logical line (its wrapped screen lines together) whose last screen line ends
  * with `needle`, or undefined when no line does.
@@ -149,46 +115,15 @@ async function lineEnding(needle: string): Promise<string | undefined> {
   }, needle);
 }
 
-/** Runs a command of the command palette by its title (asking again while the workbench still gathers its commands). */
-async function runCommand(title: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await waitUntil(async () => {
-    if (!(await input.isVisible())) {
-      await page.keyboard.press('F1');
-      const opened = await input.waitFor({ state: 'visible', timeout: 2000 }).then(
-        () => true,
-        () => false,
-      );
-      if (!opened) {
-        // Nothing of the workbench has the focus yet: give it to the editor area and ask again.
-        await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } });
-        return false;
-      }
-    }
-    await input.fill(`>${title}`);
-    const found = await row.waitFor({ state: 'visible', timeout: 3000 }).then(
-      () => true,
-      () => false,
-    );
-    if (!found) {
-      await page.keyboard.press('Escape');
-    }
-    return found;
-  }, `the command "${title}"`);
-  await row.click();
-}
-
-/** Closes the editor tab whose title says `title`. */
-async function closeTab(title: string): Promise<void> {
-  const tab = page.locator('.tab', { hasText: title }).first();
-  await tab.hover();
-  await tab.locator('.tab-actions .action-label').first().click();
-  await tab.waitFor({ state: 'detached' });
-}
-
 function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = STEP_TIMEOUT): Promise<void> {
   return waitFor(page, probe, what, timeoutMs);
+}
+
+/** The centre of a word's text on screen, in the editor's rendered lines. */
+async function wordCentre(word: string): Promise<{ x: number; y: number }> {
+  const point = await textCentre(page, '.editor-instance .view-lines .view-line', word);
+  assert.ok(point, `${word} is not on screen`);
+  return point;
 }
 
 /** The frame inside a webview's iframes that holds the extension's HTML. */
@@ -262,7 +197,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     assert.match(text, /subscribed/);
     assert.match(text, /Fix:/);
     const editor = await page.locator('.monaco-workbench .part.editor').boundingBox();
-    const file = await screenshot('hover', editor ?? undefined);
+    const file = await screenshot(page, 'hover', editor ?? undefined);
     keepForReadme(file, 'hover.png');
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
@@ -286,17 +221,12 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     assert.match(row, /Error Codebook/);
     assert.match(row, /not been subscribed|subscribed/);
     assert.ok(texts.some((candidate) => /APIG\.0201.*Image Recognition/.test(candidate)), texts.join('\n'));
-    const file = await screenshot('problems');
+    const file = await screenshot(page, 'problems');
     keepForReadme(file, 'problems.png');
   });
 
   it('groups the codes of the file in the Error Codes view', async () => {
-    const header = page.locator('.pane-header', { hasText: 'Error Codes' }).first();
-    await header.waitFor({ state: 'visible' });
-    if ((await header.getAttribute('aria-expanded')) !== 'true') {
-      await header.click();
-    }
-    const pane = page.locator('.pane', { has: header });
+    const { pane } = await expandedPane(page, 'Error Codes');
     const rows = pane.locator('.monaco-list-row');
     // APIG.0201 occurs twice, meaning a different entry each time (Image Recognition, OCR): two groups.
     await waitUntil(
@@ -307,7 +237,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     assert.ok(texts.some((row) => row.startsWith('ModelArts.4204 ×1')), texts.join('\n'));
     assert.match(normalise(await pane.locator('.pane-header').first().textContent()), /huaweicloud-ocr-worker\.log/);
     await page.mouse.move(700, 20);
-    await screenshot('error-codes-view');
+    await screenshot(page, 'error-codes-view');
   });
 
   it('lists only the Huawei and Alibaba codes of a mixed-cloud log in Problems, each saying where its origin came from', async () => {
@@ -342,14 +272,14 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     }
     assert.ok(markers.some((row) => /AIS\.0103.*Huawei Cloud · OCR — from its message/.test(row)), markers.join('\n'));
     assert.ok(markers.some((row) => /InvalidMaxKeys.*Alibaba Cloud · Intelligent Media Management \(IMM\) — from the host imm\.cn-hangzhou\.aliyuncs\.com/.test(row)), markers.join('\n'));
-    await screenshot('mixed-cloud-problems');
+    await screenshot(page, 'mixed-cloud-problems');
   });
 
   it('stays silent on an nginx access log', async () => {
     await openFile('nginx-access.log', 'kube-probe');
     const item = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
     await waitUntil(async () => normalise(await item.textContent()).trim() === '0 error codes', 'the status bar to say 0 error codes');
-    await screenshot('nginx-silent');
+    await screenshot(page, 'nginx-silent');
   });
 
   it('says what a line\'s code means at its end, and opens the explanation when it is clicked', async () => {
@@ -360,7 +290,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     const ending = await lineEnding(hint);
     assert.match(ending!, /"The input parameter is invalid\."\}\s*The input parameter does not meet the…$/);
     const editor = await page.locator('.monaco-workbench .part.editor').boundingBox();
-    keepForReadme(await screenshot('inline-meaning', editor ?? undefined), 'inline-meaning.png');
+    keepForReadme(await screenshot(page, 'inline-meaning', editor ?? undefined), 'inline-meaning.png');
     const { x, y } = await wordCentre(hint);
     await page.mouse.move(x, y);
     await page.keyboard.down('Control');
@@ -369,7 +299,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     await page.locator('.tab', { hasText: 'Error Code AIS.0101' }).first().waitFor({ state: 'visible' });
     const frame = await webviewFrame('#explanation');
     assert.match(normalise(await frame.locator('#explanation').textContent()), /AIS\.0101/);
-    await closeTab('Error Code AIS.0101');
+    await closeTab(page, 'Error Code AIS.0101');
   });
 
   it('copies a code for a support ticket from its quick fix, with the request id and diagnosis page', async () => {
@@ -380,7 +310,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     await page.keyboard.press('Control+.');
     const item = page.locator('.action-widget .monaco-list-row', { hasText: 'for a support ticket (plain text)' }).first();
     await item.waitFor({ state: 'visible' });
-    await screenshot('support-ticket-quick-fix');
+    await screenshot(page, 'support-ticket-quick-fix');
     await item.click();
     let copied = '';
     await waitUntil(async () => {
@@ -413,11 +343,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     const expected = Math.ceil((LARGE_LOG_LINES - 5) / LARGE_LOG_EVERY);
     const status = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
     await waitUntil(async () => normalise(await status.textContent()).trim() === `${expected} error codes`, 'the scan to finish', 120000);
-    const header = page.locator('.pane-header', { hasText: 'Error Codes' }).first();
-    if ((await header.getAttribute('aria-expanded')) !== 'true') {
-      await header.click();
-    }
-    const pane = page.locator('.pane', { has: header });
+    const { header, pane } = await expandedPane(page, 'Error Codes');
     await waitUntil(async () => normalise(await header.textContent()).includes(LARGE_LOG), 'the Error Codes view to show the scanned file');
     const group = pane.locator('.monaco-list-row', { hasText: `AIS.0101 ×${expected}` }).first();
     await group.waitFor({ state: 'visible' });
@@ -429,7 +355,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     const second = pane.locator('.monaco-list-row', { hasText: `Line ${5 + LARGE_LOG_EVERY + 1}` }).first();
     await second.waitFor({ state: 'visible' });
     assert.match(normalise(await second.textContent()), new RegExp(largeLogTime(5 + LARGE_LOG_EVERY).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-    await screenshot('error-codes-view-large-file');
+    await screenshot(page, 'error-codes-view-large-file');
     await second.click();
     const cursor = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
     const cursorOn = async (line: number) => normalise(await cursor.textContent().catch(() => '')).includes(`Ln ${line},`);
@@ -452,44 +378,19 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     const third = pane.locator('.monaco-list-row', { hasText: `Line ${5 + 2 * LARGE_LOG_EVERY + 1}` }).first();
     await third.click();
     await waitUntil(() => cursorOn(5 + 2 * LARGE_LOG_EVERY + 1), 'the cursor on the third occurrence');
-    await screenshot('large-file-occurrence');
-    await closeTab(LARGE_LOG);
+    await screenshot(page, 'large-file-occurrence');
+    await closeTab(page, LARGE_LOG);
   });
 
   it('makes a code printed in the integrated terminal a link to its explanation', async () => {
-    await runCommand('Terminal: Create New Terminal');
+    await runCommand(page, 'Terminal: Create New Terminal', STEP_TIMEOUT);
     const rows = page.locator('.terminal-wrapper .xterm-rows').first();
     await rows.waitFor({ state: 'visible' });
     await page.locator('.terminal-wrapper .xterm').first().click();
     await page.keyboard.type('echo "  ModelArts.4204 came back"');
     await page.keyboard.press('Enter');
     // The output line, not the command line: it starts with the two spaces.
-    const point = async () =>
-      page.evaluate(() => {
-        /* eslint-disable @typescript-eslint/no-explicit-any */
-        const { document, NodeFilter } = globalThis as unknown as { document: any; NodeFilter: any };
-        for (const row of Array.from(document.querySelectorAll('.terminal-wrapper .xterm-rows > div')) as any[]) {
-          const text = String(row.textContent ?? '').replace(/\u00a0/g, ' ');
-          if (!text.startsWith('  ModelArts.4204 came back')) {
-            continue;
-          }
-          const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
-          let offset = 0;
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const content = String(node.textContent ?? '');
-            const at = 2 - offset;
-            if (at >= 0 && at < content.length) {
-              const range = document.createRange();
-              range.setStart(node, at);
-              range.setEnd(node, Math.min(content.length, at + 4));
-              const rect = range.getBoundingClientRect();
-              return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } as { x: number; y: number };
-            }
-            offset += content.length;
-          }
-        }
-        return undefined;
-      });
+    const point = () => textCentre(page, '.terminal-wrapper .xterm-rows > div', 'ModelArts.4204', '  ModelArts.4204 came back');
     await waitUntil(async () => (await point()) !== undefined, 'the code printed in the terminal');
     const { x, y } = (await point())!;
     // The terminal finds its links when the pointer comes over the line: come again until it has.
@@ -502,13 +403,13 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
       await page.mouse.move(x, y, { steps: 3 });
       return (await tooltip.first().waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false));
     }, 'the link\'s tooltip');
-    await screenshot('terminal-link');
+    await screenshot(page, 'terminal-link');
     await page.keyboard.down('Control');
     await page.mouse.click(x, y);
     await page.keyboard.up('Control');
     await page.locator('.tab', { hasText: 'Error Code ModelArts.4204' }).first().waitFor({ state: 'visible' });
-    await closeTab('Error Code ModelArts.4204');
-    await runCommand('View: Toggle Panel Visibility');
+    await closeTab(page, 'Error Code ModelArts.4204');
+    await runCommand(page, 'View: Toggle Panel Visibility', STEP_TIMEOUT);
   });
 
   it('looks up a code from the command palette and shows its explanation', async () => {
@@ -527,7 +428,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     const texts = (await results.allTextContents()).map(normalise);
     assert.ok(texts[0].includes('AIS.0101'), texts.join('\n'));
     assert.match(texts[0], /Huawei Cloud/);
-    await screenshot('look-up');
+    await screenshot(page, 'look-up');
     await page.keyboard.press('Enter');
     await page.locator('.tab', { hasText: 'Error Code AIS.0101' }).first().waitFor({ state: 'visible' });
     const frame = await webviewFrame('#explanation');
@@ -537,7 +438,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     assert.ok((await frame.locator('#links a[href^="https://"]').count()) > 0, 'documentation links');
     await frame.locator('#copy').click();
     await waitUntil(async () => normalise(await frame.locator('#status').textContent()) === 'Copied', 'the Copy button to report success');
-    await screenshot('explanation');
+    await screenshot(page, 'explanation');
   });
 
   it('searches by words of the meaning, in Chinese too', async () => {
@@ -550,7 +451,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     await input.fill('欠费');
     const results = page.locator('.quick-input-list .monaco-list-row');
     await waitUntil(async () => (await results.allTextContents()).some((row) => row.includes('Forbidden.AccountInDebt')), 'Forbidden.AccountInDebt for 欠费');
-    await screenshot('look-up-chinese');
+    await screenshot(page, 'look-up-chinese');
     await page.keyboard.press('Escape');
   });
 
@@ -575,35 +476,30 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     assert.deepEqual(sources.filter((source) => !/^https:\/\/.+\/raw\/HEAD\/images\/[a-z-]+\.png$/.test(source)), []);
     assert.ok(links.length > 0);
     assert.deepEqual(links.filter((href) => !/^https:\/\//.test(href) && !href.startsWith('#')), []);
-    await screenshot('extension-page');
-    await closeTab('Extension: Error Codebook');
+    await screenshot(page, 'extension-page');
+    await closeTab(page, 'Extension: Error Codebook');
     await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first().click();
   });
 
   it('speaks Chinese in the status bar and the Error Codes view when errorCodebook.displayLanguage says zh-cn', async () => {
     // Set as a person would, in the Settings editor.
-    await runCommand('Preferences: Open User Settings');
+    await runCommand(page, 'Preferences: Open User Settings', STEP_TIMEOUT);
     // The search box has the focus when the editor opens.
     await page.locator('.settings-editor .settings-header').first().waitFor({ state: 'visible' });
     await page.keyboard.type('errorCodebook.displayLanguage');
     const select = page.locator('.settings-editor .setting-item-contents', { hasText: 'Display Language' }).locator('select').first();
     await select.waitFor({ state: 'visible' });
     await select.selectOption('zh-cn');
-    await closeTab('Settings');
+    await closeTab(page, 'Settings');
     await openFile('huaweicloud-ocr-worker.log', 'ModelArts.4204');
     const item = page.locator('.statusbar-item', { hasText: /\d+ 个错误码/ }).first();
     await waitUntil(async () => normalise(await item.textContent()).trim() === '8 个错误码', 'the status bar in Chinese');
-    const header = page.locator('.pane-header', { hasText: '错误码' }).first();
-    await header.waitFor({ state: 'visible' });
-    if ((await header.getAttribute('aria-expanded')) !== 'true') {
-      await header.click();
-    }
-    const pane = page.locator('.pane', { has: header });
+    const { pane } = await expandedPane(page, '错误码');
     await waitUntil(async () => /\d+ 种错误码，共出现 \d+ 次。/.test(normalise(await pane.textContent())), 'the view\'s summary in Chinese');
     const group = pane.locator('.monaco-list-row', { hasText: 'ModelArts.4204 ×1' }).first();
     await waitUntil(async () => /第 \d+ 行/.test(normalise(await group.textContent())), 'the group\'s lines in Chinese');
     // The meaning at the end of the line follows too: Huawei's Chinese page says it.
     await waitUntil(async () => (await lineEnding('没有订阅该API')) !== undefined, 'the meaning at the end of the line in Chinese');
-    await screenshot('zh-cn');
+    await screenshot(page, 'zh-cn');
   });
 });
