@@ -77,6 +77,12 @@ describe('error-codebook scan', () => {
     assert.match(byLocale, /-:1:17: warning: AIS\.0101: 输入参数不符合规范/);
   });
 
+  it('says its closing count in the language of --lang', () => {
+    const file = path.join(FIXTURES, 'huaweicloud-sdk-python.log');
+    assert.match(run(['scan', '--lang', 'zh-cn', file]).stdout, /^在 1 个输入中找到 7 个错误码。$/m);
+    assert.match(run(['scan', '--lang', 'en', file]).stdout, /^7 error codes found in 1 input\.$/m);
+  });
+
   it('reads UTF-16 and UTF-8 files with a byte-order mark, and other encodings by --encoding', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-enc-'));
     const line = '错误码 AIS.0101\n';

@@ -6,28 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { TestClient, fileUri, fixture, waitFor } from '../support/lspClient';
+import { TestClient, fileUri, fixture, positionOf, waitFor } from '../support/lspClient';
 import { CatalogStatusResult } from '../../server/src/common/protocol';
-
-/** The position of the n-th (0-based) occurrence of `needle` in `text`, at its middle. */
-function positionOf(text: string, needle: string, nth = 0): { line: number; character: number } {
-  const lines = text.split(/\r?\n/);
-  let seen = 0;
-  for (let line = 0; line < lines.length; line++) {
-    let from = 0;
-    for (;;) {
-      const index = lines[line].indexOf(needle, from);
-      if (index === -1) {
-        break;
-      }
-      if (seen++ === nth) {
-        return { line, character: index + Math.floor(needle.length / 2) };
-      }
-      from = index + 1;
-    }
-  }
-  throw new Error(`${needle} not found`);
-}
 
 describe('language server over stdio (locale en)', () => {
   let client: TestClient;

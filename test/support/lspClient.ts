@@ -196,3 +196,23 @@ export function fixture(name: string): { uri: string; text: string } {
   const file = path.join(FIXTURES, name);
   return { uri: fileUri(file), text: fs.readFileSync(file, 'utf8') };
 }
+
+/** The position of the n-th (0-based) occurrence of `needle` in `text`, at its middle. */
+export function positionOf(text: string, needle: string, nth = 0): { line: number; character: number } {
+  const lines = text.split(/\r?\n/);
+  let seen = 0;
+  for (let line = 0; line < lines.length; line++) {
+    let from = 0;
+    for (;;) {
+      const index = lines[line].indexOf(needle, from);
+      if (index === -1) {
+        break;
+      }
+      if (seen++ === nth) {
+        return { line, character: index + Math.floor(needle.length / 2) };
+      }
+      from = index + 1;
+    }
+  }
+  throw new Error(`${needle} not found`);
+}
