@@ -267,9 +267,14 @@ function startServer(): void {
       return;
     }
     const length = context.documents.get(textDocument.uri)?.length ?? 0;
+    const scannedInEditor = context.documents.scanned(textDocument.uri) !== undefined;
     context.documents.close(textDocument.uri);
     context.settings.forget(textDocument.uri);
     context.closed(textDocument.uri);
+    if (scannedInEditor) {
+      // A file also scanned from disk gets its disk findings back, scanned again: it may have changed while open.
+      context.rescanFromDisk([textDocument.uri]);
+    }
     afterDocumentText(length);
   });
 

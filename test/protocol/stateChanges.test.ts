@@ -164,6 +164,21 @@ describe('files scanned from disk, when settings or catalogs change', () => {
     assert.equal((await findings(uri)).total, 0);
   });
 
+  it('come back, scanned again, when the same file open in the editor closes', async () => {
+    const file = path.join(folder, 'opened.log');
+    fs.writeFileSync(file, LOG);
+    const uri = fileUri(file);
+    await client.request('errorCodebook/scanFile', { uri });
+    await published(uri, 'the disk scan\'s finding', (diagnostics) => codes(diagnostics).join() === 'AIS.0101');
+    // Opened and edited in the editor: its findings are the editor's text's; the file changes meanwhile.
+    client.open(uri, 'log', LOG.replace('AIS.0101', 'ModelArts.4204'));
+    await published(uri, 'the editor\'s finding', (diagnostics) => codes(diagnostics).join() === 'ModelArts.4204');
+    fs.writeFileSync(file, `${LOG}${LOG.replace('AIS.0101', 'AIS.0102')}`);
+    client.close(uri);
+    await published(uri, 'the file\'s findings as it is now', (diagnostics) => codes(diagnostics).join() === 'AIS.0101,AIS.0102');
+    assert.deepEqual((await findings(uri)).groups.map((group) => group.code).sort(), ['AIS.0101', 'AIS.0102']);
+  });
+
   it('are scanned again with the catalogs that explain them now', async () => {
     const file = path.join(folder, 'catalogs.log');
     fs.writeFileSync(file, LOG);
