@@ -33,7 +33,7 @@ export class FindingsModel implements vscode.Disposable {
   /** A file scanned from disk, shown until another document becomes active. */
   private pinned: vscode.Uri | undefined;
   private generation = 0;
-  /** The document the newest fetch asked for (or found nothing to ask for, as ''). */
+  /** The document the newest fetch asked for. */
   private asked: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private pending: Promise<void> | undefined;
@@ -135,7 +135,7 @@ export class FindingsModel implements vscode.Disposable {
   private async fetch(): Promise<void> {
     const generation = ++this.generation;
     const uri = this.shownUri();
-    this.asked = uri?.toString() ?? '';
+    this.asked = uri?.toString();
     if (!uri) {
       if (this.current) {
         this.current = undefined;

@@ -211,9 +211,6 @@ function startServer(): void {
     if (!tracked) {
       return;
     }
-    if (publish) {
-      context.rescanFromDisk([uri]);
-    }
     if (hints) {
       context.refreshInlayHints();
     }
@@ -222,6 +219,10 @@ function startServer(): void {
     }
     if (decide || publish) {
       tracked.generation++;
+    }
+    if (publish) {
+      // Its disk scan's findings, if it has some the editor does not replace.
+      context.rescanFromDisk([uri]);
     }
     // Published whatever the difference: the first answer for a document releases its diagnostics.
     context.refresh(uri);

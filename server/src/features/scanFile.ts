@@ -13,6 +13,13 @@ import { readLinesAt } from '../lineReader';
 import { ServerContext } from '../serverContext';
 import { toLspDiagnostic } from './diagnostics';
 
+interface ScanOptions {
+  encoding?: string;
+  token?: string | number;
+  requestToken?: CancellationToken;
+  again?: boolean;
+}
+
 export function registerScanFile(context: ServerContext): void {
   /**
    * The newest scan of each file: what an older one still running finds is not published, and a
@@ -21,7 +28,11 @@ export function registerScanFile(context: ServerContext): void {
   const newest = new Map<string, number>();
   let scans = 0;
 
-  const run = async (uri: string, encoding?: string, token?: string | number, requestToken?: CancellationToken, again = false): Promise<ScanFileResult> => {
+  /**
+   * Scans a file. `encoding` overrides the editor's for it; `token` is the client's progress token
+   * and `requestToken` its request's cancellation; `again` marks a scan the server began itself.
+   */
+  const run = async (uri: string, { encoding, token, requestToken, again = false }: ScanOptions = {}): Promise<ScanFileResult> => {
     let path: string;
     try {
       const parsed = URI.parse(uri);
@@ -83,7 +94,7 @@ export function registerScanFile(context: ServerContext): void {
     if (!kept) {
       return;
     }
-    const result = await run(uri, kept.encoding, undefined, undefined, true);
+    const result = await run(uri, { encoding: kept.encoding, again: true });
     if (result.error !== undefined && context.diskFindings.get(uri) === kept) {
       context.log(`Dropped the findings of ${uri}, scanned from disk: it could not be scanned again (${result.error})`);
       context.diskFindings.delete(uri);
@@ -102,6 +113,6 @@ export function registerScanFile(context: ServerContext): void {
     }
   };
   context.connection.onRequest(ScanFileRequest.type, (params, requestToken) =>
-    run(String(params?.uri ?? ''), typeof params?.encoding === 'string' ? params.encoding : undefined, params?.workDoneToken, requestToken),
+    run(String(params?.uri ?? ''), { encoding: typeof params?.encoding === 'string' ? params.encoding : undefined, token: params?.workDoneToken, requestToken }),
   );
 }
