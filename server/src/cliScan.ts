@@ -7,7 +7,6 @@
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Worker, parentPort, workerData } from 'worker_threads';
 import { minimatch } from 'minimatch';
@@ -15,6 +14,7 @@ import { DecisionDetails, LanguageService, LanguageTag, ResolvedOccurrence, SEVE
 import { defaultSettings, displayLanguageOf, normaliseDisplayLanguage } from './common/settings';
 import { builtInCatalogFolder, loadServiceFrom } from './catalogFiles';
 import { FileScanError, scanFile, scanStream } from './fileScan';
+import { threadBudget } from './tokenThread';
 import { encodingLabel } from './common/encodings';
 import { EXIT_CLEAN, EXIT_FOUND, EXIT_TROUBLE, Output, UsageError, problem, readVersion } from './cliCommon';
 import { FindingExtra, FormatName, OutputFormat, ScanFinding, createFormat } from './cliOutput';
@@ -388,17 +388,16 @@ class InOrder {
 }
 
 /**
- * How many worker threads to scan the inputs with: one per core (ERROR_CODEBOOK_SCAN_THREADS says
- * otherwise), none for a single input, standard input or a single core.
+ * How many worker threads to scan the inputs with: one per thread of the budget (a core each, unless
+ * ERROR_CODEBOOK_SCAN_THREADS says), none for a single input, standard input or a single core. A
+ * single large input gets a thread for its token filter instead (tokenThread.ts).
  */
 function workerCount(inputs: Input[]): number {
   const files = inputs.filter((input) => input.error === undefined);
   if (files.length < 2 || files.some((input) => input.path === '-')) {
     return 0;
   }
-  const asked = Number(process.env.ERROR_CODEBOOK_SCAN_THREADS);
-  const cores = Number.isInteger(asked) && asked >= 0 ? asked : typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const count = Math.min(cores, files.length, MAX_WORKERS);
+  const count = Math.min(threadBudget(), files.length, MAX_WORKERS);
   return count >= 2 ? count : 0;
 }
 

@@ -20,6 +20,7 @@
 import * as fs from 'fs';
 import { ClueTally, DiskDocument, DocumentClue, LanguageService, ResolvedOccurrence } from './core/index';
 import { UTF8_BYTES, byteOrderMark, decodeUtf8, filePieces } from './fileScan';
+import { TokenThread, withTokenStarts } from './tokenThread';
 
 const PIECE_BYTES = 1024 * 1024;
 /** How many bytes of the file's end are kept to tell, later, whether it only grew. */
@@ -337,8 +338,9 @@ export class DiskReading {
     };
     let position = from.startByte;
     let last = -1;
-    for await (const piece of filePieces(this.file.path, PIECE_BYTES, () => undefined, from.startByte)) {
-      scanner.push(piece, record);
+    const thread = TokenThread.start(this.service.index, this.file.size - from.startByte);
+    for await (const { piece, starts } of withTokenStarts(filePieces(this.file.path, PIECE_BYTES, () => undefined, from.startByte), thread)) {
+      scanner.push(piece, record, starts);
       position += piece.length;
       last = piece[piece.length - 1];
       // Requests are answered between pieces; a newer scan stops this one.

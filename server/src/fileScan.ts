@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as zlib from 'zlib';
 import { TextDecoder } from 'util';
 import { DecisionDetails, DocumentClue, LanguageService, ResolvedOccurrence, StreamScannerOptions, WHOLE_DOCUMENT_CLUES_FIRST, bytesLookBinary } from './core/index';
+import { TokenThread, withTokenStarts } from './tokenThread';
 
 export interface FileScanProgress {
   /** Bytes of the file read so far (compressed bytes, for a gzip file). */
@@ -295,8 +296,8 @@ async function scanPieces(service: LanguageService, pieces: AsyncIterable<Buffer
     found++;
     options.onFound(item, details);
   };
-  for await (const piece of pieces) {
-    scanner.push(piece, onFound);
+  for await (const { piece, starts } of withTokenStarts(pieces, TokenThread.start(service.index, totalBytes))) {
+    scanner.push(piece, onFound, starts);
     if (options.isCancelled?.()) {
       return { bytes: bytesRead(), lines: scanner.lineCount, found, cancelled: true };
     }

@@ -1,8 +1,9 @@
 /*
  * What `error-codebook scan` writes: SARIF valid against the SARIF 2.1.0 schema (kept offline in
  * test/fixtures/sarif), with rules by entry, fingerprints and relative artifact URIs; JSON written
- * as it comes; the per-code summary with first and last line and time; gzip inputs; and several
- * files scanned by worker threads writing exactly what one thread writes.
+ * as it comes; the per-code summary with first and last line and time; gzip inputs; several files
+ * scanned by worker threads, and one large file whose token filter runs on a thread of its own,
+ * writing exactly what one thread writes.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -12,7 +13,10 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import Ajv from 'ajv';
-import { ROOT } from '../support/lspClient';
+import { ROOT, waitFor } from '../support/lspClient';
+import { createLanguageService, findTokenStarts } from '../../server/src/core/index';
+import { readCatalogFiles } from '../../server/src/catalogFiles';
+import { TOKEN_THREAD_MIN_BYTES, TokenThread } from '../../server/src/tokenThread';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'documents');
@@ -214,5 +218,50 @@ describe('several files at once', () => {
     const result = spawnSync('bash', ['-c', `ERROR_CODEBOOK_SCAN_THREADS=2 "${process.execPath}" "${CLI}" scan --fail-on warning "${big}" "${big}" "${big}" 2>"${folder}/stderr" | head -n 3 >/dev/null; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60_000 });
     assert.match(result.stdout, /status 1/);
     assert.equal(fs.readFileSync(path.join(folder, 'stderr'), 'utf8'), '');
+  });
+});
+
+describe('one large file', () => {
+  // Over the size that gets its token filter a thread of its own (TOKEN_THREAD_MIN_BYTES).
+  const large = path.join(folder, 'large.log');
+  // The fixtures once in about every 500 KB, among lines with nothing to find.
+  const fixtures = fs.readdirSync(FIXTURES).map((name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8')).join('\n');
+  const block = `${fixtures}\n${'2024-06-18 09:41:02,117 INFO worker.py:88 - request 7f3a handled in 12 ms, 200 OK\n'.repeat(5_000)}`;
+  fs.writeFileSync(large, block.repeat(Math.ceil((TOKEN_THREAD_MIN_BYTES + 1) / Buffer.byteLength(block))));
+
+  it('is written with the token filter on a thread of its own exactly as one thread writes it', () => {
+    const one = run(['scan', '--fail-on', 'none', '--format', 'json', large], { threads: 1 });
+    const two = run(['scan', '--fail-on', 'none', '--format', 'json', large], { threads: 2 });
+    assert.equal(one.status, 0, one.stderr);
+    assert.ok((JSON.parse(one.stdout) as { files: { findings: unknown[] }[] }).files[0].findings.length > 1000);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.stderr, '');
+    const result = spawnSync('bash', ['-c', `ERROR_CODEBOOK_SCAN_THREADS=2 "${process.execPath}" "${CLI}" scan --fail-on warning "${large}" 2>"${folder}/stderr" | head -n 3 >/dev/null; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60_000 });
+    assert.match(result.stdout, /status 1/);
+    assert.equal(fs.readFileSync(path.join(folder, 'stderr'), 'utf8'), '');
+  });
+
+  it('has its pieces filtered by the worker as the scanner filters them', async () => {
+    const previous = process.env.ERROR_CODEBOOK_SCAN_THREADS;
+    process.env.ERROR_CODEBOOK_SCAN_THREADS = '2';
+    const filter = createLanguageService(readCatalogFiles([path.join(ROOT, 'catalogs')]).texts).index;
+    const thread = TokenThread.start(filter, TOKEN_THREAD_MIN_BYTES, path.join(ROOT, 'dist', 'tokenThread.js'));
+    process.env.ERROR_CODEBOOK_SCAN_THREADS = previous;
+    assert.ok(thread, 'a thread for a large file on two cores');
+    try {
+      const bytes = fs.readFileSync(large);
+      // More pieces than the worker has slots, each cut anywhere.
+      let found = 0;
+      for (let id = 0; id < 6; id++) {
+        const piece = bytes.subarray(id * 1_000_003, (id + 1) * 1_000_003);
+        assert.equal(thread.send(piece), id);
+        const starts: Int32Array = await waitFor((): Int32Array | undefined => thread.take(id), 10_000, `the worker's answer for piece ${id}`);
+        assert.deepEqual([...starts], [...findTokenStarts(piece.toString('latin1'), filter)]);
+        found += starts.length;
+      }
+      assert.ok(found > 1000, `${found} token starts`);
+    } finally {
+      thread.close();
+    }
   });
 });

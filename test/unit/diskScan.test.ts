@@ -10,9 +10,10 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { ResolvedOccurrence, createLanguageService } from '../../server/src/core/index';
+import { ResolvedOccurrence, createLanguageService, findTokenStarts } from '../../server/src/core/index';
 import { DiskReading, NotReadableFromDisk, inspectFile } from '../../server/src/diskReading';
 import { UTF8_BYTES, scanFile } from '../../server/src/fileScan';
+import { pieceTokenStarts } from '../../server/src/tokenThread';
 import { catalogTexts } from '../support/miniCatalogs';
 import { runs } from '../support/runs';
 
@@ -130,6 +131,41 @@ describe('the stream scanner reading a file', () => {
       { line: 1, text: 'AIS.0101 x' },
       { line: 4, text: '请求 AIS.0101' },
     ]);
+  });
+});
+
+describe('the token filter run by another thread', () => {
+  const findAll = (chunks: Buffer[], withStarts: boolean): string[] => {
+    const found: string[] = [];
+    const scanner = service.createStreamScanner({ ...UTF8_BYTES, reportSuppressed: true });
+    const record = (item: ResolvedOccurrence) => found.push(describeFinding(item));
+    for (const chunk of chunks) {
+      scanner.push(chunk, record, withStarts ? findTokenStarts(chunk.toString('latin1'), service.index) : undefined);
+    }
+    scanner.end(record);
+    return found;
+  };
+
+  it('gives the stream scanner the findings it finds itself, for any chunking and line ending', () => {
+    fc.assert(
+      fc.property(documentArbitrary, ({ lines, ending, cuts }) => {
+        const chunks = pieces(Buffer.from(lines.join(ending), 'utf8'), cuts);
+        assert.deepEqual(findAll(chunks, true), findAll(chunks, false));
+      }),
+      { numRuns: runs(40, 200), seed: 4103 },
+    );
+  });
+
+  it('finds in a piece read part by part what it finds in the piece whole', () => {
+    // Lines of every length around a part's, with escapes, dots, CR and non-ASCII bytes.
+    const bits = ['AIS.0101', ' ', '..', 'x', '\x1b[1;31m', '\r', '请求', 'ModelArts.4204', '"error_code":', 'a'.repeat(40), '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...bits), { maxLength: 60 }), fc.integer({ min: 1, max: 64 }), (parts, partBytes) => {
+        const bytes = Buffer.from(parts.join(''), 'utf8');
+        assert.deepEqual([...pieceTokenStarts(bytes, service.index, partBytes)], [...findTokenStarts(bytes.toString('latin1'), service.index)]);
+      }),
+      { numRuns: runs(40, 200), seed: 4104 },
+    );
   });
 });
 

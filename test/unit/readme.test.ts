@@ -3,7 +3,8 @@
  * Code shows a picture there only from an https URL, so every picture is one (the repository's
  * files on its host); its links go somewhere from the page (https, or a heading of its own);
  * developer setup stays out of its opening, and it still states the two commands for a fresh
- * machine, the second being what .ci/run runs. A CHANGELOG.md goes along.
+ * machine, the second being what .ci/run runs. A CHANGELOG.md goes along, and every bundle the
+ * release build makes.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -14,7 +15,7 @@ import { imagesBaseUrl, packagedReadme } from '../../scripts/packagedReadme';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; repository?: { url?: string } };
+const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; repository?: { url?: string }; scripts: Record<string, string> };
 const allowed = fs
   .readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8')
   .split('\n')
@@ -85,5 +86,13 @@ describe('the README on the extension page', () => {
     const version = packageJson.version;
     assert.ok(packaged('CHANGELOG.md'));
     assert.match(fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## ${version.replace(/\./g, '\\.')}\\b`, 'm'));
+  });
+});
+
+describe('the packaged extension', () => {
+  it('holds every bundle the release build makes (the token filter\'s worker too)', () => {
+    const bundles = [...packageJson.scripts['build:release'].matchAll(/\b(\w+)=\S+\.ts\b/g)].map((match) => `dist/${match[1]}.js`);
+    assert.deepEqual(bundles, ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/tokenThread.js']);
+    assert.deepEqual(bundles.filter((bundle) => !allowed.some((pattern) => minimatch(bundle, pattern))), []);
   });
 });

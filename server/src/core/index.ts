@@ -27,6 +27,8 @@ export type { Clue, ClueKind } from './origins';
 export type { Attribution, FindingKind, Resolution } from './resolver';
 
 export { LineBreaks, afterLineBreak } from './byteText';
+export { findTokenStarts, tokenFilterData, tokenFilterFrom } from './scanner';
+export type { TokenFilter, TokenFilterData } from './scanner';
 export { bytesLookBinary, decideDocument, diagnosticsEnabled, documentKind, isSelected, isTooLarge, textLooksBinary } from './documentPolicy';
 export type { DocumentDecision, DocumentFacts, DocumentKind, DocumentPolicySettings, SkipReason } from './documentPolicy';
 

@@ -71,12 +71,61 @@ function normalizeKey(key: string): string {
  */
 export type TokenVisitor = (start: number, end: number, hits: number) => boolean;
 
+/** What the token filter reads of an index (a CodeIndex is one): which tokens may start a code, and the hashes of codes, prefixes and code keys. */
+export interface TokenFilter {
+  readonly literalHashes: ReadonlySet<number>;
+  readonly prefixHashes: ReadonlySet<number>;
+  readonly codeKeyHashes: ReadonlySet<number>;
+  readonly prefixLengths: Uint8Array;
+  readonly startPairs: Uint8Array;
+  readonly hashFilter: Uint8Array;
+}
+
+/** A token filter as plain data, for another thread (structured clone keeps typed arrays and arrays). */
+export interface TokenFilterData {
+  literalHashes: number[];
+  prefixHashes: number[];
+  codeKeyHashes: number[];
+  prefixLengths: Uint8Array;
+  startPairs: Uint8Array;
+  hashFilter: Uint8Array;
+}
+
+export function tokenFilterData(filter: TokenFilter): TokenFilterData {
+  const { literalHashes, prefixHashes, codeKeyHashes, prefixLengths, startPairs, hashFilter } = filter;
+  return { literalHashes: [...literalHashes], prefixHashes: [...prefixHashes], codeKeyHashes: [...codeKeyHashes], prefixLengths, startPairs, hashFilter };
+}
+
+export function tokenFilterFrom(data: TokenFilterData): TokenFilter {
+  return {
+    literalHashes: new Set(data.literalHashes),
+    prefixHashes: new Set(data.prefixHashes),
+    codeKeyHashes: new Set(data.codeKeyHashes),
+    prefixLengths: data.prefixLengths,
+    startPairs: data.startPairs,
+    hashFilter: data.hashFilter,
+  };
+}
+
+/**
+ * Where the tokens the filter lets through start in text [from, end): in a piece of bytes read one
+ * character per byte, what the stream scanner looks for (see its `push`).
+ */
+export function findTokenStarts(text: string, filter: TokenFilter, from = 0): Int32Array {
+  const starts: number[] = [];
+  findCodeTokens(text, from, text.length, filter, (start) => {
+    starts.push(start);
+    return true;
+  });
+  return Int32Array.from(starts);
+}
+
 /**
  * The token filter: walks the tokens of text [from, to) and calls `visit` for those that may be a
  * code (or start one) or a code key. Works on any string; the disk scan gives it its bytes as a
  * one-byte string, where every non-ASCII byte is a separator just as a non-ASCII character is here.
  */
-export function findCodeTokens(text: string, from: number, to: number, index: CodeIndex, visit: TokenVisitor): void {
+export function findCodeTokens(text: string, from: number, to: number, index: TokenFilter, visit: TokenVisitor): void {
   const { literalHashes, prefixHashes, prefixLengths, startPairs, hashFilter, codeKeyHashes } = index;
   let position = from;
   while (position < to) {

@@ -15,7 +15,7 @@ import { ResolvedOccurrence } from './codeDocument';
 import { DocumentClue, LineEvidence, LineSource, NEARBY, codeVote, gatherEvidence, isDocumentClue } from './evidence';
 import { Clue } from './origins';
 import { resolve } from './resolver';
-import { Occurrence, findCodeTokens, scanLine } from './scanner';
+import { Occurrence, findCodeTokens, findTokenStarts, scanLine } from './scanner';
 import { LineBreaks, afterLineBreak, bytesAreAscii, concatBytes as concat, detach } from './byteText';
 
 export interface StreamScannerOptions {
@@ -157,8 +157,10 @@ export class StreamScanner {
   /**
    * Feeds the next piece; calls `onFound` for each occurrence that can be decided, in text order.
    * The scanner keeps references into the piece for a few lines: do not change it afterwards.
+   * `tokenStarts`, when another thread ran the token filter over the piece (`findTokenStarts` of its
+   * bytes as text, from its first byte), saves running it here; the findings are the same.
    */
-  push(piece: Uint8Array, onFound: FoundCallback): void {
+  push(piece: Uint8Array, onFound: FoundCallback, tokenStarts?: Int32Array): void {
     const pieceStart = this.pieceStart;
     this.pieceStart += piece.length;
     let from = 0;
@@ -185,12 +187,10 @@ export class StreamScanner {
       from = afterLineBreak(text, end, this.crEndsPiece);
     }
     // The token filter reads the whole piece in one go; a token never spans a line break, so a line
-    // may hold a code only when a token the filter let through starts in it.
-    const hits: number[] = [];
-    findCodeTokens(text, from, text.length, this.index, (tokenStart) => {
-      hits.push(tokenStart);
-      return true;
-    });
+    // may hold a code only when a token the filter let through starts in it. The filter is in the
+    // same state after each line break whichever byte it started from, so the starts found from the
+    // piece's first byte are those found from `from` on.
+    const hits = tokenStarts ?? findTokenStarts(text, this.index, from);
     let hit = 0;
     let start = from;
     let end = breaks.next(start);
