@@ -108,8 +108,8 @@ export function tokenFilterFrom(data: TokenFilterData): TokenFilter {
 }
 
 /**
- * Where the tokens the filter lets through start in text [from, end): in a piece of bytes read one
- * character per byte, what the stream scanner looks for (see its `push`).
+ * Where the tokens the filter lets through start in the text, from `from` to its end: in a piece of
+ * bytes read one character per byte, what the stream scanner looks for (see its `push`).
  */
 export function findTokenStarts(text: string, filter: TokenFilter, from = 0): Int32Array {
   const starts: number[] = [];
@@ -125,8 +125,8 @@ export function findTokenStarts(text: string, filter: TokenFilter, from = 0): In
  * code (or start one) or a code key. Works on any string; the disk scan gives it its bytes as a
  * one-byte string, where every non-ASCII byte is a separator just as a non-ASCII character is here.
  */
-export function findCodeTokens(text: string, from: number, to: number, index: TokenFilter, visit: TokenVisitor): void {
-  const { literalHashes, prefixHashes, prefixLengths, startPairs, hashFilter, codeKeyHashes } = index;
+export function findCodeTokens(text: string, from: number, to: number, filter: TokenFilter, visit: TokenVisitor): void {
+  const { literalHashes, prefixHashes, prefixLengths, startPairs, hashFilter, codeKeyHashes } = filter;
   let position = from;
   while (position < to) {
     let charCode = text.charCodeAt(position);
