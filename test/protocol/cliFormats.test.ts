@@ -246,7 +246,11 @@ describe('one large file', () => {
     process.env.ERROR_CODEBOOK_SCAN_THREADS = '2';
     const filter = createLanguageService(readCatalogFiles([path.join(ROOT, 'catalogs')]).texts).index;
     const thread = TokenThread.start(filter, TOKEN_THREAD_MIN_BYTES, path.join(ROOT, 'dist', 'tokenThread.js'));
-    process.env.ERROR_CODEBOOK_SCAN_THREADS = previous;
+    if (previous === undefined) {
+      delete process.env.ERROR_CODEBOOK_SCAN_THREADS;
+    } else {
+      process.env.ERROR_CODEBOOK_SCAN_THREADS = previous;
+    }
     assert.ok(thread, 'a thread for a large file on two cores');
     try {
       const bytes = fs.readFileSync(large);

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { testCatalog } from './miniCatalogs';
 
 /** Makes a named pipe (nobody ever writes to it) and returns its path. */
 export function fifo(file: string): string {
@@ -13,15 +14,7 @@ export function fifo(file: string): string {
 
 /** A valid catalog with one entry, Hostile.0001; `extra` is appended to its message. */
 export function hostileCatalog(id: string, extra = ''): string {
-  return JSON.stringify({
-    version: 1,
-    id,
-    provider: { en: 'Hostile' },
-    service: { en: 'Paths' },
-    languages: ['en'],
-    sources: [{ language: 'en', url: 'https://example.com/hostile' }],
-    entries: [{ code: 'Hostile.0001', httpStatus: 500, message: { en: `Fine${extra}` } }],
-  });
+  return testCatalog(id, [{ code: 'Hostile.0001', httpStatus: 500, message: { en: `Fine${extra}` } }]).text;
 }
 
 /** A catalog of about 10 KB whose one entry nests arrays `depth` levels deep. */

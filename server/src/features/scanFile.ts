@@ -28,6 +28,12 @@ export function registerScanFile(context: ServerContext): void {
   const newest = new Map<string, number>();
   let scans = 0;
 
+  /** Puts a file's findings in Problems, and tells the client the Error Codes view has new ones. */
+  const publish = async (uri: string, diagnostics: Diagnostic[], total: number): Promise<void> => {
+    await context.connection.sendDiagnostics({ uri, diagnostics });
+    await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total });
+  };
+
   /**
    * Scans a file. `encoding` overrides the editor's for it; `token` is the client's progress token
    * and `requestToken` its request's cancellation; `again` marks a scan the server began itself.
@@ -75,9 +81,7 @@ export function registerScanFile(context: ServerContext): void {
       }
       timeGroups(groups, (line) => lines.get(line));
       context.diskFindings.set(uri, { total, groups, ...(encoding !== undefined ? { encoding } : {}) });
-      const diagnostics: Diagnostic[] = found.map(toLspDiagnostic);
-      await context.connection.sendDiagnostics({ uri, diagnostics });
-      await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total });
+      await publish(uri, found.map(toLspDiagnostic), total);
       return { uri, total, bytes: result.bytes, cancelled: result.cancelled };
     } catch (error) {
       const message = error instanceof FileScanError ? error.message : `Scanning failed: ${(error as Error).message}`;
@@ -98,8 +102,7 @@ export function registerScanFile(context: ServerContext): void {
     if (result.error !== undefined && context.diskFindings.get(uri) === kept) {
       context.log(`Dropped the findings of ${uri}, scanned from disk: it could not be scanned again (${result.error})`);
       context.diskFindings.delete(uri);
-      await context.connection.sendDiagnostics({ uri, diagnostics: [] });
-      await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total: 0 });
+      await publish(uri, [], 0);
     }
   };
 
