@@ -203,7 +203,7 @@ function startServer(): void {
         catalogs.watch();
       } else if (publish) {
         // A file scanned from disk and not open has the workspace's settings.
-        context.rescanFromDisk([...context.diskFindings.keys()].filter((scanned) => !context!.documents.get(scanned)));
+        context.rescanFromDisk((scanned) => !context!.documents.get(scanned));
       }
       return;
     }
@@ -222,7 +222,7 @@ function startServer(): void {
     }
     if (publish) {
       // Its disk scan's findings, if it has some the editor does not replace.
-      context.rescanFromDisk([uri]);
+      context.rescanFromDisk((scanned) => scanned === uri);
     }
     // Published whatever the difference: the first answer for a document releases its diagnostics.
     context.refresh(uri);
@@ -274,7 +274,7 @@ function startServer(): void {
     context.closed(textDocument.uri);
     if (scannedInEditor) {
       // A file also scanned from disk gets its disk findings back, scanned again: it may have changed while open.
-      context.rescanFromDisk([textDocument.uri]);
+      context.rescanFromDisk((scanned) => scanned === textDocument.uri);
     }
     afterDocumentText(length);
   });

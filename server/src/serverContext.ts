@@ -34,11 +34,11 @@ export class ServerContext {
   /** Scans a file from disk and publishes its findings; set by the scan-file feature. */
   scanFromDisk: (uri: string) => Promise<unknown> = async () => undefined;
   /**
-   * Scans again the files scanned from disk (those of `uris`, or all) whose findings no open
-   * document has replaced: they were said in the settings and with the catalogs of their scan.
-   * Set by the scan-file feature.
+   * Scans again the files scanned or being scanned from disk (those `include` accepts, or all) whose
+   * findings no open document has replaced: they are said in the settings and with the catalogs of
+   * their scan. A scan under way is done again once it ends. Set by the scan-file feature.
    */
-  rescanFromDisk: (uris?: readonly string[]) => void = () => undefined;
+  rescanFromDisk: (include?: (uri: string) => boolean) => void = () => undefined;
 
   constructor(
     readonly connection: Connection,

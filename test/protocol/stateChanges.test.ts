@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
+import { CancellationTokenSource, ProgressType, ResponseError } from 'vscode-jsonrpc/node';
 import { TestClient, fileUri, waitFor } from '../support/lspClient';
 import { adjacentPlaceholderLine, hostileCatalogPaths } from '../support/hostile';
 
@@ -177,6 +177,27 @@ describe('files scanned from disk, when settings or catalogs change', () => {
     client.close(uri);
     await published(uri, 'the file\'s findings as it is now', (diagnostics) => codes(diagnostics).join() === 'AIS.0101,AIS.0102');
     assert.deepEqual((await findings(uri)).groups.map((group) => group.code).sort(), ['AIS.0101', 'AIS.0102']);
+  });
+
+  it('are scanned again when the settings change while the file is being scanned', { timeout: 60_000 }, async () => {
+    const file = path.join(folder, 'long.log');
+    // Long enough that the settings change reaches the server well before the scan ends.
+    const filler = 'INFO request served in 12 ms from cache; nothing to report here at all\n'.repeat(400_000);
+    fs.writeFileSync(file, `${LOG}${filler}${LOG.replace('AIS.0101', 'ModelArts.4204')}`);
+    const uri = fileUri(file);
+    let progressed = false;
+    client.connection.onProgress(new ProgressType<{ kind: string; percentage?: number }>(), 'long-scan', (value) => {
+      progressed ||= value.kind === 'report' && (value.percentage ?? 0) > 0;
+    });
+    const scanned = client.request<{ total: number; error?: string }>('errorCodebook/scanFile', { uri, workDoneToken: 'long-scan' });
+    await waitFor(() => progressed || undefined, 30_000, 'the scan under way');
+    changeSettings({ ignoredCodes: ['AIS.0101'] });
+    const result = await scanned;
+    assert.equal(result.error, undefined);
+    assert.equal(result.total, 2, 'the scan answers with what it found in the settings it began with');
+    await published(uri, 'the findings in the settings of now', (diagnostics) => codes(diagnostics).join() === 'ModelArts.4204');
+    const ignored = (await findings(uri)).groups.find((group) => group.code === 'AIS.0101') as { ignored?: boolean } | undefined;
+    assert.equal(ignored?.ignored, true, 'the Error Codes view lists the code as ignored');
   });
 
   it('are scanned again with the catalogs that explain them now', async () => {

@@ -2,7 +2,7 @@
  * errorCodebook/scanFile: streams a file from disk (any size, bounded memory) with cancellable
  * progress, and publishes its findings as diagnostics of that file. The findings are said in the
  * display language and kept with the severities, ignored codes and catalogs of their scan; when
- * those change, the file is scanned again.
+ * those change, the file is scanned again (once its scan ends, when they change during it).
  */
 import { URI } from 'vscode-uri';
 import { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
@@ -27,6 +27,13 @@ export function registerScanFile(context: ServerContext): void {
    */
   const newest = new Map<string, number>();
   let scans = 0;
+  /**
+   * Scans running while the settings or catalogs changed: what they find is in the old ones, so the
+   * file is scanned again once they end.
+   */
+  const outdated = new Set<number>();
+  /** The scan of each file that is running now, if any. */
+  const running = new Map<string, number>();
 
   /** Puts a file's findings in Problems, and tells the client the Error Codes view has new ones. */
   const publish = async (uri: string, diagnostics: Diagnostic[], total: number): Promise<void> => {
@@ -38,7 +45,7 @@ export function registerScanFile(context: ServerContext): void {
    * Scans a file. `encoding` overrides the editor's for it; `token` is the client's progress token
    * and `requestToken` its request's cancellation; `again` marks a scan the server began itself.
    */
-  const run = async (uri: string, { encoding, token, requestToken, again = false }: ScanOptions = {}): Promise<ScanFileResult> => {
+  const run = async (uri: string, options: ScanOptions = {}): Promise<ScanFileResult> => {
     let path: string;
     try {
       const parsed = URI.parse(uri);
@@ -51,7 +58,23 @@ export function registerScanFile(context: ServerContext): void {
     }
     const scan = ++scans;
     newest.set(uri, scan);
-    const superseded = () => newest.get(uri) !== scan;
+    running.set(uri, scan);
+    try {
+      const result = await scanAndPublish(uri, path, () => newest.get(uri) !== scan, options);
+      if (outdated.has(scan) && newest.get(uri) === scan && !result.cancelled && result.error === undefined) {
+        void rescan(uri);
+      }
+      return result;
+    } finally {
+      outdated.delete(scan);
+      if (running.get(uri) === scan) {
+        running.delete(uri);
+      }
+    }
+  };
+
+  /** Scans a file and publishes its findings, unless a newer scan of it has begun meanwhile. */
+  const scanAndPublish = async (uri: string, path: string, superseded: () => boolean, { encoding, token, requestToken, again = false }: ScanOptions): Promise<ScanFileResult> => {
     const settings = context.settings.snapshot(uri);
     const language = context.languageFrom(settings);
     const strings = stringsFor(language);
@@ -107,10 +130,16 @@ export function registerScanFile(context: ServerContext): void {
   };
 
   context.scanFromDisk = (uri) => run(uri);
-  context.rescanFromDisk = (uris) => {
-    for (const uri of uris ?? [...context.diskFindings.keys()]) {
+  context.rescanFromDisk = (include = () => true) => {
+    for (const uri of new Set([...context.diskFindings.keys(), ...running.keys()])) {
       // An open document scanned in the editor has findings of its own, published in its settings.
-      if (context.diskFindings.has(uri) && !context.documents.scanned(uri)) {
+      if (!include(uri) || context.documents.scanned(uri)) {
+        continue;
+      }
+      const scan = running.get(uri);
+      if (scan !== undefined) {
+        outdated.add(scan);
+      } else if (context.diskFindings.has(uri)) {
         void rescan(uri);
       }
     }
