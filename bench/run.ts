@@ -21,7 +21,7 @@ import { Core, loadBundledCore } from './lib/bundledCore';
 import { extraCatalogText } from './lib/extraCatalog';
 import { CodePosition, ERROR_LINE_ONE_IN, LogGenerator, generateLogFile, generateLogText } from './lib/logGenerator';
 import { LspSession, PublishedDiagnostics } from './lib/lspSession';
-import { DiskOpenResult, openAsText, openFromDisk, readPath } from './lib/largeLogs';
+import { DiskOpenResult, openAsText, openFromDisk, readPath, settle } from './lib/largeLogs';
 import { VsCodeResult, measureInVsCode } from './lib/vscodeE2e';
 import { Row, RipgrepResult, formatValue, gc, median, now, percentile, ripgrep, ripgrepVersion, table } from './lib/measure';
 import { Random } from './lib/random';
@@ -196,12 +196,15 @@ interface LspResults {
   /** The longest a hover waited while those settings changes were handled. */
   settingsHoverWait: number;
   idleRss: number;
+  /** RSS right after the last settings change was published. */
+  rssAtOnce: number;
+  /** RSS once the server was left alone after it (SETTLE_MS). */
   rss: number;
   peakRss: number;
 }
 
 async function benchLsp(text: string, lineCount: number, codes: CodePosition[], expected: number, catalogs: Catalogs, generator: LogGenerator): Promise<LspResults> {
-  const results: LspResults = { openTimes: [], republishedAfter: NaN, sendTimes: [], diagnosticsPublished: 0, capNoteTotal: NaN, findingsRequestTotal: NaN, hoverTimes: [], hoverMisses: 0, editTimes: [], settingsTimes: [], settingsHoverWait: NaN, idleRss: NaN, rss: NaN, peakRss: NaN };
+  const results: LspResults = { openTimes: [], republishedAfter: NaN, sendTimes: [], diagnosticsPublished: 0, capNoteTotal: NaN, findingsRequestTotal: NaN, hoverTimes: [], hoverMisses: 0, editTimes: [], settingsTimes: [], settingsHoverWait: NaN, idleRss: NaN, rssAtOnce: NaN, rss: NaN, peakRss: NaN };
   const profileDir = path.join(DATA, 'profiles');
   if (PROFILE) {
     fs.mkdirSync(profileDir, { recursive: true });
@@ -324,6 +327,9 @@ async function benchLsp(text: string, lineCount: number, codes: CodePosition[], 
         }
       }
       results.settingsHoverWait = Math.max(...waits);
+      // Right after the last change, and once the server has been left alone as for the other RSS rows.
+      results.rssAtOnce = session.memory()?.rss ?? NaN;
+      await settle();
       const memory = session.memory();
       results.rss = memory?.rss ?? NaN;
       results.peakRss = memory?.peak ?? NaN;
@@ -838,10 +844,10 @@ async function main(): Promise<void> {
   const rssLimit = 3 * docBytes + 80 * MiB;
   rows.push({
     id: 'lsp.rss',
-    measure: `Server RSS with the ${DOC_MB} MB document open`,
+    measure: `Server RSS with the ${DOC_MB} MB document open, after the edits and settings changes`,
     value: mb(lsp.rss),
     unit: 'MB',
-    reference: `≤ 3 × ${mb(docBytes).toFixed(0)} + 80 = ${mb(rssLimit).toFixed(0)} MB (idle ${mb(lsp.idleRss).toFixed(0)}, peak ${mb(lsp.peakRss).toFixed(0)})`,
+    reference: `≤ 3 × ${mb(docBytes).toFixed(0)} + 80 = ${mb(rssLimit).toFixed(0)} MB (idle ${mb(lsp.idleRss).toFixed(0)}, at once ${mb(lsp.rssAtOnce).toFixed(0)}, peak ${mb(lsp.peakRss).toFixed(0)})`,
     target: mb(rssLimit),
     status: status(lsp.rss <= rssLimit, Number.isFinite(lsp.rss)),
   });
@@ -953,7 +959,7 @@ async function main(): Promise<void> {
     catalogs: catalogs.origin,
     data: { seed: SEED, documentBytes: docBytes, fileBytes: big.bytes, extraCodes: extraEntries, literalCodesForRipgrep: literalCodes },
     rows: rows.map((row) => ({ ...row, value: round(row.value), ...(row.target !== undefined ? { target: round(row.target) } : {}) })),
-    raw: { lspOpenMs: lsp.openTimes, lspOpenSendMs: lsp.sendTimes, editMs: lsp.editTimes, settingsChangeMs: lsp.settingsTimes, keystrokeWaitMs: longLine.keystrokeWaits, keystrokeFirstWaitMs: longLine.firstWaits, keystrokeLaterWaitMs: longLine.laterWaits, keystrokePublishMs: longLine.publishTimes, rgDocumentMs: rgDoc.times, rgFileMs: rgBig.times, documentMs: docTimes, documentExtraMs: docExtraTimes, scanFileMs: fileScan.times, cliMs: cli.times, cliTextMs: cliText.times, diskOpenMs: diskOpens.map((opened) => opened.time), readPath: { mixed: readMixed, ascii: readAscii }, memory: { textMixed, textAscii, diskMixed: diskOpens[diskOpens.length - 1], diskAscii }, vscode: vscodeRuns, idleRssBytes: lsp.idleRss, rssBytes: lsp.rss, peakRssBytes: lsp.peakRss },
+    raw: { lspOpenMs: lsp.openTimes, lspOpenSendMs: lsp.sendTimes, editMs: lsp.editTimes, settingsChangeMs: lsp.settingsTimes, keystrokeWaitMs: longLine.keystrokeWaits, keystrokeFirstWaitMs: longLine.firstWaits, keystrokeLaterWaitMs: longLine.laterWaits, keystrokePublishMs: longLine.publishTimes, rgDocumentMs: rgDoc.times, rgFileMs: rgBig.times, documentMs: docTimes, documentExtraMs: docExtraTimes, scanFileMs: fileScan.times, cliMs: cli.times, cliTextMs: cliText.times, diskOpenMs: diskOpens.map((opened) => opened.time), readPath: { mixed: readMixed, ascii: readAscii }, memory: { textMixed, textAscii, diskMixed: diskOpens[diskOpens.length - 1], diskAscii }, vscode: vscodeRuns, idleRssBytes: lsp.idleRss, rssAtOnceBytes: lsp.rssAtOnce, rssBytes: lsp.rss, peakRssBytes: lsp.peakRss },
     sanity,
     failures,
     durationSeconds: Math.round((now() - startedAt) / 100) / 10,

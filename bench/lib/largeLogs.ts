@@ -9,7 +9,10 @@ import { LspSession, PublishedDiagnostics } from './lspSession';
 import { median, now } from './measure';
 import type { Core } from './bundledCore';
 
-/** How long the server is left alone before its memory is read: it collects 250 ms after a large document. */
+/**
+ * How long the server is left alone before its memory is read: it collects 250 ms after a large
+ * document arrives or closes, 1 s after its work for an edit or new settings.
+ */
 const SETTLE_MS = 1500;
 
 export interface MemoryResult {
@@ -28,7 +31,7 @@ export interface DiskOpenResult extends MemoryResult {
   time: number;
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+export const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
 /** The number of findings behind published diagnostics: the cap note's total, else the count. */
 export function totalOf(published: PublishedDiagnostics): number {

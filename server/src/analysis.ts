@@ -14,7 +14,7 @@
 import { CancellationToken } from 'vscode-languageserver/node';
 import { CodeDiagnostic, DiagnosticsOptions, FindingGroup, LanguageService, WHOLE_DOCUMENT_CLUES_FIRST, timeGroups } from './core/index';
 import { TrackedDocument, scannedOf } from './documentStore';
-import { afterDocumentText } from './memory';
+import { afterDocumentText, afterDocumentWork } from './memory';
 
 /** How long one slice may run before the server looks at other messages. */
 const SLICE_MS = 8;
@@ -117,7 +117,14 @@ export class DocumentAnalyses {
       if (entry?.generation !== tracked.generation) {
         const generation = tracked.generation;
         const isStale = () => this.documents(uri) !== tracked || tracked.generation !== generation;
-        entry = { generation, result: analyseDocument(this.service(), tracked, this.options(tracked), isStale) };
+        const result = analyseDocument(this.service(), tracked, this.options(tracked), isStale).then((analysis) => {
+          // The work on a large document is done for now: its memory is given back once it is quiet.
+          if (analysis && !analysis.provisional) {
+            afterDocumentWork(tracked.length);
+          }
+          return analysis;
+        });
+        entry = { generation, result };
         this.running.set(uri, entry);
       }
       const analysis = await entry.result;

@@ -1,6 +1,7 @@
 /*
  * Gives memory back after a large document arrives, is read from disk, is settled (its provisional
- * decisions made again once all its clues were tallied) or closes. Its text came as one JSON-RPC
+ * decisions made again once all its clues were tallied), is analysed again after an edit or a
+ * change of settings, or closes. Its text came as one JSON-RPC
  * message: the message's bytes, their decoded string and the parsed text were all alive at once,
  * several times the document's size; a scan from disk leaves the strings of every piece it read;
  * a closed document leaves its text and findings. V8 frees them only at its next full collection,
@@ -14,6 +15,11 @@ import * as vm from 'vm';
 const LARGE_DOCUMENT = 4 * 1024 * 1024;
 /** How long after the document arrived: its diagnostics are published first. */
 const DELAY_MS = 250;
+/**
+ * How long after a large document's analysis for an edit or new settings: a little longer, so a
+ * collection (some 50 ms on a 20 MB log) comes when the typing has paused, not between keystrokes.
+ */
+const QUIET_MS = 1000;
 
 let collect: (() => void) | null | undefined;
 
@@ -44,6 +50,15 @@ const pending = new Set<ReturnType<typeof setTimeout>>();
  * one closes, with its size; after a large one, memory is given back once things are quiet.
  */
 export function afterDocumentText(length: number): void {
+  collectLater(length, DELAY_MS);
+}
+
+/** Called when a document's analysis for an edit or new settings is done, with its size. */
+export function afterDocumentWork(length: number): void {
+  collectLater(length, QUIET_MS);
+}
+
+function collectLater(length: number, delayMs: number): void {
   if (length < LARGE_DOCUMENT) {
     return;
   }
@@ -59,7 +74,7 @@ export function afterDocumentText(length: number): void {
     const collectAll = fullCollection();
     collectAll?.();
     collectAll?.();
-  }, DELAY_MS);
+  }, delayMs);
   timer.unref();
   pending.add(timer);
 }
