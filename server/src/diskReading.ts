@@ -111,6 +111,8 @@ async function readHead(path: string, length: number): Promise<Buffer> {
 export interface DiskFile {
   path: string;
   size: number;
+  /** When it was last modified (milliseconds since the epoch, as precise as the file system keeps it). */
+  modified: number;
   /** Bytes of a UTF-8 byte-order mark at its start, skipped. */
   markBytes: number;
   /** Its first 64 KB, decoded, for the binary check. */
@@ -134,7 +136,7 @@ export async function inspectFile(path: string): Promise<DiskFile> {
     throw new NotReadableFromDisk(`${path} is ${mark.encoding}; only UTF-8 files are read from disk.`);
   }
   const markBytes = mark?.length ?? 0;
-  return { path, size: stat.size, markBytes, sample: decodeUtf8(head, markBytes, head.length) };
+  return { path, size: stat.size, modified: stat.mtimeMs, markBytes, sample: decodeUtf8(head, markBytes, head.length) };
 }
 
 /** One document read from disk, its scans, and the state they leave. */

@@ -6,6 +6,11 @@
  * back. A document the client asked the server to read from disk (errorCodebook/openFromDisk) keeps
  * no text at all: its findings come from a DiskReading, until a didOpen with its text replaces it
  * (the first edit). Whether a document is scanned is the core's decision (decideDocument).
+ *
+ * A large file can be read ahead, before its document opens (errorCodebook/readAhead: its editor
+ * opened, and the editor is still loading its text). When it opens from disk, it takes over what
+ * was read, unless the file changed since it was looked at (size or time of change): then it is
+ * read anew. A file whose document does not open soon is dropped.
  */
 import { DidChangeTextDocumentParams, DidOpenTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,6 +20,17 @@ import { textBlocks } from './textBlocks';
 
 /** How much of a document's start the binary check looks at (as textLooksBinary does). */
 const BINARY_SAMPLE = 65536;
+/** How long what was read ahead waits for its document to open. */
+const READ_AHEAD_KEEP_MS = 30_000;
+/** How many files are read ahead at most; a newer one drops the oldest. */
+const READ_AHEAD_FILES = 2;
+
+/** A file read ahead: the reading, and the document that takes it over once it opens. */
+interface ReadAhead {
+  reading: DiskReading;
+  owner: { tracked?: TrackedDocument };
+  expiry: ReturnType<typeof setTimeout>;
+}
 
 export interface TrackedDocument {
   readonly uri: string;
@@ -42,6 +58,7 @@ export function scannedOf(tracked: TrackedDocument): ScannedDocument | undefined
 
 export class DocumentStore {
   private readonly documents = new Map<string, TrackedDocument>();
+  private readonly readAheads = new Map<string, ReadAhead>();
 
   constructor(
     private service: LanguageService,
@@ -79,6 +96,7 @@ export class DocumentStore {
 
   open(params: DidOpenTextDocumentParams, settings: DocumentPolicySettings): TrackedDocument {
     const { uri, languageId, version, text } = params.textDocument;
+    this.dropReadAhead(uri);
     const previous = this.documents.get(uri);
     previous?.disk?.dispose();
     const tracked: TrackedDocument = { uri, languageId, version, kind: 'log', length: text.length, generation: (previous?.generation ?? 0) + 1 };
@@ -162,22 +180,90 @@ export class DocumentStore {
     }
     previous?.disk?.dispose();
     const tracked: TrackedDocument = { uri: params.uri, languageId: params.languageId, version: params.version, kind: 'log', length: file.size, generation: (previous?.generation ?? 0) + 1 };
-    tracked.disk = new DiskReading(
+    const ahead = previous ? undefined : this.takeReadAhead(params.uri, file);
+    if (ahead) {
+      this.log(`${file.path} opened: what was read ahead of it is used.`);
+      ahead.owner.tracked = tracked;
+      tracked.disk = ahead.reading;
+    } else {
+      this.dropReadAhead(params.uri);
+      tracked.disk = this.newReading(file, { tracked });
+    }
+    this.documents.set(params.uri, tracked);
+    this.decideOnDisk(tracked, settings);
+    return tracked;
+  }
+
+  /**
+   * Starts reading a file whose document is about to open (its editor opened); false when it is
+   * open already, read ahead already, or would not be scanned whatever its language: the path
+   * alone must select it (errorCodebook.scan.include), as its language is not known yet.
+   */
+  readAhead(uri: string, file: DiskFile, settings: DocumentPolicySettings): boolean {
+    if (this.documents.has(uri) || this.readAheads.has(uri)) {
+      return false;
+    }
+    if (decideDocument({ uri, languageId: '', size: file.size }, settings, file.sample).skipped !== undefined) {
+      return false;
+    }
+    for (const oldest of [...this.readAheads.keys()].slice(0, Math.max(0, this.readAheads.size - READ_AHEAD_FILES + 1))) {
+      this.dropReadAhead(oldest);
+    }
+    const owner: { tracked?: TrackedDocument } = {};
+    const reading = this.newReading(file, owner);
+    const expiry = setTimeout(() => {
+      if (this.readAheads.get(uri)?.reading === reading) {
+        this.log(`Dropped what was read ahead of ${file.path}: its document did not open within ${READ_AHEAD_KEEP_MS / 1000} s.`);
+        this.dropReadAhead(uri);
+      }
+    }, READ_AHEAD_KEEP_MS);
+    expiry.unref();
+    this.readAheads.set(uri, { reading, owner, expiry });
+    reading.readAll(this.service);
+    return true;
+  }
+
+  /** What was read ahead of a document's file, when the file has not changed since. */
+  private takeReadAhead(uri: string, file: DiskFile): ReadAhead | undefined {
+    const ahead = this.readAheads.get(uri);
+    const before = ahead?.reading.file;
+    if (!ahead || before?.path !== file.path || before.size !== file.size || before.modified !== file.modified) {
+      return undefined;
+    }
+    clearTimeout(ahead.expiry);
+    this.readAheads.delete(uri);
+    return ahead;
+  }
+
+  private dropReadAhead(uri: string): void {
+    const ahead = this.readAheads.get(uri);
+    if (ahead) {
+      clearTimeout(ahead.expiry);
+      ahead.reading.dispose();
+      this.readAheads.delete(uri);
+    }
+  }
+
+  /** A reading of a file for the document `owner` holds (none yet, for a file read ahead). */
+  private newReading(file: DiskFile, owner: { tracked?: TrackedDocument }): DiskReading {
+    return new DiskReading(
       this.service,
       file,
       () => {
-        if (this.documents.get(tracked.uri) !== tracked) {
+        const tracked = owner.tracked;
+        if (!tracked || this.documents.get(tracked.uri) !== tracked) {
           return undefined;
         }
         tracked.generation++;
         return this.diskChanged(tracked);
       },
       this.log,
-      () => this.diskSettled(tracked),
+      () => {
+        if (owner.tracked) {
+          this.diskSettled(owner.tracked);
+        }
+      },
     );
-    this.documents.set(params.uri, tracked);
-    this.decideOnDisk(tracked, settings);
-    return tracked;
   }
 
   /** Decides whether a document read from disk is scanned, and starts or stops reading it. */
@@ -227,6 +313,10 @@ export class DocumentStore {
   /** Gives every document the service's current index (catalogs changed). */
   reindex(service: LanguageService): void {
     this.service = service;
+    // Read with the catalogs of before: read again once the document opens.
+    for (const uri of [...this.readAheads.keys()]) {
+      this.dropReadAhead(uri);
+    }
     for (const tracked of this.documents.values()) {
       tracked.generation++;
       tracked.code?.setIndex(service.index);

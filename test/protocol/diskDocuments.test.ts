@@ -169,3 +169,90 @@ describe('documents read from disk', () => {
     assert.equal(await client.hover(uri, 0, 14), null);
   });
 });
+
+describe('files read ahead, before their document opens', () => {
+  let client: TestClient;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-read-ahead-'));
+  const text = ['huaweicloud-sdk-python.log', 'aliyun-tea-java.log', 'traps.log'].map((name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8')).join('\n');
+  // Several pieces (1 MB each), so a change of the file can come while it is read ahead.
+  const large = text.repeat(Math.ceil((6 * 1024 * 1024) / text.length));
+
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  const openFromDisk = (uri: string) => client.request<OpenResult>('errorCodebook/openFromDisk', { textDocument: { uri, languageId: 'log', version: 1 } });
+  const findings = (uri: string) => client.request<Findings>('errorCodebook/documentFindings', { uri });
+  const readAhead = async (file: string) => {
+    const uri = fileUri(file);
+    client.notify('errorCodebook/readAhead', { uri });
+    await waitFor(() => client.logs.some((line) => line.includes(`Reading ${file} ahead`)), 10_000, `the read ahead of ${path.basename(file)}`);
+    return uri;
+  };
+  const usedAhead = (file: string) => client.logs.some((line) => line.includes(`${file} opened: what was read ahead of it is used`));
+  const strip = (diagnostics: { range: unknown; code?: unknown; message: string; severity?: number }[]) => diagnostics.map(({ range, code, message, severity }) => ({ range, code, message, severity }));
+
+  it('publishes nothing before the document opens, then what the file holds, as a file not read ahead', async () => {
+    const file = path.join(folder, 'ahead.log');
+    const copy = path.join(folder, 'copy.log');
+    fs.writeFileSync(file, large);
+    fs.writeFileSync(copy, large);
+    const uri = await readAhead(file);
+    // Asked about another document: the server has handled what came before, and said nothing of this one.
+    assert.equal((await findings(fileUri(copy))).skippedReason, 'notOpen');
+    assert.equal(client.published.filter((params) => params.uri === uri).length, 0);
+    assert.deepEqual(await openFromDisk(uri), { accepted: true });
+    assert.deepEqual(await openFromDisk(fileUri(copy)), { accepted: true });
+    const ahead = await client.waitForDiagnostics(uri, 1, 30_000);
+    const plain = await client.waitForDiagnostics(fileUri(copy), 1, 30_000);
+    assert.ok(usedAhead(file), 'what was read ahead is used');
+    assert.ok(ahead.length > 100);
+    assert.deepEqual(strip(ahead), strip(plain));
+    assert.deepEqual({ ...(await findings(uri)), uri: undefined }, { ...(await findings(fileUri(copy))), uri: undefined });
+  });
+
+  for (const when of ['while it is read ahead', 'once it was read ahead'] as const) {
+    it(`reads the file anew when it changed ${when}, before the document opened`, async () => {
+      const file = path.join(folder, `changed-${when.split(' ')[0]}.log`);
+      fs.writeFileSync(file, when === 'while it is read ahead' ? large : text);
+      const uri = await readAhead(file);
+      if (when === 'once it was read ahead') {
+        fs.appendFileSync(file, 'ERROR recognize failed: error_code=ModelArts.4204 request_id=7a1f\n');
+      } else {
+        fs.writeFileSync(file, 'INFO rewritten\nERROR call failed: error_code=AIS.0101 The input parameter is invalid.\n');
+      }
+      assert.deepEqual(await openFromDisk(uri), { accepted: true });
+      const expected = fs.readFileSync(file, 'utf8');
+      const sent = fileUri(path.join(folder, `sent-${when.split(' ')[0]}.log`));
+      client.open(sent, 'log', expected);
+      const fromText = await client.waitForDiagnostics(sent, 1, 30_000);
+      await waitFor(async () => {
+        const now = client.diagnostics.get(uri);
+        return now && JSON.stringify(strip(now.diagnostics)) === JSON.stringify(strip(fromText)) ? now : undefined;
+      }, 30_000, 'the findings of the file as it is now');
+      assert.equal((await findings(uri)).total, (await findings(sent)).total);
+      assert.ok(!usedAhead(file), 'what was read ahead of the file as it was is not used');
+    });
+  }
+
+  it('reads ahead only files whose path alone selects them, and only the newest two', async () => {
+    const notes = path.join(folder, 'notes.txt');
+    fs.writeFileSync(notes, text);
+    client.notify('errorCodebook/readAhead', { uri: fileUri(notes) });
+    const files = ['one.log', 'two.log', 'three.log'].map((name) => path.join(folder, name));
+    for (const file of files) {
+      fs.writeFileSync(file, text);
+      await readAhead(file);
+    }
+    assert.ok(!client.logs.some((line) => line.includes(`Reading ${notes} ahead`)), 'a .txt file is scanned by its language, which is not known yet');
+    for (const file of files) {
+      assert.deepEqual(await openFromDisk(fileUri(file)), { accepted: true });
+      assert.ok((await client.waitForDiagnostics(fileUri(file), 1, 30_000)).length > 10);
+    }
+    assert.deepEqual(files.map(usedAhead), [false, true, true]);
+  });
+});

@@ -186,6 +186,22 @@ export namespace OpenFromDiskRequest {
   export const type = new RequestType<OpenFromDiskParams, OpenFromDiskResult, void>(method);
 }
 
+export interface ReadAheadParams {
+  /** A file: URI whose document is about to open. */
+  uri: string;
+}
+
+/**
+ * Client → server: a large saved file's editor opened, and the client will ask the server to read
+ * its document from disk (errorCodebook/openFromDisk) once the editor has loaded the text. The
+ * server may start reading it now; the document takes over what was read when it opens, and what
+ * is not taken over soon is dropped. A hint only: nothing is published for a document not open.
+ */
+export namespace ReadAheadNotification {
+  export const method = 'errorCodebook/readAhead';
+  export const type = new NotificationType<ReadAheadParams>(method);
+}
+
 export interface SupportTicketParams {
   /** A document the server has open. */
   uri: string;

@@ -4,31 +4,57 @@
  * file: URI of a regular UTF-8 file), then reads the file in the background and publishes its
  * findings like any document's. Asked again for a document it reads already, it reads the file on
  * from where it was when it only grew, else anew.
+ *
+ * errorCodebook/readAhead: the client says a large file's editor opened, before the editor has its
+ * text; the server starts reading the file, and the document takes that over when it opens.
  */
 import { URI } from 'vscode-uri';
-import { OpenFromDiskRequest, OpenFromDiskResult } from '../common/protocol';
+import { OpenFromDiskRequest, OpenFromDiskResult, ReadAheadNotification } from '../common/protocol';
 import { NotReadableFromDisk, inspectFile } from '../diskReading';
 import { ServerContext } from '../serverContext';
 
+/** The path of a file: URI, or why there is none. */
+function filePath(uri: string): { path: string } | { reason: string } {
+  try {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? { path: parsed.fsPath } : { reason: `${uri} is not a file: URI.` };
+  } catch {
+    return { reason: `Not a URI: ${uri}` };
+  }
+}
+
 export function registerOpenFromDisk(context: ServerContext): void {
+  context.connection.onNotification(ReadAheadNotification.type, async (params) => {
+    const uri = params?.uri;
+    const where = typeof uri === 'string' ? filePath(uri) : undefined;
+    if (typeof uri !== 'string' || !where || !('path' in where)) {
+      return;
+    }
+    try {
+      const file = await inspectFile(where.path);
+      if (context.documents.readAhead(uri, file, context.settings.snapshot(uri))) {
+        context.log(`Reading ${where.path} ahead (${(file.size / 1048576).toFixed(1)} MB), while the editor loads it.`);
+      }
+    } catch (error) {
+      // A hint only: the file is looked at again when its document opens, and said why then.
+      if (!(error instanceof NotReadableFromDisk)) {
+        context.log(`Reading ${where.path} ahead failed: ${(error as Error).message}`);
+      }
+    }
+  });
+
   context.connection.onRequest(OpenFromDiskRequest.type, async (params): Promise<OpenFromDiskResult> => {
     const document = params?.textDocument;
     const uri = document?.uri;
     if (typeof uri !== 'string' || typeof document?.languageId !== 'string' || typeof document.version !== 'number') {
       return { accepted: false, reason: 'errorCodebook/openFromDisk needs textDocument.uri, languageId and version.' };
     }
-    let path: string;
-    try {
-      const parsed = URI.parse(uri);
-      if (parsed.scheme !== 'file') {
-        return { accepted: false, reason: `${uri} is not a file: URI.` };
-      }
-      path = parsed.fsPath;
-    } catch {
-      return { accepted: false, reason: `Not a URI: ${uri}` };
+    const where = filePath(uri);
+    if (!('path' in where)) {
+      return { accepted: false, reason: where.reason };
     }
     try {
-      const file = await inspectFile(path);
+      const file = await inspectFile(where.path);
       const current = context.documents.get(uri);
       if (current && typeof current.version === 'number' && document.version < current.version) {
         // An older state than the one the server has: the newer notification already replaced it.
