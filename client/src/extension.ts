@@ -27,6 +27,8 @@ let server: ServerConnection | undefined;
 export interface ErrorCodebookApi {
   /** Whether the server reads a document from disk rather than being sent its text (a large saved log). */
   isReadFromDisk(uri: vscode.Uri): boolean;
+  /** Whether the server was told to read a file ahead as its editor opened, before its document did (one of the last few). */
+  wasReadAhead(uri: vscode.Uri): boolean;
 }
 
 export function activate(context: vscode.ExtensionContext): ErrorCodebookApi {
@@ -75,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): ErrorCodebookApi {
   connection.ready().catch((error: unknown) => {
     outputChannel.appendLine(`The Error Codebook server could not start: ${String((error as Error)?.stack ?? error)}`);
   });
-  return { isReadFromDisk: (uri) => connection.largeFiles.isReadFromDisk(uri) };
+  return { isReadFromDisk: (uri) => connection.largeFiles.isReadFromDisk(uri), wasReadAhead: (uri) => connection.largeFiles.wasReadAhead(uri) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -10,11 +10,15 @@
  * Only UTF-8 files go this way (files.encoding utf8 or utf8bom, no guessing): the server reads
  * UTF-8, and what it reads must be the text VS Code shows. Notifications of one document are handled
  * one after another, in the order they came.
+ *
+ * VS Code takes seconds to load a large file's text after its editor opens. When the active editor
+ * opens on such a file, the server is told at once (errorCodebook/readAhead) and starts reading it
+ * meanwhile, so its findings are there about when the text is.
  */
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import { DidOpenTextDocumentNotification, LanguageClient } from 'vscode-languageclient/node';
-import { OpenFromDiskRequest } from '../../server/src/common/protocol';
+import { OpenFromDiskRequest, ReadAheadNotification } from '../../server/src/common/protocol';
 import { SETTINGS_SECTION } from './settings';
 
 const MiB = 1024 * 1024;
@@ -24,6 +28,8 @@ export class LargeFileSync {
   private readonly fromDisk = new Set<string>();
   /** The work queued for each document, in order. */
   private readonly queues = new Map<string, Promise<void>>();
+  /** The files the server was told to read ahead, newest last (a few, for tests and the bench). */
+  private readonly readAheads: string[] = [];
 
   constructor(
     private readonly client: () => LanguageClient | undefined,
@@ -33,6 +39,41 @@ export class LargeFileSync {
   /** Forgets every document: a new server has none. */
   reset(): void {
     this.fromDisk.clear();
+  }
+
+  /** Tells the server to read ahead the file of a newly active editor, when its document is not open yet. */
+  watchEditors(): vscode.Disposable {
+    let active: string | undefined;
+    return vscode.window.tabGroups.onDidChangeTabs(() => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      const uri = input instanceof vscode.TabInputText ? input.uri : undefined;
+      if (uri?.toString() !== active) {
+        active = uri?.toString();
+        if (uri) {
+          void this.readAhead(uri);
+        }
+      }
+    });
+  }
+
+  private async readAhead(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    const client = this.client();
+    if (!client || vscode.workspace.textDocuments.some((document) => document.uri.toString() === key) || (await this.diskSize(uri)) === undefined) {
+      return;
+    }
+    try {
+      await client.sendNotification(ReadAheadNotification.type, { uri: key });
+      this.readAheads.push(key);
+      this.readAheads.splice(0, Math.max(0, this.readAheads.length - 8));
+    } catch (error) {
+      this.log(`Telling the server to read ${uri.fsPath} ahead failed: ${String(error)}`);
+    }
+  }
+
+  /** Whether the server was told to read a file ahead, before its document opened (one of the last few). */
+  wasReadAhead(uri: vscode.Uri): boolean {
+    return this.readAheads.includes(uri.toString());
   }
 
   /** Whether the server reads a document from disk (for tests and the status of a document). */
@@ -96,28 +137,32 @@ export class LargeFileSync {
     return done;
   }
 
+  /** The size of a file the server would read from disk (a large UTF-8 file on disk); undefined for any other. */
+  private async diskSize(uri: vscode.Uri): Promise<number | undefined> {
+    if (uri.scheme !== 'file') {
+      return undefined;
+    }
+    const threshold = vscode.workspace.getConfiguration(SETTINGS_SECTION, uri).get<number>('scan.readFromDiskAboveMB', 2);
+    if (!(typeof threshold === 'number' && threshold > 0)) {
+      return undefined;
+    }
+    const files = vscode.workspace.getConfiguration('files', uri);
+    const encoding = files.get<string>('encoding', 'utf8');
+    if ((encoding !== 'utf8' && encoding !== 'utf8bom') || files.get<boolean>('autoGuessEncoding', false)) {
+      return undefined;
+    }
+    try {
+      const size = (await fs.stat(uri.fsPath)).size;
+      return size > threshold * MiB ? size : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Asks the server to read a saved document from disk, when it is large and UTF-8; true when it does. */
   private async readsFromDisk(document: vscode.TextDocument): Promise<boolean> {
     const client = this.client();
-    if (!client || document.uri.scheme !== 'file') {
-      return false;
-    }
-    const threshold = vscode.workspace.getConfiguration(SETTINGS_SECTION, document.uri).get<number>('scan.readFromDiskAboveMB', 2);
-    if (!(typeof threshold === 'number' && threshold > 0)) {
-      return false;
-    }
-    const files = vscode.workspace.getConfiguration('files', document.uri);
-    const encoding = files.get<string>('encoding', 'utf8');
-    if ((encoding !== 'utf8' && encoding !== 'utf8bom') || files.get<boolean>('autoGuessEncoding', false)) {
-      return false;
-    }
-    let size: number;
-    try {
-      size = (await fs.stat(document.uri.fsPath)).size;
-    } catch {
-      return false;
-    }
-    if (size <= threshold * MiB) {
+    if (!client || (await this.diskSize(document.uri)) === undefined) {
       return false;
     }
     try {

@@ -79,7 +79,7 @@ export class ServerConnection implements vscode.Disposable {
       () => this.client,
       (message) => outputChannel.appendLine(message),
     );
-    this.disposables.push(this.findingsChanged, this.catalogsChanged, this.started, this.gaveUp);
+    this.disposables.push(this.findingsChanged, this.catalogsChanged, this.started, this.gaveUp, this.largeFiles.watchEditors());
   }
 
   /** Whether the server stopped for good (it crashed too often) until the user restarts it. */

@@ -1,7 +1,8 @@
 /*
  * A large saved log is read by the server from disk rather than sent as text: its findings, hovers
  * and the file growing on disk work as for any log; the first edit sends the text and the document
- * follows its edits; reverting the edits hands it back to the disk.
+ * follows its edits; reverting the edits hands it back to the disk. Opened in an editor as a person
+ * opens it, it is read ahead while VS Code loads its text.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -10,13 +11,14 @@ import { EXTENSION_ID, closeAllEditors, codeOf, hoverAt, ourDiagnostics, waitFor
 
 interface Api {
   isReadFromDisk(uri: vscode.Uri): boolean;
+  wasReadAhead(uri: vscode.Uri): boolean;
 }
 
-/** A log of about 3 MB (over the 2 MB default of errorCodebook.scan.readFromDiskAboveMB) with a code every 500 lines. */
-function largeLog(): { text: string; codes: number } {
+/** A log of about 3 MB (over the 2 MB default of errorCodebook.scan.readFromDiskAboveMB) with a code every 500 lines, or `times` that. */
+function largeLog(times = 1): { text: string; codes: number } {
   const lines: string[] = [];
   let codes = 0;
-  for (let line = 0; line < 30_000; line++) {
+  for (let line = 0; line < 30_000 * times; line++) {
     if (line % 500 === 250) {
       lines.push(`2024-06-18 09:41:02,117 ERROR huaweicloudsdkocr - {"error_code": "AIS.0101", "error_msg": "The input parameter is invalid.", "line": ${line}}`);
       codes++;
@@ -71,5 +73,24 @@ describe('a large saved log', () => {
     await waitFor(() => count('APIG.0308') === 0 && api.isReadFromDisk(uri), 30000, 'the file read from disk again after the revert');
     assert.strictEqual(count('AIS.0101'), expected);
     assert.strictEqual(count('ModelArts.4204'), 1);
+  });
+});
+
+describe('a large saved log opened in an editor', () => {
+  after(closeAllEditors);
+
+  it('is read ahead while VS Code loads its text, and its findings are those of the file', async () => {
+    const api = await vscode.extensions.getExtension<Api>(EXTENSION_ID)!.activate();
+    // Large enough that VS Code takes a while to load it (under the 10 MB over which code-server asks first).
+    const { text, codes } = largeLog(3);
+    const uri = vscode.Uri.joinPath(workspaceRoot(), 'large', 'opened-in-editor.log');
+    fs.mkdirSync(vscode.Uri.joinPath(workspaceRoot(), 'large').fsPath, { recursive: true });
+    fs.writeFileSync(uri.fsPath, text);
+    // As Quick Open and the Explorer open a file: its editor first, then its text.
+    await vscode.commands.executeCommand('vscode.open', uri, { preview: false });
+    await waitFor(() => ourDiagnostics(uri).filter((diagnostic) => codeOf(diagnostic) === 'AIS.0101').length === codes, 60000, `${codes} AIS.0101 diagnostics`);
+    assert.ok(api.wasReadAhead(uri), 'the server was told to read it ahead before its document opened');
+    assert.ok(api.isReadFromDisk(uri), 'the server reads it from disk');
+    await hoverAt(uri, new vscode.Position(250, 72), /AIS\.0101/);
   });
 });
