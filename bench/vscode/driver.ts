@@ -3,7 +3,9 @@
  * extension-tests entry point). It is itself the do-nothing extension: it only notes when a
  * document reaches the extension host. For each run it opens the large log and times, in this one
  * process, from the document reaching the extension host to VS Code holding Error Codebook's
- * diagnostics for it (what the Problems panel lists), then closes its editor; it also notes the
+ * diagnostics for it (what the Problems panel lists), then closes its editor. The first runs open
+ * it as a person does (`vscode.open`, as Quick Open and the Explorer do: the editor first, then its
+ * text), the others as an extension does (`openTextDocument`: the text first, no editor before it); it also notes the
  * extension host's memory before, after each run, and a while after the editors were closed (with
  * how many of the large documents VS Code still held then). The results go to the file
  * named by ERROR_CODEBOOK_BENCH_RESULTS.
@@ -16,7 +18,13 @@ const EXTENSION_ID = 'error-codebook.error-codebook';
 const RUNS = Number(process.env.ERROR_CODEBOOK_BENCH_RUNS ?? 3);
 
 interface Run {
-  /** openTextDocument called → the document in the extension host (VS Code's own part). */
+  /** How it was opened: `editor` with vscode.open, `api` with openTextDocument and then showTextDocument. */
+  opened: 'editor' | 'api';
+  /** Opening → its editor's tab listed. */
+  toTabMs: number;
+  /** Whether Error Codebook told its server to read the file ahead, before the document opened. */
+  readAhead: boolean;
+  /** Opening → the document in the extension host (VS Code's own part). */
   toExtensionHostMs: number;
   /** The document in the extension host → Error Codebook's diagnostics held by VS Code. */
   toDiagnosticsMs: number;
@@ -56,14 +64,15 @@ export async function run(): Promise<void> {
   const resultsFile = process.env.ERROR_CODEBOOK_BENCH_RESULTS!;
   const folder = vscode.workspace.workspaceFolders![0].uri;
   const small = vscode.Uri.joinPath(folder, 'small.log');
-  const api = await vscode.extensions.getExtension<{ isReadFromDisk(uri: vscode.Uri): boolean }>(EXTENSION_ID)!.activate();
+  const api = await vscode.extensions.getExtension<{ isReadFromDisk(uri: vscode.Uri): boolean; wasReadAhead(uri: vscode.Uri): boolean }>(EXTENSION_ID)!.activate();
   // The server started and warm: a small log first.
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(small));
   await when(vscode.languages.onDidChangeDiagnostics, () => ours(small) > 0, 60_000, 'the small log\'s diagnostics');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   const rssBefore = process.memoryUsage().rss;
   const runs: Run[] = [];
-  for (let index = 0; index < RUNS; index++) {
+  for (let index = 0; index < 2 * RUNS; index++) {
+    const opened = index < RUNS ? 'editor' : 'api';
     // A copy of its own for each run: a document VS Code still holds would not be opened again.
     const big = vscode.Uri.joinPath(folder, `big-${index + 1}.log`);
     let reached = NaN;
@@ -73,12 +82,24 @@ export async function run(): Promise<void> {
       }
     });
     const diagnosed = when(vscode.languages.onDidChangeDiagnostics, () => ours(big) > 0, 120_000, 'the large log\'s diagnostics').then(() => performance.now());
+    let tabbed = NaN;
+    const tabbing = vscode.window.tabGroups.onDidChangeTabs(({ opened }) => {
+      if (Number.isNaN(tabbed) && opened.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === big.toString())) {
+        tabbed = performance.now();
+      }
+    });
     const opening = performance.now();
-    const document = await vscode.workspace.openTextDocument(big);
-    await vscode.window.showTextDocument(document, { preview: false });
+    if (opened === 'editor') {
+      await vscode.commands.executeCommand('vscode.open', big, { preview: false });
+      await when(vscode.workspace.onDidOpenTextDocument, () => !Number.isNaN(reached), 120_000, 'the document');
+    } else {
+      const document = await vscode.workspace.openTextDocument(big);
+      await vscode.window.showTextDocument(document, { preview: false });
+    }
+    tabbing.dispose();
     const done = await diagnosed;
     reaching.dispose();
-    runs.push({ toExtensionHostMs: reached - opening, toDiagnosticsMs: done - reached, diagnostics: ours(big), readFromDisk: api.isReadFromDisk(big), rss: process.memoryUsage().rss });
+    runs.push({ opened, toTabMs: tabbed - opening, readAhead: api.wasReadAhead(big), toExtensionHostMs: reached - opening, toDiagnosticsMs: done - reached, diagnostics: ours(big), readFromDisk: api.isReadFromDisk(big), rss: process.memoryUsage().rss });
     // Closing the editor lets VS Code dispose of the document when it sees fit (it then tells the server).
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   }
