@@ -70,6 +70,8 @@ export class DocumentStore {
     private readonly log: (message: string) => void = () => undefined,
     /** Told when a document read from disk is done with a scan, its provisional lines decided again too. */
     private readonly diskSettled: (tracked: TrackedDocument) => void = () => undefined,
+    /** Told when what was read ahead of a file is dropped, its document never opened. */
+    private readonly readAheadDropped: (uri: string) => void = () => undefined,
   ) {}
 
   /** What the features read of a document: its text's findings, or those read from disk; undefined when it is not scanned. */
@@ -80,6 +82,16 @@ export class DocumentStore {
 
   get(uri: string): TrackedDocument | undefined {
     return this.documents.get(uri);
+  }
+
+  /** Whether a file is being (or was) read ahead, its document not open yet. */
+  isReadAhead(uri: string): boolean {
+    return this.readAheads.has(uri);
+  }
+
+  /** The files read ahead, their documents not open yet. */
+  readAheadUris(): string[] {
+    return [...this.readAheads.keys()];
   }
 
   has(uri: string): boolean {
@@ -241,6 +253,9 @@ export class DocumentStore {
       clearTimeout(ahead.expiry);
       ahead.reading.dispose();
       this.readAheads.delete(uri);
+      if (!this.documents.has(uri)) {
+        this.readAheadDropped(uri);
+      }
     }
   }
 

@@ -117,7 +117,8 @@ function startServer(): void {
     const options = (params.initializationOptions ?? {}) as { settings?: unknown; clientCommands?: unknown };
     const canAskClient = params.capabilities.workspace?.configuration === true;
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    const settings = new SettingsStore(connection, canAskClient, options.settings, (uri) => context?.documents.has(uri) === true);
+    // A file read ahead has its settings asked for then, so its document's diagnostics need not wait for them.
+    const settings = new SettingsStore(connection, canAskClient, options.settings, (uri) => context?.documents.has(uri) === true || context?.documents.isReadAhead(uri) === true);
     catalogs = new ServerCatalogs(connection, params);
     const service = catalogs.load(settings.snapshot().catalogPaths, settings.snapshot()['catalogs.disabled']);
     const documents = new DocumentStore(
@@ -130,6 +131,7 @@ function startServer(): void {
       },
       (message) => context?.log(message),
       (tracked) => afterDocumentText(tracked.length),
+      (uri) => settings.forget(uri),
     );
     context = new ServerContext(connection, service, documents, settings);
     context.locale = params.locale;
@@ -229,7 +231,7 @@ function startServer(): void {
   };
 
   connection.onDidChangeConfiguration((change) => {
-    context?.settings.changed(change.settings, context.documents.all().map((tracked) => tracked.uri));
+    context?.settings.changed(change.settings, [...context.documents.all().map((tracked) => tracked.uri), ...context.documents.readAheadUris()]);
   });
 
   // Text sync: each notification changes the store before anything else runs, so a request sent

@@ -51,6 +51,11 @@ export class SettingsStore {
     return (uri !== undefined ? this.answers.get(uri) : undefined) ?? this.answers.get(WORKSPACE) ?? this.base;
   }
 
+  /** Whether the client answered for a document's settings, or was asked and has not answered yet. */
+  knows(uri: string): boolean {
+    return this.answers.has(uri) || this.waiting.has(uri);
+  }
+
   /** Whether the client was asked for a document's settings and has not answered yet. */
   isPending(uri: string): boolean {
     return this.waiting.has(uri);

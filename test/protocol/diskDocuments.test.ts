@@ -256,3 +256,49 @@ describe('files read ahead, before their document opens', () => {
     assert.deepEqual(files.map(usedAhead), [false, true, true]);
   });
 });
+
+describe('the settings of a file read ahead', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-read-ahead-settings-'));
+  let client: TestClient;
+  let settings: Record<string, unknown> = {};
+  before(async () => {
+    client = await TestClient.start({ configuration: (section) => (section === 'errorCodebook' ? settings : null) });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  const asked = (uri: string) => client.configurationRequests.flat().filter((item) => item.scopeUri === uri).length;
+  const readAheadAndOpen = async (name: string, between: () => Promise<void> = async () => undefined) => {
+    const file = path.join(folder, name);
+    fs.writeFileSync(file, 'INFO start\nERROR call failed: error_code=AIS.0101 The input parameter is invalid.\n');
+    const uri = fileUri(file);
+    client.notify('errorCodebook/readAhead', { uri });
+    await waitFor(() => asked(uri) > 0 && client.configurationAnswered === client.configurationRequests.length, 10_000, 'the question for its settings, answered');
+    await between();
+    assert.deepEqual(await client.request<OpenResult>('errorCodebook/openFromDisk', { textDocument: { uri, languageId: 'log', version: 1 } }), { accepted: true });
+    return { uri, diagnostics: await client.waitForDiagnostics(uri, 1, 30_000) };
+  };
+
+  it('are asked for as it is read ahead, so its document is not held up by the question', async () => {
+    const { uri, diagnostics } = await readAheadAndOpen('asked-once.log');
+    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['AIS.0101']);
+    assert.equal(asked(uri), 1, 'asked once, before the document opened');
+  });
+
+  it('follow a change made before its document opens', async () => {
+    const chinese = /[\u4e00-\u9fff]/;
+    const { uri, diagnostics } = await readAheadAndOpen('changed.log', async () => {
+      const before = client.configurationRequests.length;
+      settings = { displayLanguage: 'zh-CN' };
+      client.notify('workspace/didChangeConfiguration', { settings: { errorCodebook: settings } });
+      await waitFor(() => client.configurationRequests.length > before && client.configurationAnswered === client.configurationRequests.length, 10_000, 'the new settings, answered');
+    });
+    assert.ok(asked(uri) >= 2, 'asked again when the settings changed');
+    await waitFor(() => {
+      const now = client.diagnostics.get(uri)?.diagnostics ?? diagnostics;
+      return now.length === 1 && chinese.test(now[0].message);
+    }, 10_000, 'its diagnostic in Chinese');
+  });
+});

@@ -34,6 +34,8 @@ export function registerOpenFromDisk(context: ServerContext): void {
       const file = await inspectFile(where.path);
       if (context.documents.readAhead(uri, file, context.settings.snapshot(uri))) {
         context.log(`Reading ${where.path} ahead (${(file.size / 1048576).toFixed(1)} MB), while the editor loads it.`);
+        // Asked now, the client answers before its document opens: its diagnostics need not wait then.
+        context.settings.ask(uri);
       }
     } catch (error) {
       // A hint only: the file is looked at again when its document opens, and said why then.
@@ -60,8 +62,12 @@ export function registerOpenFromDisk(context: ServerContext): void {
         // An older state than the one the server has: the newer notification already replaced it.
         return { accepted: true };
       }
+      const readAhead = context.documents.isReadAhead(uri);
       context.documents.openFromDisk({ uri, languageId: document.languageId, version: document.version }, file, context.settings.snapshot(uri));
-      context.settings.ask(uri);
+      // The settings of a file read ahead were asked for then (and again at every change since).
+      if (!readAhead || !context.settings.knows(uri)) {
+        context.settings.ask(uri);
+      }
       context.refresh(uri);
       return { accepted: true };
     } catch (error) {
