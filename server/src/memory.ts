@@ -1,12 +1,12 @@
 /*
  * Gives memory back after a large document arrives, is read from disk, is settled (its provisional
- * decisions made again once all its clues were tallied), is analysed again after an edit or a
- * change of settings, or closes. Its text came as one JSON-RPC
- * message: the message's bytes, their decoded string and the parsed text were all alive at once,
- * several times the document's size; a scan from disk leaves the strings of every piece it read;
- * a closed document leaves its text and findings. V8 frees them only at its next full collection,
- * which may be long in coming while the server idles, so the process would keep that peak as its
- * size.
+ * decisions made again once all its clues were tallied), is analysed (after an edit or a change of
+ * settings too) or closes. Its text came as one JSON-RPC message: the message's bytes, their
+ * decoded string and the parsed text were all alive at once, several times the document's size; a
+ * scan from disk leaves the strings of every piece it read; an analysis leaves its evidence and
+ * rendered diagnostics; a closed document leaves its text and findings. V8 frees them only at its
+ * next full collection, which may be long in coming while the server idles, so the process would
+ * keep that peak as its size.
  */
 import * as v8 from 'v8';
 import * as vm from 'vm';
@@ -16,8 +16,9 @@ const LARGE_DOCUMENT = 4 * 1024 * 1024;
 /** How long after the document arrived: its diagnostics are published first. */
 const DELAY_MS = 250;
 /**
- * How long after a large document's analysis for an edit or new settings: a little longer, so a
- * collection (some 50 ms on a 20 MB log) comes when the typing has paused, not between keystrokes.
+ * How long after a large document's analysis: longer, as analyses follow edits and changes of
+ * settings, so a collection (some 50 ms on a 20 MB log) comes when the typing has paused, not
+ * between keystrokes.
  */
 const QUIET_MS = 1000;
 
@@ -53,7 +54,7 @@ export function afterDocumentText(length: number): void {
   collectLater(length, DELAY_MS);
 }
 
-/** Called when a document's analysis for an edit or new settings is done, with its size. */
+/** Called when a document's analysis is done (once it opened, after an edit or new settings), with its size. */
 export function afterDocumentWork(length: number): void {
   collectLater(length, QUIET_MS);
 }
