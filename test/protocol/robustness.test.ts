@@ -197,6 +197,12 @@ describe('a robust language server', () => {
     client.notify('textDocument/didChange', { textDocument: { uri, version: 90 }, contentChanges: 'not a list' });
     client.notify('textDocument/didChange', { textDocument: { uri, version: 91 }, contentChanges: [{ text: 5 }, null] });
     client.notify('textDocument/didClose', {});
+    client.notify('errorCodebook/readAhead', null);
+    client.notify('errorCodebook/readAhead', { uri: 42 });
+    client.notify('errorCodebook/readAhead', { uri: 'not a uri at all' });
+    client.notify('errorCodebook/readAhead', { uri: 'untitled:Untitled-1' });
+    client.notify('errorCodebook/readAhead', { uri: fileUri(path.join(TMP, 'no-such-file.log')) });
+    client.notify('errorCodebook/readAhead', { uri: fileUri(TMP) });
     assert.ok(await client.hover(uri, 0, 30), 'still answers a normal hover');
     assert.deepEqual(client.logs.filter((line) => /Unexpected|failed/.test(line)), []);
   });
