@@ -9,8 +9,8 @@
  *
  * A large file can be read ahead, before its document opens (errorCodebook/readAhead: its editor
  * opened, and the editor is still loading its text). When it opens from disk, it takes over what
- * was read, unless the file changed since it was looked at (size or time of change): then it is
- * read anew. A file whose document does not open soon is dropped.
+ * was read, and reads on when the file only grew since (anew when it changed otherwise, or changed
+ * while it was read ahead). A file whose document does not open soon is dropped.
  */
 import { DidChangeTextDocumentParams, DidOpenTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -194,7 +194,7 @@ export class DocumentStore {
     const tracked: TrackedDocument = { uri: params.uri, languageId: params.languageId, version: params.version, kind: 'log', length: file.size, generation: (previous?.generation ?? 0) + 1 };
     const ahead = previous ? undefined : this.takeReadAhead(params.uri, file);
     if (ahead) {
-      this.log(`${file.path} opened: what was read ahead of it is used.`);
+      this.log(`${file.path} opened: what was read ahead of it is used${ahead.changed ? ', and the file is read again as it changed since' : ''}.`);
       ahead.owner.tracked = tracked;
       tracked.disk = ahead.reading;
     } else {
@@ -203,6 +203,10 @@ export class DocumentStore {
     }
     this.documents.set(params.uri, tracked);
     this.decideOnDisk(tracked, settings);
+    if (ahead?.changed && tracked.skipped === undefined) {
+      // Read on from where the reading ahead ended when the file only grew, else anew.
+      tracked.disk.fileChanged();
+    }
     return tracked;
   }
 
@@ -222,7 +226,8 @@ export class DocumentStore {
       this.dropReadAhead(oldest);
     }
     const owner: { tracked?: TrackedDocument } = {};
-    const reading = this.newReading(file, owner);
+    const started = Date.now();
+    const reading = this.newReading(file, owner, () => this.log(`Read ${file.path} ahead in ${((Date.now() - started) / 1000).toFixed(1)} s.`));
     const expiry = setTimeout(() => {
       if (this.readAheads.get(uri)?.reading === reading) {
         this.log(`Dropped what was read ahead of ${file.path}: its document did not open within ${READ_AHEAD_KEEP_MS / 1000} s.`);
@@ -235,16 +240,23 @@ export class DocumentStore {
     return true;
   }
 
-  /** What was read ahead of a document's file, when the file has not changed since. */
-  private takeReadAhead(uri: string, file: DiskFile): ReadAhead | undefined {
+  /**
+   * What was read ahead of a document's file, when the file has not changed since, or when that
+   * reading is done (a log being written to): `changed` says to look at the file again then.
+   */
+  private takeReadAhead(uri: string, file: DiskFile): (ReadAhead & { changed: boolean }) | undefined {
     const ahead = this.readAheads.get(uri);
     const before = ahead?.reading.file;
-    if (!ahead || before?.path !== file.path || before.size !== file.size || before.modified !== file.modified) {
+    if (!ahead || before?.path !== file.path) {
+      return undefined;
+    }
+    const changed = before.size !== file.size || before.modified !== file.modified;
+    if (changed && ahead.reading.scanning) {
       return undefined;
     }
     clearTimeout(ahead.expiry);
     this.readAheads.delete(uri);
-    return ahead;
+    return { ...ahead, changed };
   }
 
   private dropReadAhead(uri: string): void {
@@ -259,14 +271,21 @@ export class DocumentStore {
     }
   }
 
-  /** A reading of a file for the document `owner` holds (none yet, for a file read ahead). */
-  private newReading(file: DiskFile, owner: { tracked?: TrackedDocument }): DiskReading {
+  /**
+   * A reading of a file for the document `owner` holds: none yet for a file read ahead, which is
+   * told `readAhead` when its findings are read before its document opened.
+   */
+  private newReading(file: DiskFile, owner: { tracked?: TrackedDocument }, readAhead?: () => void): DiskReading {
     return new DiskReading(
       this.service,
       file,
       () => {
         const tracked = owner.tracked;
-        if (!tracked || this.documents.get(tracked.uri) !== tracked) {
+        if (!tracked) {
+          readAhead?.();
+          return undefined;
+        }
+        if (this.documents.get(tracked.uri) !== tracked) {
           return undefined;
         }
         tracked.generation++;
@@ -284,7 +303,7 @@ export class DocumentStore {
   /** Decides whether a document read from disk is scanned, and starts or stops reading it. */
   private decideOnDisk(tracked: TrackedDocument, settings: DocumentPolicySettings): void {
     const disk = tracked.disk!;
-    const decision = decideDocument({ uri: tracked.uri, languageId: tracked.languageId, size: disk.file.size }, settings, disk.file.sample);
+    const decision = decideDocument({ uri: tracked.uri, languageId: tracked.languageId, size: tracked.length }, settings, disk.file.sample);
     const wasScanned = tracked.skipped === undefined && disk.started;
     tracked.kind = decision.kind;
     tracked.skipped = decision.skipped;
