@@ -31,6 +31,11 @@ export interface DocumentAnalysis {
   provisional: boolean;
 }
 
+/** What decides an analysis besides the document's state, as a string to compare. */
+function keyOf(options: DiagnosticsOptions): string {
+  return JSON.stringify({ ...options, codes: options.codes && { ...options.codes, ignoredCodes: [...(options.codes.ignoredCodes ?? [])].sort() } });
+}
+
 /** Resolves once the event loop has served what was waiting (messages, timers). */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -82,7 +87,7 @@ async function analyseDocument(
  * when there is none for that state, and waits for it otherwise.
  */
 export class DocumentAnalyses {
-  private readonly running = new Map<string, { generation: number; result: Promise<DocumentAnalysis | undefined> }>();
+  private readonly running = new Map<string, { generation: number; optionsKey: string; result: Promise<DocumentAnalysis | undefined> }>();
   /** The state of each document whose clue tally is being finished after a provisional analysis. */
   private readonly settling = new Map<string, number>();
 
@@ -113,26 +118,19 @@ export class DocumentAnalyses {
         await tracked.disk.ready;
         continue;
       }
+      const options = this.options(tracked);
+      const optionsKey = keyOf(options);
       let entry = this.running.get(uri);
-      if (entry?.generation !== tracked.generation) {
-        const generation = tracked.generation;
-        const isStale = () => this.documents(uri) !== tracked || tracked.generation !== generation;
-        const result = analyseDocument(this.service(), tracked, this.options(tracked), isStale).then((analysis) => {
-          // The work on a large document is done for now: its memory is given back once it is quiet.
-          if (analysis && !analysis.provisional) {
-            afterDocumentWork(tracked.length);
-          }
-          return analysis;
-        });
-        entry = { generation, result };
-        this.running.set(uri, entry);
+      if (entry?.generation !== tracked.generation || entry.optionsKey !== optionsKey) {
+        entry = this.start(tracked, options, () => this.documents(uri) !== tracked);
       }
       const analysis = await entry.result;
       if (analysis && this.documents(uri) === tracked && analysis.generation === tracked.generation) {
         if (analysis.provisional) {
           this.settle(uri, tracked, analysis.generation);
         }
-        return analysis;
+        // Worked out before the document opened (read ahead), its state is the same under a new version.
+        return analysis.version === tracked.version ? analysis : { ...analysis, version: tracked.version };
       }
       if (token?.isCancellationRequested || this.documents(uri) !== tracked) {
         return undefined;
@@ -140,9 +138,35 @@ export class DocumentAnalyses {
     }
   }
 
+  /**
+   * Works out the analysis of a file read ahead, before its document opens, in the settings known
+   * for it now: the document takes it when it opens, if its state and settings are the same then.
+   */
+  prepare(tracked: TrackedDocument): void {
+    if (this.documents(tracked.uri) === undefined) {
+      this.start(tracked, this.options(tracked), () => this.documents(tracked.uri) !== undefined && this.documents(tracked.uri) !== tracked);
+    }
+  }
+
   forget(uri: string): void {
     this.running.delete(uri);
     this.settling.delete(uri);
+  }
+
+  /** Starts the analysis of a document's state; `isGone` says when the document is not the one analysed any more. */
+  private start(tracked: TrackedDocument, options: DiagnosticsOptions, isGone: () => boolean): { generation: number; optionsKey: string; result: Promise<DocumentAnalysis | undefined> } {
+    const generation = tracked.generation;
+    const isStale = () => isGone() || tracked.generation !== generation;
+    const result = analyseDocument(this.service(), tracked, options, isStale).then((analysis) => {
+      // The work on a large document is done for now: its memory is given back once it is quiet.
+      if (analysis && !analysis.provisional) {
+        afterDocumentWork(tracked.length);
+      }
+      return analysis;
+    });
+    const entry = { generation, optionsKey: keyOf(options), result };
+    this.running.set(tracked.uri, entry);
+    return entry;
   }
 
   /**

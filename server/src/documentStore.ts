@@ -25,16 +25,19 @@ const READ_AHEAD_KEEP_MS = 30_000;
 /** How many files are read ahead at most; a newer one drops the oldest. */
 const READ_AHEAD_FILES = 2;
 
-/** A file read ahead: the reading, and the document that takes it over once it opens. */
+/**
+ * A file read ahead: the document it becomes once it opens (not open yet: its language is not known
+ * and its version is 0), and when it is dropped unless it opens.
+ */
 interface ReadAhead {
-  reading: DiskReading;
-  owner: { tracked?: TrackedDocument };
+  tracked: TrackedDocument & { disk: DiskReading };
   expiry: ReturnType<typeof setTimeout>;
 }
 
 export interface TrackedDocument {
   readonly uri: string;
-  readonly languageId: string;
+  /** As the client opened it; empty for a file read ahead, whose document is not open yet. */
+  languageId: string;
   version: number;
   kind: DocumentKind;
   /** Set when the document's text is held and scanned. */
@@ -191,21 +194,25 @@ export class DocumentStore {
       return previous;
     }
     previous?.disk?.dispose();
-    const tracked: TrackedDocument = { uri: params.uri, languageId: params.languageId, version: params.version, kind: 'log', length: file.size, generation: (previous?.generation ?? 0) + 1 };
     const ahead = previous ? undefined : this.takeReadAhead(params.uri, file);
+    let tracked: TrackedDocument;
     if (ahead) {
       this.log(`${file.path} opened: what was read ahead of it is used${ahead.changed ? ', and the file is read again as it changed since' : ''}.`);
-      ahead.owner.tracked = tracked;
-      tracked.disk = ahead.reading;
+      // The same document, now open: what was worked out for it ahead (its analysis) still holds.
+      tracked = ahead.tracked;
+      tracked.languageId = params.languageId;
+      tracked.version = params.version;
+      tracked.length = file.size;
     } else {
       this.dropReadAhead(params.uri);
-      tracked.disk = this.newReading(file, { tracked });
+      tracked = { uri: params.uri, languageId: params.languageId, version: params.version, kind: 'log', length: file.size, generation: (previous?.generation ?? 0) + 1 };
+      tracked.disk = this.newReading(file, tracked);
     }
     this.documents.set(params.uri, tracked);
     this.decideOnDisk(tracked, settings);
     if (ahead?.changed && tracked.skipped === undefined) {
       // Read on from where the reading ahead ended when the file only grew, else anew.
-      tracked.disk.fileChanged();
+      tracked.disk!.fileChanged();
     }
     return tracked;
   }
@@ -213,9 +220,10 @@ export class DocumentStore {
   /**
    * Starts reading a file whose document is about to open (its editor opened); false when it is
    * open already, read ahead already, or would not be scanned whatever its language: the path
-   * alone must select it (errorCodebook.scan.include), as its language is not known yet.
+   * alone must select it (errorCodebook.scan.include), as its language is not known yet. `read` is
+   * told once it is read (its document not open yet), so more can be worked out ahead.
    */
-  readAhead(uri: string, file: DiskFile, settings: DocumentPolicySettings): boolean {
+  readAhead(uri: string, file: DiskFile, settings: DocumentPolicySettings, read: (tracked: TrackedDocument) => void = () => undefined): boolean {
     if (this.documents.has(uri) || this.readAheads.has(uri)) {
       return false;
     }
@@ -225,17 +233,21 @@ export class DocumentStore {
     for (const oldest of [...this.readAheads.keys()].slice(0, Math.max(0, this.readAheads.size - READ_AHEAD_FILES + 1))) {
       this.dropReadAhead(oldest);
     }
-    const owner: { tracked?: TrackedDocument } = {};
     const started = Date.now();
-    const reading = this.newReading(file, owner, () => this.log(`Read ${file.path} ahead in ${((Date.now() - started) / 1000).toFixed(1)} s.`));
+    const tracked: TrackedDocument = { uri, languageId: '', version: 0, kind: 'log', length: file.size, generation: 1 };
+    const reading = this.newReading(file, tracked, () => {
+      this.log(`Read ${file.path} ahead in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      read(tracked);
+    });
+    tracked.disk = reading;
     const expiry = setTimeout(() => {
-      if (this.readAheads.get(uri)?.reading === reading) {
+      if (this.readAheads.get(uri)?.tracked === tracked) {
         this.log(`Dropped what was read ahead of ${file.path}: its document did not open within ${READ_AHEAD_KEEP_MS / 1000} s.`);
         this.dropReadAhead(uri);
       }
     }, READ_AHEAD_KEEP_MS);
     expiry.unref();
-    this.readAheads.set(uri, { reading, owner, expiry });
+    this.readAheads.set(uri, { tracked: tracked as ReadAhead['tracked'], expiry });
     reading.readAll(this.service);
     return true;
   }
@@ -246,12 +258,12 @@ export class DocumentStore {
    */
   private takeReadAhead(uri: string, file: DiskFile): (ReadAhead & { changed: boolean }) | undefined {
     const ahead = this.readAheads.get(uri);
-    const before = ahead?.reading.file;
+    const before = ahead?.tracked.disk.file;
     if (!ahead || before?.path !== file.path) {
       return undefined;
     }
     const changed = before.size !== file.size || before.modified !== file.modified;
-    if (changed && ahead.reading.scanning) {
+    if (changed && ahead.tracked.disk.scanning) {
       return undefined;
     }
     clearTimeout(ahead.expiry);
@@ -263,7 +275,7 @@ export class DocumentStore {
     const ahead = this.readAheads.get(uri);
     if (ahead) {
       clearTimeout(ahead.expiry);
-      ahead.reading.dispose();
+      ahead.tracked.disk.dispose();
       this.readAheads.delete(uri);
       if (!this.documents.has(uri)) {
         this.readAheadDropped(uri);
@@ -272,29 +284,31 @@ export class DocumentStore {
   }
 
   /**
-   * A reading of a file for the document `owner` holds: none yet for a file read ahead, which is
-   * told `readAhead` when its findings are read before its document opened.
+   * A reading of a file for a document. One read ahead (not open yet) publishes nothing: it is told
+   * `readAhead` once a scan is done instead.
    */
-  private newReading(file: DiskFile, owner: { tracked?: TrackedDocument }, readAhead?: () => void): DiskReading {
+  private newReading(file: DiskFile, tracked: TrackedDocument, readAhead?: () => void): DiskReading {
+    const isOpen = () => this.documents.get(tracked.uri) === tracked;
     return new DiskReading(
       this.service,
       file,
       () => {
-        const tracked = owner.tracked;
-        if (!tracked) {
-          readAhead?.();
-          return undefined;
+        if (isOpen()) {
+          tracked.generation++;
+          return this.diskChanged(tracked);
         }
-        if (this.documents.get(tracked.uri) !== tracked) {
-          return undefined;
+        if (this.readAheads.get(tracked.uri)?.tracked === tracked) {
+          // What was worked out ahead for the findings before is out of date.
+          tracked.generation++;
         }
-        tracked.generation++;
-        return this.diskChanged(tracked);
+        return undefined;
       },
       this.log,
       () => {
-        if (owner.tracked) {
-          this.diskSettled(owner.tracked);
+        if (isOpen()) {
+          this.diskSettled(tracked);
+        } else if (this.readAheads.get(tracked.uri)?.tracked === tracked) {
+          readAhead?.();
         }
       },
     );

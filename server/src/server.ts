@@ -131,7 +131,10 @@ function startServer(): void {
       },
       (message) => context?.log(message),
       (tracked) => afterDocumentText(tracked.length),
-      (uri) => settings.forget(uri),
+      (uri) => {
+        settings.forget(uri);
+        context?.analyses.forget(uri);
+      },
     );
     context = new ServerContext(connection, service, documents, settings);
     context.locale = params.locale;

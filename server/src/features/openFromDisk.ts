@@ -6,7 +6,8 @@
  * from where it was when it only grew, else anew.
  *
  * errorCodebook/readAhead: the client says a large file's editor opened, before the editor has its
- * text; the server starts reading the file, and the document takes that over when it opens.
+ * text; the server starts reading the file, asks for its settings and works out its analysis, and
+ * the document takes all that over when it opens.
  */
 import { URI } from 'vscode-uri';
 import { OpenFromDiskRequest, OpenFromDiskResult, ReadAheadNotification } from '../common/protocol';
@@ -32,7 +33,8 @@ export function registerOpenFromDisk(context: ServerContext): void {
     }
     try {
       const file = await inspectFile(where.path);
-      if (context.documents.readAhead(uri, file, context.settings.snapshot(uri))) {
+      // Once read, its analysis is worked out too, for its document to publish at once when it opens.
+      if (context.documents.readAhead(uri, file, context.settings.snapshot(uri), (tracked) => context.analyses.prepare(tracked))) {
         context.log(`Reading ${where.path} ahead (${(file.size / 1048576).toFixed(1)} MB), while the editor loads it.`);
         // Asked now, the client answers before its document opens: its diagnostics need not wait then.
         context.settings.ask(uri);
