@@ -27,7 +27,7 @@ let server: ServerConnection | undefined;
 export interface ErrorCodebookApi {
   /** Whether the server reads a document from disk rather than being sent its text (a large saved log). */
   isReadFromDisk(uri: vscode.Uri): boolean;
-  /** Whether the server was told to read a file ahead as its editor opened, before its document did (one of the last few). */
+  /** Whether the server was told to read a file ahead as its editor opened, before its document did: one about to open, or an open one. */
   wasReadAhead(uri: vscode.Uri): boolean;
 }
 

@@ -28,8 +28,10 @@ export class LargeFileSync {
   private readonly fromDisk = new Set<string>();
   /** The work queued for each document, in order. */
   private readonly queues = new Map<string, Promise<void>>();
-  /** The files the server was told to read ahead, newest last (a few, for tests and the bench). */
-  private readonly readAheads: string[] = [];
+  /** The files the server was told to read ahead, newest last (the last few), with their sizes then. */
+  private readonly readAheads = new Map<string, number>();
+  /** The open documents whose files were read ahead (for tests and the bench). */
+  private readonly openedAhead = new Set<string>();
 
   constructor(
     private readonly client: () => LanguageClient | undefined,
@@ -39,6 +41,8 @@ export class LargeFileSync {
   /** Forgets every document: a new server has none. */
   reset(): void {
     this.fromDisk.clear();
+    this.readAheads.clear();
+    this.openedAhead.clear();
   }
 
   /** Tells the server to read ahead the file of a newly active editor, when its document is not open yet. */
@@ -59,21 +63,28 @@ export class LargeFileSync {
   private async readAhead(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
     const client = this.client();
-    if (!client || vscode.workspace.textDocuments.some((document) => document.uri.toString() === key) || (await this.diskSize(uri)) === undefined) {
+    if (!client || vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) {
+      return;
+    }
+    const size = await this.diskSize(uri);
+    if (size === undefined) {
       return;
     }
     try {
       await client.sendNotification(ReadAheadNotification.type, { uri: key });
-      this.readAheads.push(key);
-      this.readAheads.splice(0, Math.max(0, this.readAheads.length - 8));
+      this.readAheads.delete(key);
+      this.readAheads.set(key, size);
+      for (const oldest of [...this.readAheads.keys()].slice(0, Math.max(0, this.readAheads.size - 8))) {
+        this.readAheads.delete(oldest);
+      }
     } catch (error) {
       this.log(`Telling the server to read ${uri.fsPath} ahead failed: ${String(error)}`);
     }
   }
 
-  /** Whether the server was told to read a file ahead, before its document opened (one of the last few). */
+  /** Whether the server was told to read a file ahead before its document opened (one of the last few). */
   wasReadAhead(uri: vscode.Uri): boolean {
-    return this.readAheads.includes(uri.toString());
+    return this.readAheads.has(uri.toString()) || this.openedAhead.has(uri.toString());
   }
 
   /** Whether the server reads a document from disk (for tests and the status of a document). */
@@ -118,6 +129,7 @@ export class LargeFileSync {
   didClose(document: vscode.TextDocument, next: (document: vscode.TextDocument) => Promise<void>): Promise<void> {
     return this.queue(document.uri, async () => {
       this.fromDisk.delete(document.uri.toString());
+      this.openedAhead.delete(document.uri.toString());
       await next(document);
     });
   }
@@ -137,8 +149,11 @@ export class LargeFileSync {
     return done;
   }
 
-  /** The size of a file the server would read from disk (a large UTF-8 file on disk); undefined for any other. */
-  private async diskSize(uri: vscode.Uri): Promise<number | undefined> {
+  /**
+   * The size of a file the server would read from disk (a large UTF-8 file on disk); undefined for
+   * any other. `known` is its size a moment ago, when there is no need to look again.
+   */
+  private async diskSize(uri: vscode.Uri, known?: number): Promise<number | undefined> {
     if (uri.scheme !== 'file') {
       return undefined;
     }
@@ -152,7 +167,7 @@ export class LargeFileSync {
       return undefined;
     }
     try {
-      const size = (await fs.stat(uri.fsPath)).size;
+      const size = known ?? (await fs.stat(uri.fsPath)).size;
       return size > threshold * MiB ? size : undefined;
     } catch {
       return undefined;
@@ -162,7 +177,15 @@ export class LargeFileSync {
   /** Asks the server to read a saved document from disk, when it is large and UTF-8; true when it does. */
   private async readsFromDisk(document: vscode.TextDocument): Promise<boolean> {
     const client = this.client();
-    if (!client || (await this.diskSize(document.uri)) === undefined) {
+    const key = document.uri.toString();
+    // A file read ahead was looked at as its editor opened: its document is sent on at once. The
+    // server looks at the file itself, and reads it again if it changed since.
+    const aheadSize = this.readAheads.get(key);
+    if (aheadSize !== undefined) {
+      this.readAheads.delete(key);
+      this.openedAhead.add(key);
+    }
+    if (!client || (await this.diskSize(document.uri, aheadSize)) === undefined) {
       return false;
     }
     try {
