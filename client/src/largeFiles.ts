@@ -67,7 +67,7 @@ export class LargeFileSync {
       return;
     }
     const size = await this.diskSize(uri);
-    if (size === undefined) {
+    if (size === undefined || vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) {
       return;
     }
     try {
@@ -93,8 +93,15 @@ export class LargeFileSync {
   }
 
   didOpen(document: vscode.TextDocument, next: (document: vscode.TextDocument) => Promise<void>): Promise<void> {
+    // A file read ahead was looked at as its editor opened: its size then spares looking again.
+    const key = document.uri.toString();
+    const aheadSize = this.readAheads.get(key);
+    if (aheadSize !== undefined) {
+      this.readAheads.delete(key);
+      this.openedAhead.add(key);
+    }
     return this.queue(document.uri, async () => {
-      if (!document.isDirty && (await this.readsFromDisk(document))) {
+      if (!document.isDirty && (await this.readsFromDisk(document, aheadSize))) {
         return;
       }
       await next(document);
@@ -174,18 +181,14 @@ export class LargeFileSync {
     }
   }
 
-  /** Asks the server to read a saved document from disk, when it is large and UTF-8; true when it does. */
-  private async readsFromDisk(document: vscode.TextDocument): Promise<boolean> {
+  /**
+   * Asks the server to read a saved document from disk, when it is large and UTF-8; true when it
+   * does. `knownSize` is the file's size as its editor opened, when it was read ahead: the server
+   * looks at the file itself, and reads it again if it changed since.
+   */
+  private async readsFromDisk(document: vscode.TextDocument, knownSize?: number): Promise<boolean> {
     const client = this.client();
-    const key = document.uri.toString();
-    // A file read ahead was looked at as its editor opened: its document is sent on at once. The
-    // server looks at the file itself, and reads it again if it changed since.
-    const aheadSize = this.readAheads.get(key);
-    if (aheadSize !== undefined) {
-      this.readAheads.delete(key);
-      this.openedAhead.add(key);
-    }
-    if (!client || (await this.diskSize(document.uri, aheadSize)) === undefined) {
+    if (!client || (await this.diskSize(document.uri, knownSize)) === undefined) {
       return false;
     }
     try {
