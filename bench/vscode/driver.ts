@@ -5,10 +5,10 @@
  * process, from the document reaching the extension host to VS Code holding Error Codebook's
  * diagnostics for it (what the Problems panel lists), then closes its editor. The first runs open
  * it as a person does (`vscode.open`, as Quick Open and the Explorer do: the editor first, then its
- * text), the others as an extension does (`openTextDocument`: the text first, no editor before it); it also notes the
- * extension host's memory before, after each run, and a while after the editors were closed (with
- * how many of the large documents VS Code still held then). The results go to the file
- * named by ERROR_CODEBOOK_BENCH_RESULTS.
+ * text), the others as an extension does (`openTextDocument`: the text first, no editor before it).
+ * It also notes the extension host's memory before, after each run, and a while after the editors
+ * were closed (with how many of the large documents VS Code still held then). The results go to
+ * the file named by ERROR_CODEBOOK_BENCH_RESULTS.
  */
 import * as fs from 'fs';
 import * as path from 'path';
