@@ -18,6 +18,7 @@
  * file that changed otherwise is read again from the start.
  */
 import * as fs from 'fs';
+import { URI } from 'vscode-uri';
 import { ClueTally, DiskDocument, DocumentClue, LanguageService, ResolvedOccurrence } from './core/index';
 import { UTF8_BYTES, byteOrderMark, decodeUtf8, filePieces } from './fileScan';
 import { TokenThread, withTokenStarts } from './tokenThread';
@@ -104,6 +105,16 @@ async function readHead(path: string, length: number): Promise<Buffer> {
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
+  }
+}
+
+/** The path of a file: URI, or why there is none. */
+export function filePathOf(uri: string): { path: string } | { reason: string } {
+  try {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? { path: parsed.fsPath } : { reason: `${uri} is not a file: URI.` };
+  } catch {
+    return { reason: `Not a URI: ${uri}` };
   }
 }
 

@@ -264,9 +264,8 @@ describe('files read ahead, before their document opens', () => {
 describe('the settings of a file read ahead', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-read-ahead-settings-'));
   let client: TestClient;
-  let settings: Record<string, unknown> = {};
   before(async () => {
-    client = await TestClient.start({ configuration: (section) => (section === 'errorCodebook' ? settings : null) });
+    client = await TestClient.startWithSettings();
   });
   after(async () => {
     await client.stop();
@@ -295,8 +294,7 @@ describe('the settings of a file read ahead', () => {
     const chinese = /[\u4e00-\u9fff]/;
     const { uri, diagnostics } = await readAheadAndOpen('changed.log', async () => {
       const before = client.configurationRequests.length;
-      settings = { displayLanguage: 'zh-CN' };
-      client.notify('workspace/didChangeConfiguration', { settings: { errorCodebook: settings } });
+      client.changeSettings({ displayLanguage: 'zh-CN' });
       await waitFor(() => client.configurationRequests.length > before && client.configurationAnswered === client.configurationRequests.length, 10_000, 'the new settings, answered');
     });
     assert.ok(asked(uri) >= 2, 'asked again when the settings changed');

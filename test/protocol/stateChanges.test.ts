@@ -64,15 +64,13 @@ describe('documents that change state', () => {
 
 describe('one settings channel, and only the work a change asks for', () => {
   let client: TestClient;
-  let settings: Record<string, unknown> = {};
   before(async () => {
-    client = await TestClient.start({ configuration: (section) => (section === 'errorCodebook' ? settings : null) });
+    client = await TestClient.startWithSettings();
   });
   after(() => client.stop());
 
   const changeSettings = async (next: Record<string, unknown>) => {
-    settings = next;
-    client.notify('workspace/didChangeConfiguration', { settings: { errorCodebook: next } });
+    client.changeSettings(next);
     await client.settle();
   };
   const publishedFor = (uri: string) => client.published.filter((params) => params.uri === uri).length;
@@ -121,19 +119,15 @@ describe('one settings channel, and only the work a change asks for', () => {
 describe('files scanned from disk, when settings or catalogs change', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-rescan-'));
   let client: TestClient;
-  let settings: Record<string, unknown> = {};
   before(async () => {
-    client = await TestClient.start({ configuration: (section) => (section === 'errorCodebook' ? settings : null) });
+    client = await TestClient.startWithSettings();
   });
   after(async () => {
     await client.stop();
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  const changeSettings = (next: Record<string, unknown>) => {
-    settings = next;
-    client.notify('workspace/didChangeConfiguration', { settings: { errorCodebook: next } });
-  };
+  const changeSettings = (next: Record<string, unknown>) => client.changeSettings(next);
   const findings = (uri: string) => client.request<Findings>('errorCodebook/documentFindings', { uri });
   const published = (uri: string, what: string, test: (diagnostics: { code?: string | number; message: string; data?: unknown }[]) => boolean) =>
     waitFor(() => {

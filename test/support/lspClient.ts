@@ -37,6 +37,8 @@ export class TestClient {
   /** What the server registered through client/registerCapability. */
   readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
   private versions = new Map<string, number>();
+  /** The errorCodebook settings a client started with startWithSettings answers with. */
+  private settingsAnswer: { errorCodebook: Record<string, unknown> } = { errorCodebook: {} };
 
   private constructor(
     readonly process: ChildProcess,
@@ -99,6 +101,20 @@ export class TestClient {
     });
     await connection.sendNotification('initialized', {});
     return client;
+  }
+
+  /** Starts a client that answers workspace/configuration with errorCodebook settings the test changes (changeSettings). */
+  static async startWithSettings(initial: Record<string, unknown> = {}): Promise<TestClient> {
+    const answer = { errorCodebook: initial };
+    const client = await TestClient.start({ configuration: (section) => (section === 'errorCodebook' ? answer.errorCodebook : null) });
+    client.settingsAnswer = answer;
+    return client;
+  }
+
+  /** Changes the errorCodebook settings this client answers with, and tells the server they changed. */
+  changeSettings(next: Record<string, unknown>): void {
+    this.settingsAnswer.errorCodebook = next;
+    this.notify('workspace/didChangeConfiguration', { settings: { errorCodebook: next } });
   }
 
   open(uri: string, languageId: string, text: string): void {

@@ -9,25 +9,14 @@
  * text; the server starts reading the file, asks for its settings and works out its analysis, and
  * the document takes all that over when it opens.
  */
-import { URI } from 'vscode-uri';
 import { OpenFromDiskRequest, OpenFromDiskResult, ReadAheadNotification } from '../common/protocol';
-import { NotReadableFromDisk, inspectFile } from '../diskReading';
+import { NotReadableFromDisk, filePathOf, inspectFile } from '../diskReading';
 import { ServerContext } from '../serverContext';
-
-/** The path of a file: URI, or why there is none. */
-function filePath(uri: string): { path: string } | { reason: string } {
-  try {
-    const parsed = URI.parse(uri);
-    return parsed.scheme === 'file' ? { path: parsed.fsPath } : { reason: `${uri} is not a file: URI.` };
-  } catch {
-    return { reason: `Not a URI: ${uri}` };
-  }
-}
 
 export function registerOpenFromDisk(context: ServerContext): void {
   context.connection.onNotification(ReadAheadNotification.type, async (params) => {
     const uri = params?.uri;
-    const where = typeof uri === 'string' ? filePath(uri) : undefined;
+    const where = typeof uri === 'string' ? filePathOf(uri) : undefined;
     if (typeof uri !== 'string' || !where || !('path' in where)) {
       return;
     }
@@ -53,7 +42,7 @@ export function registerOpenFromDisk(context: ServerContext): void {
     if (typeof uri !== 'string' || typeof document?.languageId !== 'string' || typeof document.version !== 'number') {
       return { accepted: false, reason: 'errorCodebook/openFromDisk needs textDocument.uri, languageId and version.' };
     }
-    const where = filePath(uri);
+    const where = filePathOf(uri);
     if (!('path' in where)) {
       return { accepted: false, reason: where.reason };
     }

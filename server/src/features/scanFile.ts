@@ -4,10 +4,10 @@
  * display language and kept with the severities, ignored codes and catalogs of their scan; when
  * those change, the file is scanned again (once its scan ends, when they change during it).
  */
-import { URI } from 'vscode-uri';
 import { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
 import { FindingsChangedNotification, ScanFileRequest, ScanFileResult } from '../common/protocol';
 import { linesToTime, stringsFor, timeGroups } from '../core/index';
+import { filePathOf } from '../diskReading';
 import { FileScanError, scanFile } from '../fileScan';
 import { readLinesAt } from '../lineReader';
 import { ServerContext } from '../serverContext';
@@ -46,16 +46,11 @@ export function registerScanFile(context: ServerContext): void {
    * and `requestToken` its request's cancellation; `again` marks a scan the server began itself.
    */
   const run = async (uri: string, options: ScanOptions = {}): Promise<ScanFileResult> => {
-    let path: string;
-    try {
-      const parsed = URI.parse(uri);
-      if (parsed.scheme !== 'file') {
-        return { uri, total: 0, bytes: 0, cancelled: false, error: `Only files on disk can be scanned; ${uri} is not a file: URI.` };
-      }
-      path = parsed.fsPath;
-    } catch {
-      return { uri, total: 0, bytes: 0, cancelled: false, error: `Not a URI: ${uri}` };
+    const where = filePathOf(uri);
+    if (!('path' in where)) {
+      return { uri, total: 0, bytes: 0, cancelled: false, error: `Only files on disk can be scanned; ${where.reason}` };
     }
+    const { path } = where;
     const scan = ++scans;
     newest.set(uri, scan);
     running.set(uri, scan);
