@@ -14,7 +14,7 @@ import { DecisionDetails, LanguageService, LanguageTag, ResolvedOccurrence, SEVE
 import { defaultSettings, displayLanguageOf, normaliseDisplayLanguage } from './common/settings';
 import { builtInCatalogFolder, loadServiceFrom } from './catalogFiles';
 import { FileScanError, scanFile, scanStream } from './fileScan';
-import { threadBudget } from './tokenThread';
+import { threadBudget } from './scanThread';
 import { encodingLabel } from './common/encodings';
 import { EXIT_CLEAN, EXIT_FOUND, EXIT_TROUBLE, Output, UsageError, problem, readVersion } from './cliCommon';
 import { FindingExtra, FormatName, OutputFormat, ScanFinding, createFormat } from './cliOutput';
@@ -390,7 +390,7 @@ class InOrder {
 /**
  * How many worker threads to scan the inputs with: one per thread of the budget (a core each, unless
  * ERROR_CODEBOOK_SCAN_THREADS says), none for a single input, standard input or a single core. A
- * single large input gets a thread for its token filter instead (tokenThread.ts).
+ * single large input gets a thread for its token filter and line scanning instead (scanThread.ts).
  */
 function workerCount(inputs: Input[]): number {
   const files = inputs.filter((input) => input.error === undefined);

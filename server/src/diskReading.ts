@@ -20,8 +20,9 @@
 import * as fs from 'fs';
 import { URI } from 'vscode-uri';
 import { ClueTally, DiskDocument, DocumentClue, LanguageService, ResolvedOccurrence } from './core/index';
-import { UTF8_BYTES, byteOrderMark, decodeUtf8, filePieces } from './fileScan';
-import { TokenThread, withTokenStarts } from './tokenThread';
+import { byteOrderMark, filePieces } from './fileScan';
+import { UTF8_BYTES, decodeUtf8 } from './utf8Bytes';
+import { ScanThread, withLineScans } from './scanThread';
 
 const PIECE_BYTES = 1024 * 1024;
 /** How many bytes of the file's end are kept to tell, later, whether it only grew. */
@@ -351,9 +352,9 @@ export class DiskReading {
     };
     let position = from.startByte;
     let last = -1;
-    const thread = TokenThread.start(this.service.index, this.file.size - from.startByte);
-    for await (const { piece, starts } of withTokenStarts(filePieces(this.file.path, PIECE_BYTES, () => undefined, from.startByte), thread)) {
-      scanner.push(piece, record, starts);
+    const thread = ScanThread.start(this.service.index, this.file.size - from.startByte);
+    for await (const { piece, scans } of withLineScans(filePieces(this.file.path, PIECE_BYTES, () => undefined, from.startByte), thread)) {
+      scanner.push(piece, record, scans);
       position += piece.length;
       last = piece[piece.length - 1];
       // Requests are answered between pieces; a newer scan stops this one.

@@ -7,8 +7,9 @@
 import * as fs from 'fs';
 import * as zlib from 'zlib';
 import { TextDecoder } from 'util';
-import { DecisionDetails, DocumentClue, LanguageService, ResolvedOccurrence, StreamScannerOptions, WHOLE_DOCUMENT_CLUES_FIRST, bytesLookBinary } from './core/index';
-import { TokenThread, withTokenStarts } from './tokenThread';
+import { DecisionDetails, DocumentClue, LanguageService, ResolvedOccurrence, WHOLE_DOCUMENT_CLUES_FIRST, bytesLookBinary } from './core/index';
+import { ScanThread, withLineScans } from './scanThread';
+import { UTF8_BYTES } from './utf8Bytes';
 
 export interface FileScanProgress {
   /** Bytes of the file read so far (compressed bytes, for a gzip file). */
@@ -43,40 +44,6 @@ export class FileScanError extends Error {}
 
 const PIECE_BYTES = 1024 * 1024;
 const GZIP_MAGIC = [0x1f, 0x8b];
-
-type BufferWithSlices = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
-
-function asBuffer(bytes: Uint8Array): BufferWithSlices {
-  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as BufferWithSlices;
-}
-
-/** One character per byte: what the stream scanner's token filter reads. */
-function bytesAsLatin1(bytes: Uint8Array, start: number, end: number): string {
-  return asBuffer(bytes).latin1Slice(start, end);
-}
-
-/** UTF-8 text of bytes [start, end) of a piece. */
-export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
-  return asBuffer(bytes).utf8Slice(start, end);
-}
-
-const nativeIsAscii = (require('buffer') as { isAscii?: (input: Uint8Array) => boolean }).isAscii;
-
-/** Whether bytes [start, end) are all ASCII, by Node's native check where it has one. */
-function bytesAreAscii(bytes: Uint8Array, start: number, end: number): boolean {
-  if (nativeIsAscii) {
-    return nativeIsAscii(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end));
-  }
-  for (let index = start; index < end; index++) {
-    if (bytes[index] >= 0x80) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** How the scanners read UTF-8 bytes in this process. */
-export const UTF8_BYTES: Pick<StreamScannerOptions, 'decode' | 'bytesAsText' | 'isAscii'> = { decode: decodeUtf8, bytesAsText: bytesAsLatin1, isAscii: bytesAreAscii };
 
 const BYTE_ORDER_MARKS: { bytes: number[]; encoding: string }[] = [
   { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
@@ -296,8 +263,8 @@ async function scanPieces(service: LanguageService, pieces: AsyncIterable<Buffer
     found++;
     options.onFound(item, details);
   };
-  for await (const { piece, starts } of withTokenStarts(pieces, TokenThread.start(service.index, totalBytes))) {
-    scanner.push(piece, onFound, starts);
+  for await (const { piece, scans } of withLineScans(pieces, ScanThread.start(service.index, totalBytes))) {
+    scanner.push(piece, onFound, scans);
     if (options.isCancelled?.()) {
       return { bytes: bytesRead(), lines: scanner.lineCount, found, cancelled: true };
     }

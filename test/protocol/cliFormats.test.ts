@@ -14,9 +14,10 @@ import * as zlib from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { ROOT, waitFor } from '../support/lspClient';
-import { createLanguageService, findTokenStarts } from '../../server/src/core/index';
+import { createLanguageService, scanPieceLines } from '../../server/src/core/index';
 import { readCatalogFiles } from '../../server/src/catalogFiles';
-import { TOKEN_THREAD_MIN_BYTES, TokenThread } from '../../server/src/tokenThread';
+import { SCAN_THREAD_MIN_BYTES, ScanThread } from '../../server/src/scanThread';
+import { UTF8_BYTES } from '../../server/src/utf8Bytes';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'documents');
@@ -222,14 +223,14 @@ describe('several files at once', () => {
 });
 
 describe('one large file', () => {
-  // Over the size that gets its token filter a thread of its own (TOKEN_THREAD_MIN_BYTES).
+  // Over the size that gets its token filter and line scanning a thread of their own (SCAN_THREAD_MIN_BYTES).
   const large = path.join(folder, 'large.log');
   // The fixtures once in about every 500 KB, among lines with nothing to find.
   const fixtures = fs.readdirSync(FIXTURES).map((name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8')).join('\n');
   const block = `${fixtures}\n${'2024-06-18 09:41:02,117 INFO worker.py:88 - request 7f3a handled in 12 ms, 200 OK\n'.repeat(5_000)}`;
-  fs.writeFileSync(large, block.repeat(Math.ceil((TOKEN_THREAD_MIN_BYTES + 1) / Buffer.byteLength(block))));
+  fs.writeFileSync(large, block.repeat(Math.ceil((SCAN_THREAD_MIN_BYTES + 1) / Buffer.byteLength(block))));
 
-  it('is written with the token filter on a thread of its own exactly as one thread writes it', () => {
+  it('is written with its lines scanned on a thread of their own exactly as one thread writes it', () => {
     const one = run(['scan', '--fail-on', 'none', '--format', 'json', large], { threads: 1 });
     const two = run(['scan', '--fail-on', 'none', '--format', 'json', large], { threads: 2 });
     assert.equal(one.status, 0, one.stderr);
@@ -241,11 +242,11 @@ describe('one large file', () => {
     assert.equal(fs.readFileSync(path.join(folder, 'stderr'), 'utf8'), '');
   });
 
-  it('has its pieces filtered by the worker as the scanner filters them', async () => {
+  it('has its pieces read by the worker as the scanner reads them', async () => {
     const previous = process.env.ERROR_CODEBOOK_SCAN_THREADS;
     process.env.ERROR_CODEBOOK_SCAN_THREADS = '2';
-    const filter = createLanguageService(readCatalogFiles([path.join(ROOT, 'catalogs')]).texts).index;
-    const thread = TokenThread.start(filter, TOKEN_THREAD_MIN_BYTES, path.join(ROOT, 'dist', 'tokenThread.js'));
+    const index = createLanguageService(readCatalogFiles([path.join(ROOT, 'catalogs')]).texts).index;
+    const thread = ScanThread.start(index, SCAN_THREAD_MIN_BYTES, path.join(ROOT, 'dist', 'scanThread.js'));
     if (previous === undefined) {
       delete process.env.ERROR_CODEBOOK_SCAN_THREADS;
     } else {
@@ -259,11 +260,13 @@ describe('one large file', () => {
       for (let id = 0; id < 6; id++) {
         const piece = bytes.subarray(id * 1_000_003, (id + 1) * 1_000_003);
         assert.equal(thread.send(piece), id);
-        const starts: Int32Array = await waitFor((): Int32Array | undefined => thread.take(id), 10_000, `the worker's answer for piece ${id}`);
-        assert.deepEqual([...starts], [...findTokenStarts(piece.toString('latin1'), filter)]);
-        found += starts.length;
+        await waitFor(() => thread.hasRead(id), 10_000, `the worker's reading of piece ${id}`);
+        const scans = thread.take(id);
+        assert.ok(scans, `the worker's answer for piece ${id}`);
+        assert.deepStrictEqual(scans, scanPieceLines(piece, index, UTF8_BYTES));
+        found += scans.keys.length;
       }
-      assert.ok(found > 1000, `${found} token starts`);
+      assert.ok(found > 100, `${found} occurrences`);
     } finally {
       thread.close();
     }

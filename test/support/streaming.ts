@@ -2,7 +2,7 @@
  * The stream scanner as the file scan drives it: UTF-8 bytes in, decoded as the file scan decodes them.
  */
 import type { DocumentClue, ResolvedOccurrence, LanguageService, StreamScanner } from '../../server/src/core/index';
-import { UTF8_BYTES } from '../../server/src/fileScan';
+import { UTF8_BYTES } from '../../server/src/utf8Bytes';
 
 export function utf8StreamScanner(service: LanguageService, maxLineLength?: number, documentClues?: readonly DocumentClue[]): StreamScanner {
   return service.createStreamScanner({

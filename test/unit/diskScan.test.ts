@@ -10,10 +10,10 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { ResolvedOccurrence, createLanguageService, findTokenStarts } from '../../server/src/core/index';
+import { ResolvedOccurrence, createLanguageService, findTokenStarts, scanPieceLines } from '../../server/src/core/index';
 import { DiskReading, NotReadableFromDisk, inspectFile } from '../../server/src/diskReading';
-import { UTF8_BYTES, scanFile } from '../../server/src/fileScan';
-import { pieceTokenStarts } from '../../server/src/tokenThread';
+import { scanFile } from '../../server/src/fileScan';
+import { UTF8_BYTES } from '../../server/src/utf8Bytes';
 import { catalogTexts } from '../support/miniCatalogs';
 import { runs } from '../support/runs';
 
@@ -134,19 +134,19 @@ describe('the stream scanner reading a file', () => {
   });
 });
 
-describe('the token filter run by another thread', () => {
-  const findAll = (chunks: Buffer[], withStarts: boolean): string[] => {
+describe('the lines of a piece scanned by another thread', () => {
+  const findAll = (chunks: Buffer[], elsewhere: boolean): string[] => {
     const found: string[] = [];
     const scanner = service.createStreamScanner({ ...UTF8_BYTES, reportSuppressed: true });
     const record = (item: ResolvedOccurrence) => found.push(describeFinding(item));
     for (const chunk of chunks) {
-      scanner.push(chunk, record, withStarts ? findTokenStarts(chunk.toString('latin1'), service.index) : undefined);
+      scanner.push(chunk, record, elsewhere ? scanPieceLines(chunk, service.index, UTF8_BYTES) : undefined);
     }
     scanner.end(record);
     return found;
   };
 
-  it('gives the stream scanner the findings it finds itself, for any chunking and line ending', () => {
+  it('give the stream scanner the findings it finds itself, for any chunking and line ending', () => {
     fc.assert(
       fc.property(documentArbitrary, ({ lines, ending, cuts }) => {
         const chunks = pieces(Buffer.from(lines.join(ending), 'utf8'), cuts);
@@ -156,13 +156,38 @@ describe('the token filter run by another thread', () => {
     );
   });
 
-  it('finds in a piece read part by part what it finds in the piece whole', () => {
+  it('make the occurrences scanLine makes, field by field, for lines of every kind', () => {
+    // Codes under keys, unlisted values, family codes, numbers with their messages, diagnosis links,
+    // escapes and Chinese text, in one piece with every line ending.
+    const text = [
+      '{"error_code": "AIS.0101", "error_msg": "x"}',
+      '请求失败 {"Code":"InvalidInstanceId.Malformed","Message":"bad"}',
+      'status=403 Forbidden AIS.0118 \x1b[1;31mModelArts.4204\x1b[0m',
+      'Recommend: https://api.aliyun.com/troubleshoot?q=InternalError&product=Imm',
+      'code: 461 message: 图片过大 InternalError',
+      '',
+    ].join('\r\n') + LINES.join('\r') + '\n' + LINES.join('\n');
+    const bytes = Buffer.from(text, 'utf8');
+    const occurrences = (scans: boolean) => {
+      const found: ResolvedOccurrence[] = [];
+      const scanner = service.createStreamScanner({ ...UTF8_BYTES, reportSuppressed: true });
+      scanner.push(bytes, (item) => found.push(item), scans ? scanPieceLines(bytes, service.index, UTF8_BYTES, 16) : undefined);
+      scanner.end((item) => found.push(item));
+      return found.map((item) => item.occurrence);
+    };
+    const elsewhere = occurrences(true);
+    assert.deepStrictEqual(elsewhere, occurrences(false));
+    assert.ok(elsewhere.some((occurrence) => occurrence.unlisted) && elsewhere.some((occurrence) => occurrence.family) && elsewhere.some((occurrence) => occurrence.key !== undefined));
+    assert.ok(elsewhere.length >= 8, `${elsewhere.length} occurrences`);
+  });
+
+  it('find in a piece read part by part the token starts of the piece whole', () => {
     // Lines of every length around a part's, with escapes, dots, CR and non-ASCII bytes.
     const bits = ['AIS.0101', ' ', '..', 'x', '\x1b[1;31m', '\r', '请求', 'ModelArts.4204', '"error_code":', 'a'.repeat(40), '\n'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...bits), { maxLength: 60 }), fc.integer({ min: 1, max: 64 }), (parts, partBytes) => {
         const bytes = Buffer.from(parts.join(''), 'utf8');
-        assert.deepEqual([...pieceTokenStarts(bytes, service.index, partBytes)], [...findTokenStarts(bytes.toString('latin1'), service.index)]);
+        assert.deepEqual([...scanPieceLines(bytes, service.index, UTF8_BYTES, partBytes).starts], [...findTokenStarts(bytes.toString('latin1'), service.index)]);
       }),
       { numRuns: runs(40, 200), seed: 4104 },
     );

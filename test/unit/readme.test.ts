@@ -90,9 +90,9 @@ describe('the README on the extension page', () => {
 });
 
 describe('the packaged extension', () => {
-  it('holds every bundle the release build makes (the token filter\'s worker too)', () => {
+  it('holds every bundle the release build makes (the line-scanning worker too)', () => {
     const bundles = [...packageJson.scripts['build:release'].matchAll(/\b(\w+)=\S+\.ts\b/g)].map((match) => `dist/${match[1]}.js`);
-    assert.deepEqual(bundles, ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/tokenThread.js']);
+    assert.deepEqual(bundles, ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/scanThread.js']);
     assert.deepEqual(bundles.filter((bundle) => !allowed.some((pattern) => minimatch(bundle, pattern))), []);
   });
 });

@@ -190,7 +190,14 @@ export class CodeIndex {
   /** Template codes with no usable literal prefix; they are found by search but not by scanning. */
   readonly unscannableTemplates: Entry[] = [];
 
+  /**
+   * The catalogs this index was built of, in their order: another thread builds the same index of
+   * them (they are plain data, which crosses threads).
+   */
+  readonly sources: readonly { catalog: CatalogFile; file: string }[];
+
   constructor(catalogs: readonly { catalog: CatalogFile; file: string }[]) {
+    this.sources = catalogs;
     const entries: Entry[] = [];
     const infos: CatalogInfo[] = [];
     const catalogIds = new Set<string>();

@@ -27,8 +27,10 @@ export type { Clue, ClueKind } from './origins';
 export type { Attribution, FindingKind, Resolution } from './resolver';
 
 export { LineBreaks, afterLineBreak } from './byteText';
-export { findTokenStarts, tokenFilterData, tokenFilterFrom } from './scanner';
-export type { TokenFilter, TokenFilterData } from './scanner';
+export { findTokenStarts } from './scanner';
+export type { TokenFilter } from './scanner';
+export { scanPieceLines } from './lineScans';
+export type { LineScans, PieceReading } from './lineScans';
 export { bytesLookBinary, decideDocument, diagnosticsEnabled, documentKind, isSelected, isTooLarge, textLooksBinary } from './documentPolicy';
 export type { DocumentDecision, DocumentFacts, DocumentKind, DocumentPolicySettings, SkipReason } from './documentPolicy';
 

@@ -5,7 +5,7 @@
  * scan runs the same filter over its bytes. Codes that are plain words or numbers are kept only in
  * an error context; whether they are an error of ours at all is the resolver's to decide.
  */
-import { detach } from './byteText';
+import { LineBreaks, afterLineBreak, detach } from './byteText';
 import { CODE_KEY_BIT, Candidate, CodeIndex, Entry, FamilyRef, LITERAL_BIT, MAX_PREFIX_LENGTH, PREFIX_BIT, foldHash, hashStep } from './codeIndex';
 import { MessageMatcher, matchNormalized, messageWindow, normalizeText } from './messageMatcher';
 
@@ -79,32 +79,6 @@ export interface TokenFilter {
   readonly prefixLengths: Uint8Array;
   readonly startPairs: Uint8Array;
   readonly hashFilter: Uint8Array;
-}
-
-/** A token filter as plain data, for another thread (structured clone keeps typed arrays and arrays). */
-export interface TokenFilterData {
-  literalHashes: number[];
-  prefixHashes: number[];
-  codeKeyHashes: number[];
-  prefixLengths: Uint8Array;
-  startPairs: Uint8Array;
-  hashFilter: Uint8Array;
-}
-
-export function tokenFilterData(filter: TokenFilter): TokenFilterData {
-  const { literalHashes, prefixHashes, codeKeyHashes, prefixLengths, startPairs, hashFilter } = filter;
-  return { literalHashes: [...literalHashes], prefixHashes: [...prefixHashes], codeKeyHashes: [...codeKeyHashes], prefixLengths, startPairs, hashFilter };
-}
-
-export function tokenFilterFrom(data: TokenFilterData): TokenFilter {
-  return {
-    literalHashes: new Set(data.literalHashes),
-    prefixHashes: new Set(data.prefixHashes),
-    codeKeyHashes: new Set(data.codeKeyHashes),
-    prefixLengths: data.prefixLengths,
-    startPairs: data.startPairs,
-    hashFilter: data.hashFilter,
-  };
 }
 
 /**
@@ -249,29 +223,95 @@ export function scanLine(text: string, line: number, index: CodeIndex, out: Occu
   const before = out.length;
   findCodeTokens(text, from, to, index, (start, end, hits) => {
     lineText ??= from === 0 && to === text.length ? text : text.slice(from, to);
-    if ((hits & (LITERAL_BIT | PREFIX_BIT)) !== 0) {
-      const token = text.slice(start, end);
-      const { candidates, family } = index.inspect(token);
-      const occurrence =
-        candidates.length > 0
-          ? classify(lineText, line, start - from, end - from, token, candidates)
-          : family
-            ? { line, start: start - from, end: end - from, token, candidates, context: 'distinctive' as const, family }
-            : undefined;
-      if (occurrence) {
-        out.push(occurrence);
-        return true;
-      }
-    }
-    if ((hits & CODE_KEY_BIT) !== 0) {
-      const value = unlistedValueAfter(lineText, end - from, index);
-      if (value && !out.slice(before).some((found) => found.start === value.start)) {
-        out.push({ line, start: value.start, end: value.end, token: value.token, candidates: [], context: 'key', key: text.slice(start, end), unlisted: true });
-      }
-    }
+    takeToken(text, lineText, from, line, index, out, before, start, end, hits);
     return true;
   });
   dropLinkRepeats(out, before);
+}
+
+/** How `scanLines` tells of the lines of a text it scans. */
+export interface LinesVisitor {
+  /** A token the filter let through starts at `at`, as findTokenStarts would tell. */
+  token(at: number): void;
+  /** Line [from, to) has such a token: whether to scan it here (false when the caller scans it otherwise). */
+  enter(from: number, to: number): boolean;
+  /** Line [from, to), scanned here, holds these occurrences, as scanLine finds them on line 0. */
+  leave(from: number, to: number, found: Occurrence[]): void;
+}
+
+const noBreakAtEnd = (): void => undefined;
+
+/**
+ * scanLine over each line of a text that the token filter lets a token through in, with one pass of
+ * the filter over the whole text: a token never spans a line break, and the filter is in the same
+ * state after each one, so it meets each line's tokens as it meets them in the line alone.
+ */
+export function scanLines(text: string, index: CodeIndex, visitor: LinesVisitor): void {
+  const breaks = new LineBreaks(text);
+  const found: Occurrence[] = [];
+  let lineStart = 0;
+  let lineEnd = -1;
+  let lineText: string | undefined;
+  let scanning = false;
+  const finishLine = () => {
+    if (scanning) {
+      dropLinkRepeats(found, 0);
+      visitor.leave(lineStart, lineEnd, found);
+      found.length = 0;
+    }
+  };
+  findCodeTokens(text, 0, text.length, index, (start, end, hits) => {
+    visitor.token(start);
+    if (start >= lineEnd) {
+      finishLine();
+      if (lineEnd !== -1) {
+        lineStart = afterLineBreak(text, lineEnd, noBreakAtEnd);
+      }
+      lineEnd = breaks.next(lineStart);
+      while (lineEnd !== -1 && lineEnd < start) {
+        lineStart = afterLineBreak(text, lineEnd, noBreakAtEnd);
+        lineEnd = breaks.next(lineStart);
+      }
+      if (lineEnd === -1) {
+        lineEnd = text.length;
+      }
+      lineText = undefined;
+      scanning = visitor.enter(lineStart, lineEnd);
+    }
+    if (scanning) {
+      lineText ??= text.slice(lineStart, lineEnd);
+      takeToken(text, lineText, lineStart, 0, index, found, 0, start, end, hits);
+    }
+    return true;
+  });
+  finishLine();
+}
+
+/**
+ * What scanLine makes of a token [start, end) of `text` that the filter let through with `hits`, on
+ * the line that starts at `from` (`lineText`); `out` holds the line's occurrences from `before` on.
+ */
+function takeToken(text: string, lineText: string, from: number, line: number, index: CodeIndex, out: Occurrence[], before: number, start: number, end: number, hits: number): void {
+  if ((hits & (LITERAL_BIT | PREFIX_BIT)) !== 0) {
+    const token = text.slice(start, end);
+    const { candidates, family } = index.inspect(token);
+    const occurrence =
+      candidates.length > 0
+        ? classify(lineText, line, start - from, end - from, token, candidates)
+        : family
+          ? { line, start: start - from, end: end - from, token, candidates, context: 'distinctive' as const, family }
+          : undefined;
+    if (occurrence) {
+      out.push(occurrence);
+      return;
+    }
+  }
+  if ((hits & CODE_KEY_BIT) !== 0) {
+    const value = unlistedValueAfter(lineText, end - from, index);
+    if (value && !out.slice(before).some((found) => found.start === value.start)) {
+      out.push({ line, start: value.start, end: value.end, token: value.token, candidates: [], context: 'key', key: text.slice(start, end), unlisted: true });
+    }
+  }
 }
 
 /** Keys of a diagnosis link's query, which repeats the code of the body it stands in. */

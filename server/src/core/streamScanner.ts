@@ -16,6 +16,7 @@ import { DocumentClue, LineEvidence, LineSource, NEARBY, codeVote, gatherEvidenc
 import { Clue } from './origins';
 import { resolve } from './resolver';
 import { Occurrence, findCodeTokens, findTokenStarts, scanLine } from './scanner';
+import { LineScanReader, LineScans } from './lineScans';
 import { LineBreaks, afterLineBreak, bytesAreAscii, concatBytes as concat, detach } from './byteText';
 
 export interface StreamScannerOptions {
@@ -157,10 +158,10 @@ export class StreamScanner {
   /**
    * Feeds the next piece; calls `onFound` for each occurrence that can be decided, in text order.
    * The scanner keeps references into the piece for a few lines: do not change it afterwards.
-   * `tokenStarts`, when another thread ran the token filter over the piece (`findTokenStarts` of its
-   * bytes as text, from its first byte), saves running it here; the findings are the same.
+   * `scans`, when another thread ran the token filter and scanLine over the piece (`scanPieceLines`),
+   * saves running them here; the findings are the same.
    */
-  push(piece: Uint8Array, onFound: FoundCallback, tokenStarts?: Int32Array): void {
+  push(piece: Uint8Array, onFound: FoundCallback, scans?: LineScans): void {
     const pieceStart = this.pieceStart;
     this.pieceStart += piece.length;
     let from = 0;
@@ -186,11 +187,12 @@ export class StreamScanner {
       this.completeLine(line, this.options.bytesAsText(line, 0, line.length), 0, line.length, this.carryStart, false, undefined, onFound);
       from = afterLineBreak(text, end, this.crEndsPiece);
     }
+    const scanned = scans ? new LineScanReader(scans, this.index) : undefined;
     // The token filter reads the whole piece in one go; a token never spans a line break, so a line
     // may hold a code only when a token the filter let through starts in it. The filter is in the
     // same state after each line break whichever byte it started from, so the starts found from the
     // piece's first byte are those found from `from` on.
-    const hits = tokenStarts ?? findTokenStarts(text, this.index, from);
+    const hits = scanned?.starts ?? findTokenStarts(text, this.index, from);
     let hit = 0;
     let start = from;
     let end = breaks.next(start);
@@ -198,7 +200,7 @@ export class StreamScanner {
       while (hit < hits.length && hits[hit] < start) {
         hit++;
       }
-      this.completeLine(piece, text, start, end, pieceStart + start, ascii, hit < hits.length && hits[hit] < end, onFound);
+      this.completeLine(piece, text, start, end, pieceStart + start, ascii, hit < hits.length && hits[hit] < end, onFound, scanned);
       start = afterLineBreak(text, end, this.crEndsPiece);
       end = breaks.next(start);
     }
@@ -273,9 +275,9 @@ export class StreamScanner {
    * Files a completed line [start, end) of `bytes` (read as `text`, starting at file offset
    * `startByte`) in the window, and decides the line whose following lines are now all there.
    * `ascii` says the whole piece is plain ASCII; `mayHoldCode`, when known, whether the token
-   * filter let a token of the line through.
+   * filter let a token of the line through; `scanned`, what another thread found in the piece's lines.
    */
-  private completeLine(bytes: Uint8Array, text: string, start: number, end: number, startByte: number, ascii: boolean, mayHoldCode: boolean | undefined, onFound: FoundCallback): void {
+  private completeLine(bytes: Uint8Array, text: string, start: number, end: number, startByte: number, ascii: boolean, mayHoldCode: boolean | undefined, onFound: FoundCallback, scanned?: LineScanReader): void {
     if (this.sliceOffset > 0) {
       // The end of an over-long line: decided on its own, as its slices were.
       this.scanSlice(this.options.decode(bytes, start, end), onFound);
@@ -302,7 +304,13 @@ export class StreamScanner {
         return false;
       });
     }
-    if (candidate) {
+    // What the other thread found in the line, when it scanned it: -1 when it did not.
+    const known = candidate && scanned ? scanned.count(start, end) : -1;
+    if (known > 0) {
+      const own = ascii || bytesAreAscii(bytes, start, end) ? detach(text.slice(start, end)) : this.options.decode(bytes, start, end);
+      scanned!.take(own, this.line, this.buffer);
+      slot.text = own;
+    } else if (candidate && known === -1) {
       if (ascii || bytesAreAscii(bytes, start, end)) {
         // Plain ASCII: the one-byte string is the line's text, scanned in place without decoding.
         slot.ascii = true;
