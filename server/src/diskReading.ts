@@ -15,7 +15,9 @@
  * read on from where it was: its last lines, decided without the lines after them, are decided
  * again with them. Decisions made before the append that read the whole document's clues are not
  * revisited when the appended lines add clues; reading the file anew (reopening it) does that. A
- * file that changed otherwise is read again from the start.
+ * file that changed otherwise is read again from the start, and so is one that changed otherwise
+ * while it was read (rewritten, or replaced by another file): a scan checks, once done, that the
+ * file still holds the first and last bytes it read.
  */
 import * as fs from 'fs';
 import { URI } from 'vscode-uri';
@@ -27,11 +29,28 @@ import { ScanThread, withLineScans } from './scanThread';
 const PIECE_BYTES = 1024 * 1024;
 /** How many bytes of the file's end are kept to tell, later, whether it only grew. */
 const TAIL_BYTES = 4096;
+/** How many of the first bytes a scan read are checked, once it is done, to tell a file rewritten meanwhile. */
+const HEAD_BYTES = 4096;
+/** How many times in a row a file that changes while it is read is read again. */
+const MAX_REREADS = 3;
 const LF = 10;
 const CR = 13;
 
 /** Why a file cannot be read from disk; the client then sends its text as usual. */
 export class NotReadableFromDisk extends Error {}
+
+/**
+ * What a scan read: up to where, and the first and last bytes it read, with the file it opened. Once
+ * it is done, the file must still be that file and hold those bytes, or it changed while read.
+ */
+interface ScanRead {
+  end: number;
+  start: number;
+  head: Buffer;
+  tail: Buffer;
+  dev: number;
+  ino: number;
+}
 
 /** What a file was when it was read, to tell an append from a rewrite. */
 interface FileIdentity {
@@ -85,16 +104,20 @@ function closeOpenFile(): void {
   }
 }
 
-async function readTail(path: string, size: number): Promise<Buffer> {
-  const length = Math.min(TAIL_BYTES, size);
+/** Bytes [start, end) of a file, or fewer where it ends sooner. */
+async function readBytes(path: string, start: number, end: number): Promise<Buffer> {
   const handle = await fs.promises.open(path, 'r');
   try {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, size - length);
+    const buffer = Buffer.alloc(Math.max(0, end - start));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, start);
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+}
+
+function readTail(path: string, size: number): Promise<Buffer> {
+  return readBytes(path, Math.max(0, size - TAIL_BYTES), size);
 }
 
 /** The first bytes of a file, to look for a byte-order mark and binary content. */
@@ -168,6 +191,8 @@ export class DiskReading {
   private run = 0;
   private disposed = false;
   private busy = false;
+  /** How many times in a row the file changed while it was read. */
+  private rereads = 0;
 
   constructor(
     private service: LanguageService,
@@ -285,9 +310,38 @@ export class DiskReading {
     }
   }
 
-  private async remember(size: number): Promise<void> {
-    const stat = await fs.promises.stat(this.file.path);
-    this.identity = { dev: stat.dev, ino: stat.ino, size, tail: await readTail(this.file.path, size) };
+  /**
+   * Keeps what the file was as the scan read it, to tell an append later. Returns false when the file
+   * changed while it was read otherwise than by growing: another file at its path, or other bytes
+   * where the scan read its first or last ones.
+   */
+  private async remember(read: ScanRead): Promise<boolean> {
+    const path = this.file.path;
+    const stat = await fs.promises.stat(path);
+    const head = await readBytes(path, read.start, read.start + read.head.length);
+    const tail = await readTail(path, read.end);
+    const tailHolds = tail.length === Math.min(TAIL_BYTES, read.end) && tail.subarray(tail.length - read.tail.length).equals(read.tail);
+    if (stat.dev !== read.dev || stat.ino !== read.ino || !head.equals(read.head) || !tailHolds) {
+      return false;
+    }
+    this.identity = { dev: stat.dev, ino: stat.ino, size: read.end, tail };
+    this.rereads = 0;
+    return true;
+  }
+
+  /**
+   * The file changed while it was read: it is read again from the start, unless it did each of the
+   * last few times (a file rewritten all the time), when what was read last is kept until the
+   * client says the file changed.
+   */
+  private changedWhileRead(): void {
+    if (++this.rereads > MAX_REREADS) {
+      this.log(`${this.file.path} kept changing while it was read; its findings are those of the last reading.`);
+      this.rereads = 0;
+      return;
+    }
+    this.log(`${this.file.path} changed while it was read; reading it again.`);
+    this.fileChanged();
   }
 
   /** Reads the whole file into a new document, which replaces the old one when done. */
@@ -300,9 +354,13 @@ export class DiskReading {
       return;
     }
     this.document = document;
-    await this.remember(read);
+    const unchanged = await this.remember(read);
     this.findingsRead();
     await this.changed();
+    if (!unchanged) {
+      this.changedWhileRead();
+      return;
+    }
     await this.settleProvisional(run);
   }
 
@@ -325,17 +383,23 @@ export class DiskReading {
     if (read === undefined) {
       return;
     }
-    await this.remember(read);
+    const unchanged = await this.remember(read);
     this.findingsRead();
     await this.changed();
+    if (!unchanged) {
+      this.changedWhileRead();
+      return;
+    }
     await this.settleProvisional(run);
   }
 
   /**
    * Streams the file from `startByte` (the start of line `feedFrom`) into the document, keeping the
-   * decisions of lines from `keepFrom` on. Returns the bytes read in all, or undefined when stopped.
+   * decisions of lines from `keepFrom` on. Returns what it read, or undefined when stopped.
    */
-  private async stream(document: DiskDocument, from: { feedFrom: number; keepFrom: number; startByte: number }, documentClues: DocumentClue[] | undefined, run: number): Promise<number | undefined> {
+  private async stream(document: DiskDocument, from: { feedFrom: number; keepFrom: number; startByte: number }, documentClues: DocumentClue[] | undefined, run: number): Promise<ScanRead | undefined> {
+    // The file the scan opens: one put in its place meanwhile is another file.
+    const opened = await fs.promises.stat(this.file.path);
     const scanner = this.service.createStreamScanner({
       ...UTF8_BYTES,
       firstLine: from.feedFrom,
@@ -352,11 +416,17 @@ export class DiskReading {
     };
     let position = from.startByte;
     let last = -1;
+    let head = Buffer.alloc(0);
+    let lastPieces: Buffer[] = [];
     const thread = ScanThread.start(this.service.index, this.file.size - from.startByte);
     for await (const { piece, scans } of withLineScans(filePieces(this.file.path, PIECE_BYTES, () => undefined, from.startByte), thread)) {
       scanner.push(piece, record, scans);
       position += piece.length;
       last = piece[piece.length - 1];
+      if (head.length < HEAD_BYTES) {
+        head = Buffer.concat([head, piece.subarray(0, HEAD_BYTES - head.length)]);
+      }
+      lastPieces = [lastPieces[lastPieces.length - 1], piece].filter((kept) => kept !== undefined);
       // Requests are answered between pieces; a newer scan stops this one.
       await yieldToEventLoop();
       if (run !== this.run) {
@@ -365,7 +435,10 @@ export class DiskReading {
     }
     scanner.end(record);
     document.setEnd(position, last === LF || last === CR);
-    return position;
+    // The last bytes read, copied so as not to keep the pieces.
+    const ending = lastPieces.length > 1 && lastPieces[1].length < TAIL_BYTES ? Buffer.concat(lastPieces) : (lastPieces[lastPieces.length - 1] ?? Buffer.alloc(0));
+    const tail = Buffer.from(ending.subarray(Math.max(0, ending.length - TAIL_BYTES)));
+    return { start: from.startByte, end: position, head, tail, dev: opened.dev, ino: opened.ino };
   }
 
   /** Decides the provisional lines again with the whole file's clues, tallied in a pass of their own. */

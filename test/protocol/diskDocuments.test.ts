@@ -106,6 +106,25 @@ describe('documents read from disk', () => {
     assert.deepEqual(await client.hover(uri, 2, 30).then((hover) => hover?.range), { start: { line: 2, character: 22 }, end: { line: 2, character: 31 } });
   });
 
+  it('reads the file again when it was rewritten while it was read, though nothing says so after', async () => {
+    const file = path.join(folder, 'rewritten-while-read.log');
+    // Many pieces (1 MB each), so the rewrite comes while it is read.
+    fs.writeFileSync(file, text.repeat(Math.ceil((8 * 1024 * 1024) / text.length)));
+    const uri = fileUri(file);
+    assert.deepEqual(await openFromDisk(uri), { accepted: true });
+    // Longer, with other codes: a reading that went on into the new bytes would take it for a file that grew.
+    const rewritten = `${'INFO rewritten, and longer than it was\n'.repeat(100)}ERROR call failed: error_code=ModelArts.4204 request_id=7a1f\n`.repeat(3000);
+    fs.writeFileSync(file, rewritten);
+    const sent = fileUri(path.join(folder, 'rewritten-sent.log'));
+    client.open(sent, 'log', rewritten);
+    const fromText = await client.waitForDiagnostics(sent, 1, 30_000);
+    await waitFor(async () => {
+      const now = client.diagnostics.get(uri);
+      return now && JSON.stringify(strip(now.diagnostics)) === JSON.stringify(strip(fromText)) ? now : undefined;
+    }, 30_000, 'the findings of the file as it is now');
+    assert.equal((await findings(uri)).total, 3000);
+  });
+
   it('refuses what it cannot read from disk, with a reason, and keeps working', async () => {
     const refusals = await Promise.all([
       openFromDisk('untitled:Untitled-1'),
