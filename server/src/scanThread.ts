@@ -53,8 +53,11 @@ const READ = 3;
 /** Piece numbers are kept modulo this in a claim: far more than the slots, and within 32 bits. */
 const CLAIM_IDS = 1 << 28;
 const claim = (id: number, state: number): number => ((id % CLAIM_IDS) << 2) | state;
-/** The longest the scanner waits for a piece the worker is reading; past it, the worker is taken to be stuck. */
-const WAIT_MS = 2000;
+/**
+ * The longest the scanner waits for a piece the worker is reading (it takes ~10 ms): the event loop
+ * of the language server waits with it. Past it, the scanner reads the piece itself.
+ */
+const WAIT_MS = 250;
 
 interface Setup {
   role: typeof ROLE;
@@ -212,7 +215,8 @@ function scanPieces(setup: Setup): void {
     const scans = scanPieceLines(Buffer.from(setup.ring, slot * SLOT_BYTES, length), index, UTF8_BYTES);
     // The answer is on its way before the scanner, which may be waiting, is told the piece was read.
     setup.port.postMessage({ id, scans } satisfies FoundInPiece, [scans.starts.buffer, scans.lines.buffer, scans.occurrences.buffer] as ArrayBuffer[]);
-    Atomics.store(claims, slot, claim(id, READ));
+    // A scanner that gave up waiting may have put the slot's next piece there since: its claim stays.
+    Atomics.compareExchange(claims, slot, claim(id, WORKER_READS), claim(id, READ));
     Atomics.notify(claims, slot);
   });
 }
