@@ -419,6 +419,9 @@ export class DiskReading {
     let head = Buffer.alloc(0);
     let lastPieces: Buffer[] = [];
     const thread = ScanThread.start(this.service.index, this.file.size - from.startByte);
+    if (thread) {
+      this.log(`Reading ${this.file.path} with a second thread for its lines.`);
+    }
     for await (const { piece, scans } of withLineScans(filePieces(this.file.path, PIECE_BYTES, () => undefined, from.startByte), thread)) {
       scanner.push(piece, record, scans);
       position += piece.length;

@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
+import { SCAN_THREAD_MIN_BYTES } from '../../server/src/scanThread';
 import { TestClient, fileUri, waitFor } from '../support/lspClient';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'documents');
@@ -123,6 +124,27 @@ describe('documents read from disk', () => {
       return now && JSON.stringify(strip(now.diagnostics)) === JSON.stringify(strip(fromText)) ? now : undefined;
     }, 30_000, 'the findings of the file as it is now');
     assert.equal((await findings(uri)).total, 3000);
+  });
+
+  it('reads a file of 32 MB or more with a second thread, finding what one thread finds', async () => {
+    const file = path.join(folder, 'large.log');
+    fs.writeFileSync(file, text.repeat(Math.ceil((SCAN_THREAD_MIN_BYTES + 1) / Buffer.byteLength(text))));
+    const uri = fileUri(file);
+    const [one, two] = await Promise.all(['1', '2'].map((threads) => TestClient.start({ env: { ERROR_CODEBOOK_SCAN_THREADS: threads } })));
+    try {
+      const read = await Promise.all(
+        [one, two].map(async (server) => {
+          await server.request('errorCodebook/openFromDisk', { textDocument: { uri, languageId: 'log', version: 1 } });
+          return { diagnostics: strip(await server.waitForDiagnostics(uri, 1, 60_000)), findings: await server.request<Findings>('errorCodebook/documentFindings', { uri }) };
+        }),
+      );
+      assert.ok(two.logs.some((line) => line.includes(`Reading ${file} with a second thread`)), 'the second thread read its lines');
+      assert.ok(!one.logs.some((line) => line.includes('with a second thread')));
+      assert.ok(read[0].findings.total > 10_000, `${read[0].findings.total} findings`);
+      assert.deepEqual(read[1], read[0]);
+    } finally {
+      await Promise.all([one.stop(), two.stop()]);
+    }
   });
 
   it('refuses what it cannot read from disk, with a reason, and keeps working', async () => {

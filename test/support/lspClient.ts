@@ -23,6 +23,8 @@ export interface StartOptions {
   rootUri?: string;
   /** Whether the client can be asked to watch files (didChangeWatchedFiles, with relative patterns). */
   watchFiles?: boolean;
+  /** Environment variables of the server process, besides this process's. */
+  env?: Record<string, string>;
 }
 
 export class TestClient {
@@ -46,7 +48,7 @@ export class TestClient {
   ) {}
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const reader = new StreamMessageReader(child.stdout!);
     // No watch for partial messages: vscode-jsonrpc re-arms that timer forever, even after dispose,
     // when the server exits in the middle of a message, and the test process would never end.
