@@ -317,9 +317,17 @@ export class DiskReading {
    */
   private async remember(read: ScanRead): Promise<boolean> {
     const path = this.file.path;
-    const stat = await fs.promises.stat(path);
-    const head = await readBytes(path, read.start, read.start + read.head.length);
-    const tail = await readTail(path, read.end);
+    let stat: fs.Stats;
+    let head: Buffer;
+    let tail: Buffer;
+    try {
+      stat = await fs.promises.stat(path);
+      head = await readBytes(path, read.start, read.start + read.head.length);
+      tail = await readTail(path, read.end);
+    } catch {
+      // Gone, or no longer readable: reading it again says why.
+      return false;
+    }
     const tailHolds = tail.length === Math.min(TAIL_BYTES, read.end) && tail.subarray(tail.length - read.tail.length).equals(read.tail);
     if (stat.dev !== read.dev || stat.ino !== read.ino || !head.equals(read.head) || !tailHolds) {
       return false;
