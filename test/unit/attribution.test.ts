@@ -53,6 +53,16 @@ describe('whose error it is', () => {
     assert.match(diagnostics[0].message, /\[Alibaba Cloud — from the host ecs\.cn-hangzhou\.aliyuncs\.com\]$/);
   });
 
+  it('finds each body\'s code once in a minified JSON array of thousands of bodies on one line', () => {
+    const bodies = Array.from({ length: 5000 }, (_, at) => `{"RequestId":"${at}","HostId":"ecs.cn-hangzhou.aliyuncs.com","Code":"${at % 2 ? 'IncorrectInstanceStatus' : 'InvalidInstanceId.NotFound'}"}`);
+    const line = `[${bodies.join(',')}]`;
+    const all = findings(line);
+    assert.equal(all.length, 5000);
+    assert.deepEqual(new Set(all), new Set(['InvalidInstanceId.NotFound otherProduct:ecs', 'IncorrectInstanceStatus otherProduct:ecs']));
+    const starts = [...service.createDocument(line).occurrences()].map(({ occurrence }) => occurrence.start);
+    assert.equal(new Set(starts).size, 5000);
+  });
+
   it('lets a catalog of one\'s own for another product (ECS) plug into the same rules', () => {
     // The origin is the one the catalogs README gives as its example.
     const ecs = JSON.stringify({

@@ -220,13 +220,44 @@ function beforeEscapes(text: string, end: number): number {
  */
 export function scanLine(text: string, line: number, index: CodeIndex, out: Occurrence[], from = 0, to = text.length): void {
   let lineText: string | undefined;
-  const before = out.length;
+  const found = new LineFound(out);
   findCodeTokens(text, from, to, index, (start, end, hits) => {
     lineText ??= from === 0 && to === text.length ? text : text.slice(from, to);
-    takeToken(text, lineText, from, line, index, out, before, start, end, hits);
+    takeToken(text, lineText, from, line, index, found, start, end, hits);
     return true;
   });
-  dropLinkRepeats(out, before);
+  dropLinkRepeats(out, found.before);
+}
+
+/** The occurrences a line's scan has added to a list so far, from `before` on. */
+class LineFound {
+  readonly before: number;
+  /** Where they start, once a line holds many: a line of a minified JSON array can hold tens of thousands. */
+  private starts: Set<number> | undefined;
+  private indexed: number;
+
+  constructor(readonly out: Occurrence[]) {
+    this.before = out.length;
+    this.indexed = out.length;
+  }
+
+  /** Whether one of them starts at `start`. */
+  startsAt(start: number): boolean {
+    const { out } = this;
+    if (out.length - this.before < 16) {
+      for (let at = this.before; at < out.length; at++) {
+        if (out[at].start === start) {
+          return true;
+        }
+      }
+      return false;
+    }
+    this.starts ??= new Set();
+    for (; this.indexed < out.length; this.indexed++) {
+      this.starts.add(out[this.indexed].start);
+    }
+    return this.starts.has(start);
+  }
 }
 
 /** How `scanLines` tells of the lines of a text it scans. */
@@ -249,6 +280,7 @@ const noBreakAtEnd = (): void => undefined;
 export function scanLines(text: string, index: CodeIndex, visitor: LinesVisitor): void {
   const breaks = new LineBreaks(text);
   const found: Occurrence[] = [];
+  let lineFound = new LineFound(found);
   let lineStart = 0;
   let lineEnd = -1;
   let lineText: string | undefined;
@@ -276,11 +308,12 @@ export function scanLines(text: string, index: CodeIndex, visitor: LinesVisitor)
         lineEnd = text.length;
       }
       lineText = undefined;
+      lineFound = new LineFound(found);
       scanning = visitor.enter(lineStart, lineEnd);
     }
     if (scanning) {
       lineText ??= text.slice(lineStart, lineEnd);
-      takeToken(text, lineText, lineStart, 0, index, found, 0, start, end, hits);
+      takeToken(text, lineText, lineStart, 0, index, lineFound, start, end, hits);
     }
     return true;
   });
@@ -289,9 +322,10 @@ export function scanLines(text: string, index: CodeIndex, visitor: LinesVisitor)
 
 /**
  * What scanLine makes of a token [start, end) of `text` that the filter let through with `hits`, on
- * the line that starts at `from` (`lineText`); `out` holds the line's occurrences from `before` on.
+ * the line that starts at `from` (`lineText`), added to what it found of the line before.
  */
-function takeToken(text: string, lineText: string, from: number, line: number, index: CodeIndex, out: Occurrence[], before: number, start: number, end: number, hits: number): void {
+function takeToken(text: string, lineText: string, from: number, line: number, index: CodeIndex, found: LineFound, start: number, end: number, hits: number): void {
+  const { out } = found;
   if ((hits & (LITERAL_BIT | PREFIX_BIT)) !== 0) {
     const token = text.slice(start, end);
     const { candidates, family } = index.inspect(token);
@@ -308,7 +342,7 @@ function takeToken(text: string, lineText: string, from: number, line: number, i
   }
   if ((hits & CODE_KEY_BIT) !== 0) {
     const value = unlistedValueAfter(lineText, end - from, index);
-    if (value && !out.slice(before).some((found) => found.start === value.start)) {
+    if (value && !found.startsAt(value.start)) {
       out.push({ line, start: value.start, end: value.end, token: value.token, candidates: [], context: 'key', key: text.slice(start, end), unlisted: true });
     }
   }
