@@ -14,8 +14,10 @@ import { ResolvedOccurrence, createLanguageService, findTokenStarts, scanPieceLi
 import { DiskReading, NotReadableFromDisk, inspectFile } from '../../server/src/diskReading';
 import { scanFile } from '../../server/src/fileScan';
 import { UTF8_BYTES } from '../../server/src/utf8Bytes';
+import { builtInService } from '../support/corpus';
 import { catalogTexts } from '../support/miniCatalogs';
 import { runs } from '../support/runs';
+import { utf8StreamScanner } from '../support/streaming';
 
 const service = createLanguageService(catalogTexts());
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-disk-'));
@@ -131,6 +133,26 @@ describe('the stream scanner reading a file', () => {
       { line: 1, text: 'AIS.0101 x' },
       { line: 4, text: '请求 AIS.0101' },
     ]);
+  });
+});
+
+describe('a line longer than the stream scanner keeps whole', () => {
+  it('gives the document the clues and votes of its first 64 K characters, as an open document takes them', () => {
+    // The code's own part of the line names no product; the line's start names the SDK.
+    const text = `2024-06-02 ERROR huaweicloudsdkocr recognize failed ${'x '.repeat(1500)} error_code=ModelArts.4101\n`;
+    const builtIn = builtInService();
+    const describe = ({ occurrence, resolution }: ResolvedOccurrence) => `${occurrence.token} ${resolution.kind === 'entry' ? resolution.ranked[0].entry.id : resolution.kind}`;
+    const editor = [...builtIn.createDocument(text).occurrences()].map(describe);
+    assert.deepEqual(editor, ['ModelArts.4101 huaweicloud-ocr:ModelArts.4101']);
+    // Lines over 1 KB are cut into slices; the bytes come in pieces shorter than that.
+    const scanner = utf8StreamScanner(builtIn, 1024);
+    const found: ResolvedOccurrence[] = [];
+    const bytes = Buffer.from(text, 'utf8');
+    for (let at = 0; at < bytes.length; at += 256) {
+      scanner.push(bytes.subarray(at, at + 256), (item) => found.push(item));
+    }
+    scanner.end((item) => found.push(item));
+    assert.deepEqual(found.map(describe), editor);
   });
 });
 

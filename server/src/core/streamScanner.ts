@@ -71,6 +71,8 @@ interface WindowLine {
   evidence: Map<number, LineEvidence> | undefined;
 }
 
+/** An open document takes the clues of a line's first this many characters for its own (CodeDocument's LONG_LINE). */
+const LINE_CLUE_CHARACTERS = 64 * 1024;
 /** Evidence reads at most 2048 characters of a neighbouring line; a UTF-8 character takes up to 4 bytes. */
 const NEIGHBOUR_HEAD_BYTES = 2048 * 4;
 const LF = 10;
@@ -422,6 +424,21 @@ export class StreamScanner {
       cluesInWindow: (other, from, to) => (other === line ? this.index.detector.cluesIn(text, line, from, to) : NO_CLUES),
       evidenceCache: () => sliceEvidence,
     };
+    if (this.sliceOffset === 0) {
+      // The first slice adds to the document's clues what an open document takes of a line: the
+      // clues of its first 64 K characters, and the votes of its codes there.
+      for (const clue of this.index.detector.cluesIn(text, line, 0, Math.min(text.length, LINE_CLUE_CHARACTERS))) {
+        if (isDocumentClue(clue)) {
+          this.tally(clue);
+        }
+      }
+      for (const occurrence of occurrences) {
+        const vote = occurrence.start <= LINE_CLUE_CHARACTERS ? codeVote(occurrence, text) : undefined;
+        if (vote) {
+          this.tally(vote);
+        }
+      }
+    }
     for (const occurrence of occurrences) {
       this.readingDocument = false;
       const resolution = resolve(occurrence, gatherEvidence(occurrence, source), this.index);
