@@ -29,7 +29,9 @@ export interface PieceReading {
   isAscii?: (bytes: Uint8Array, start: number, end: number) => boolean;
 }
 
-const CONTEXTS: readonly OccurrenceContext[] = ['distinctive', 'key', 'literal', 'message', 'reasonPhrase'];
+/** Each context's number across threads; a context added to OccurrenceContext must be given one. */
+const CONTEXT_NUMBERS: Readonly<Record<OccurrenceContext, number>> = { distinctive: 0, key: 1, literal: 2, message: 3, reasonPhrase: 4 };
+const CONTEXTS = (Object.keys(CONTEXT_NUMBERS) as OccurrenceContext[]).sort((a, b) => CONTEXT_NUMBERS[a] - CONTEXT_NUMBERS[b]);
 const LINE_FIELDS = 3;
 const OCCURRENCE_FIELDS = 4;
 /**
@@ -50,7 +52,7 @@ export function scanPieceLines(piece: Uint8Array, index: CodeIndex, reading: Pie
   const record = (from: number, to: number, found: Occurrence[]) => {
     lines.push(from, to, found.length);
     for (const occurrence of found) {
-      occurrences.push(occurrence.start, occurrence.end, CONTEXTS.indexOf(occurrence.context), occurrence.unlisted ? 1 : 0);
+      occurrences.push(occurrence.start, occurrence.end, CONTEXT_NUMBERS[occurrence.context], occurrence.unlisted ? 1 : 0);
       keys.push(occurrence.key ?? null);
     }
   };
