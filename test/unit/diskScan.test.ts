@@ -141,8 +141,8 @@ describe('a line longer than the stream scanner keeps whole', () => {
     // The code's own part of the line names no product; the line's start names the SDK.
     const text = `2024-06-02 ERROR huaweicloudsdkocr recognize failed ${'x '.repeat(1500)} error_code=ModelArts.4101\n`;
     const builtIn = builtInService();
-    const describe = ({ occurrence, resolution }: ResolvedOccurrence) => `${occurrence.token} ${resolution.kind === 'entry' ? resolution.ranked[0].entry.id : resolution.kind}`;
-    const editor = [...builtIn.createDocument(text).occurrences()].map(describe);
+    const decided = ({ occurrence, resolution }: ResolvedOccurrence) => `${occurrence.token} ${resolution.kind === 'entry' ? resolution.ranked[0].entry.id : resolution.kind}`;
+    const editor = [...builtIn.createDocument(text).occurrences()].map(decided);
     assert.deepEqual(editor, ['ModelArts.4101 huaweicloud-ocr:ModelArts.4101']);
     // Lines over 1 KB are cut into slices; the bytes come in pieces shorter than that.
     const scanner = utf8StreamScanner(builtIn, 1024);
@@ -152,7 +152,7 @@ describe('a line longer than the stream scanner keeps whole', () => {
       scanner.push(bytes.subarray(at, at + 256), (item) => found.push(item));
     }
     scanner.end((item) => found.push(item));
-    assert.deepEqual(found.map(describe), editor);
+    assert.deepEqual(found.map(decided), editor);
   });
 });
 
