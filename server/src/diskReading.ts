@@ -120,18 +120,6 @@ function readTail(path: string, size: number): Promise<Buffer> {
   return readBytes(path, Math.max(0, size - TAIL_BYTES), size);
 }
 
-/** The first bytes of a file, to look for a byte-order mark and binary content. */
-async function readHead(path: string, length: number): Promise<Buffer> {
-  const handle = await fs.promises.open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The path of a file: URI, or why there is none. */
 export function filePathOf(uri: string): { path: string } | { reason: string } {
   try {
@@ -165,7 +153,8 @@ export async function inspectFile(path: string): Promise<DiskFile> {
   if (!stat.isFile()) {
     throw new NotReadableFromDisk(`${path} is not a regular file.`);
   }
-  const head = await readHead(path, 64 * 1024);
+  // Its first bytes, to look for a byte-order mark and binary content.
+  const head = await readBytes(path, 0, 64 * 1024);
   const mark = byteOrderMark(head);
   if (mark && mark.encoding !== 'utf-8') {
     throw new NotReadableFromDisk(`${path} is ${mark.encoding}; only UTF-8 files are read from disk.`);

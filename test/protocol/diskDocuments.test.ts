@@ -7,34 +7,39 @@
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { SCAN_THREAD_MIN_BYTES } from '../../server/src/scanThread';
-import { TestClient, fileUri, waitFor } from '../support/lspClient';
+import { TestClient, fileUri, folderAndClientForSuite, waitFor } from '../support/lspClient';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'documents');
+
+/** What a test compares of diagnostics: where, which code, what they say, how severe. */
+const strip = (diagnostics: { range: unknown; code?: unknown; message: string; severity?: number }[]) => diagnostics.map(({ range, code, message, severity }) => ({ range, code, message, severity }));
+
+/** Sends `text` as a document of its own (`sentFile`), and waits until `uri`'s diagnostics are the same as its. */
+async function waitForDiagnosticsOfText(client: TestClient, uri: string, text: string, sentFile: string): Promise<string> {
+  const sent = fileUri(sentFile);
+  client.open(sent, 'log', text);
+  const fromText = JSON.stringify(strip(await client.waitForDiagnostics(sent, 1, 30_000)));
+  await waitFor(() => {
+    const now = client.diagnostics.get(uri);
+    return now && JSON.stringify(strip(now.diagnostics)) === fromText ? now : undefined;
+  }, 30_000, 'the findings of the file as it is now');
+  return sent;
+}
 type Findings = { total: number; groups: { code: string; count: number; firstLine: number }[]; skippedReason?: string };
 type OpenResult = { accepted: boolean; reason?: string };
 
 describe('documents read from disk', () => {
   let client: TestClient;
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-disk-docs-'));
+  const folder = folderAndClientForSuite('ecb-disk-docs-', (started) => (client = started));
   // A log of the fixtures' lines, large enough to be worth reading from disk.
   const text = ['huaweicloud-sdk-python.log', 'aliyun-tea-java.log', 'traps.log'].map((name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8')).join('\n').repeat(40);
 
-  before(async () => {
-    client = await TestClient.start();
-  });
-  after(async () => {
-    await client.stop();
-    fs.rmSync(folder, { recursive: true, force: true });
-  });
-
   const openFromDisk = (uri: string, version = 1) => client.request<OpenResult>('errorCodebook/openFromDisk', { textDocument: { uri, languageId: 'log', version } });
   const findings = (uri: string) => client.request<Findings>('errorCodebook/documentFindings', { uri });
-  const strip = (diagnostics: { range: unknown; code?: unknown; message: string; severity?: number }[]) => diagnostics.map(({ range, code, message, severity }) => ({ range, code, message, severity }));
 
   it('answers as the same text sent as text does: diagnostics, findings, hovers, links and symbols', async () => {
     const file = path.join(folder, 'app.log');
@@ -116,13 +121,7 @@ describe('documents read from disk', () => {
     // Longer, with other codes: a reading that went on into the new bytes would take it for a file that grew.
     const rewritten = `${'INFO rewritten, and longer than it was\n'.repeat(100)}ERROR call failed: error_code=ModelArts.4204 request_id=7a1f\n`.repeat(3000);
     fs.writeFileSync(file, rewritten);
-    const sent = fileUri(path.join(folder, 'rewritten-sent.log'));
-    client.open(sent, 'log', rewritten);
-    const fromText = await client.waitForDiagnostics(sent, 1, 30_000);
-    await waitFor(async () => {
-      const now = client.diagnostics.get(uri);
-      return now && JSON.stringify(strip(now.diagnostics)) === JSON.stringify(strip(fromText)) ? now : undefined;
-    }, 30_000, 'the findings of the file as it is now');
+    await waitForDiagnosticsOfText(client, uri, rewritten, path.join(folder, 'rewritten-sent.log'));
     assert.equal((await findings(uri)).total, 3000);
   });
 
@@ -213,18 +212,10 @@ describe('documents read from disk', () => {
 
 describe('files read ahead, before their document opens', () => {
   let client: TestClient;
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-read-ahead-'));
+  const folder = folderAndClientForSuite('ecb-read-ahead-', (started) => (client = started));
   const text = ['huaweicloud-sdk-python.log', 'aliyun-tea-java.log', 'traps.log'].map((name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8')).join('\n');
   // Several pieces (1 MB each), so a change of the file can come while it is read ahead.
   const large = text.repeat(Math.ceil((6 * 1024 * 1024) / text.length));
-
-  before(async () => {
-    client = await TestClient.start();
-  });
-  after(async () => {
-    await client.stop();
-    fs.rmSync(folder, { recursive: true, force: true });
-  });
 
   const openFromDisk = (uri: string) => client.request<OpenResult>('errorCodebook/openFromDisk', { textDocument: { uri, languageId: 'log', version: 1 } });
   const findings = (uri: string) => client.request<Findings>('errorCodebook/documentFindings', { uri });
@@ -235,7 +226,6 @@ describe('files read ahead, before their document opens', () => {
     return uri;
   };
   const usedAhead = (file: string) => client.logs.some((line) => line.includes(`${file} opened: what was read ahead of it is used`));
-  const strip = (diagnostics: { range: unknown; code?: unknown; message: string; severity?: number }[]) => diagnostics.map(({ range, code, message, severity }) => ({ range, code, message, severity }));
 
   it('publishes nothing before the document opens, then what the file holds, as a file not read ahead', async () => {
     const file = path.join(folder, 'ahead.log');
@@ -269,14 +259,7 @@ describe('files read ahead, before their document opens', () => {
         fs.writeFileSync(file, 'INFO rewritten\nERROR call failed: error_code=AIS.0101 The input parameter is invalid.\n');
       }
       assert.deepEqual(await openFromDisk(uri), { accepted: true });
-      const expected = fs.readFileSync(file, 'utf8');
-      const sent = fileUri(path.join(folder, `sent-${appended ? 'appended' : 'rewritten'}.log`));
-      client.open(sent, 'log', expected);
-      const fromText = await client.waitForDiagnostics(sent, 1, 30_000);
-      await waitFor(async () => {
-        const now = client.diagnostics.get(uri);
-        return now && JSON.stringify(strip(now.diagnostics)) === JSON.stringify(strip(fromText)) ? now : undefined;
-      }, 30_000, 'the findings of the file as it is now');
+      const sent = await waitForDiagnosticsOfText(client, uri, fs.readFileSync(file, 'utf8'), path.join(folder, `sent-${appended ? 'appended' : 'rewritten'}.log`));
       assert.equal((await findings(uri)).total, (await findings(sent)).total);
       if (appended) {
         assert.ok(usedAhead(file), 'what was read ahead is used, and the file read on');
@@ -303,15 +286,8 @@ describe('files read ahead, before their document opens', () => {
 });
 
 describe('the settings of a file read ahead', () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-read-ahead-settings-'));
   let client: TestClient;
-  before(async () => {
-    client = await TestClient.startWithSettings();
-  });
-  after(async () => {
-    await client.stop();
-    fs.rmSync(folder, { recursive: true, force: true });
-  });
+  const folder = folderAndClientForSuite('ecb-read-ahead-settings-', (started) => (client = started), () => TestClient.startWithSettings());
 
   const asked = (uri: string) => client.configurationRequests.flat().filter((item) => item.scopeUri === uri).length;
   const readAheadAndOpen = async (name: string, between: () => Promise<void> = async () => undefined) => {

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, ProgressType, ResponseError } from 'vscode-jsonrpc/node';
-import { TestClient, fileUri, waitFor } from '../support/lspClient';
+import { TestClient, fileUri, folderAndClientForSuite, waitFor } from '../support/lspClient';
 import { adjacentPlaceholderLine, hostileCatalogPaths } from '../support/hostile';
 
 const LOG = 'ERROR call failed: error_code=AIS.0101 The input parameter is invalid.\n';
@@ -117,15 +117,8 @@ describe('one settings channel, and only the work a change asks for', () => {
 });
 
 describe('files scanned from disk, when settings or catalogs change', () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-rescan-'));
   let client: TestClient;
-  before(async () => {
-    client = await TestClient.startWithSettings();
-  });
-  after(async () => {
-    await client.stop();
-    fs.rmSync(folder, { recursive: true, force: true });
-  });
+  const folder = folderAndClientForSuite('ecb-rescan-', (started) => (client = started), () => TestClient.startWithSettings());
 
   const changeSettings = (next: Record<string, unknown>) => client.changeSettings(next);
   const findings = (uri: string) => client.request<Findings>('errorCodebook/documentFindings', { uri });

@@ -4,6 +4,8 @@
  */
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
+import { after, before } from 'node:test';
+import * as os from 'os';
 import * as path from 'path';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -233,4 +235,22 @@ export function positionOf(text: string, needle: string, nth = 0): { line: numbe
     }
   }
   throw new Error(`${needle} not found`);
+}
+
+/**
+ * For a suite: a scratch folder, returned, and a client started before its tests (handed to
+ * `started`); both are gone after them.
+ */
+export function folderAndClientForSuite(folderPrefix: string, started: (client: TestClient) => void, start: () => Promise<TestClient> = () => TestClient.start()): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), folderPrefix));
+  let client: TestClient | undefined;
+  before(async () => {
+    client = await start();
+    started(client);
+  });
+  after(async () => {
+    await client?.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+  return folder;
 }
