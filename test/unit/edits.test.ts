@@ -215,9 +215,10 @@ describe('incremental edits of a CodeDocument', () => {
     // A long line is rescanned only around an edit; its other codes keep their places (moved by the
     // edit's length) and their decisions. Edits land near each other and far apart, in one line.
     const unit = fc.array(fragment.filter((piece) => !/[\r\n]/.test(piece)), { minLength: 1, maxLength: 8 }).map((pieces) => pieces.join(''));
-    const longLine = fc.tuple(fc.array(unit, { minLength: 1, maxLength: 6 }), fc.constantFrom('', '\n', '\r\n', '\nAIS.0101\n')).map(([units, after]) => {
+    // Lines of 90 K characters have a part beyond what the document reads of a long line for its clues.
+    const longLine = fc.tuple(fc.array(unit, { minLength: 1, maxLength: 6 }), fc.constantFrom('', '\n', '\r\n', '\nAIS.0101\n'), fc.constantFrom(70_000, 90_000)).map(([units, after, length]) => {
       let line = '';
-      for (let at = 0; line.length < 70_000; at++) {
+      for (let at = 0; line.length < length; at++) {
         line += units[at % units.length] + ' ';
       }
       return line + after;
@@ -237,10 +238,36 @@ describe('incremental edits of a CodeDocument', () => {
           reference = TextDocument.update(reference, [change], index + 1);
         }
         assert.equal(document.getText(), reference.getText());
-        assert.deepEqual(snapshot(document), snapshot(service.createDocument(reference.getText())));
+        const fresh = service.createDocument(reference.getText());
+        assert.deepEqual(snapshot(document), snapshot(fresh));
+        assert.deepEqual(document.clueTally(), fresh.clueTally());
       }),
       { numRuns: runs(12, 60), seed: 3003 },
     );
+  });
+
+  it('within a long line, leave the document clue tally alone only for edits beyond the part the document reads', () => {
+    // The document takes the clues of a long line's first 64 K characters, and the votes of its codes
+    // there. An edit near them tallies the document again; one far beyond them keeps the tally.
+    let line = '';
+    while (line.length < 100_000) {
+      line += 'InternalError retrying; AIS.0101 seen ';
+    }
+    const document = service.createDocument(`${line}\nInternalError\n`);
+    const fresh = () => service.createDocument(document.getText());
+    const tallyBefore = document.clueTally();
+    const insert = (character: number, text: string) => document.applyChanges([{ range: { start: { line: 0, character }, end: { line: 0, character } }, text }]);
+
+    insert(60_000, ' POST https://imm.cn-hangzhou.aliyuncs.com ');
+    const tallyNear = document.clueTally();
+    assert.notDeepEqual(tallyNear, tallyBefore, 'the host inserted within the part read is a clue of the document');
+    assert.deepEqual(tallyNear, fresh().clueTally());
+    assert.deepEqual(snapshot(document), snapshot(fresh()));
+
+    insert(95_000, ' POST https://ocr.cn-north-4.myhuaweicloud.com ');
+    assert.strictEqual(document.clueTally(), tallyNear, 'an edit beyond the part read keeps the tally itself');
+    assert.deepEqual(document.clueTally(), fresh().clueTally());
+    assert.deepEqual(snapshot(document), snapshot(fresh()));
   });
 
   it('rescan at most the lines of the replacement for any single edit', () => {

@@ -562,10 +562,14 @@ export class CodeDocument implements ScannedDocument {
     this.lines[line] = updated + terminator;
     this.found[line] = list.length > 0 ? list : undefined;
     this.charactersRescanned += regionEnd - regionStart;
-    this.clues[line] = undefined;
-    this.tallied[line] = undefined;
     this.evidence[line] = undefined;
-    this.forgetDocumentClues(line);
+    // The document reads a long line only as far as LONG_LINE (its clues, and its codes' votes): an
+    // edit well beyond that leaves what the document read of it, and the tally, as they were.
+    if (affectedStart - 3 * LINE_WINDOW - MAX_TOKEN_REACH <= LONG_LINE) {
+      this.clues[line] = undefined;
+      this.tallied[line] = undefined;
+      this.forgetDocumentClues(line);
+    }
     // Decisions whose window reaches the edit are made again; the rest of the line keeps its own.
     // A decision reads the part of the line its code stands in and one part on either side.
     for (let at = firstStartingAt(list, affectedStart - 3 * LINE_WINDOW - MAX_TOKEN_REACH); at < list.length && list[at].start <= affectedEnd + 3 * LINE_WINDOW; at++) {
