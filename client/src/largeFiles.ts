@@ -13,12 +13,13 @@
  *
  * VS Code takes seconds to load a large file's text after its editor opens. When the active editor
  * opens on such a file, the server is told at once (errorCodebook/readAhead) and starts reading it
- * meanwhile, so its findings are there about when the text is.
+ * meanwhile, so its findings are in Problems before the text is. When that editor closes before the
+ * document opened, the server is told (errorCodebook/readAheadClosed) and withdraws them.
  */
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import { DidOpenTextDocumentNotification, LanguageClient } from 'vscode-languageclient/node';
-import { OpenFromDiskRequest, ReadAheadNotification } from '../../server/src/common/protocol';
+import { OpenFromDiskRequest, ReadAheadClosedNotification, ReadAheadNotification } from '../../server/src/common/protocol';
 import { SETTINGS_SECTION } from './settings';
 
 const MiB = 1024 * 1024;
@@ -45,10 +46,18 @@ export class LargeFileSync {
     this.openedAhead.clear();
   }
 
-  /** Tells the server to read ahead the file of a newly active editor, when its document is not open yet. */
+  /**
+   * Tells the server to read ahead the file of a newly active editor, when its document is not open
+   * yet, and when the last editor of a file read ahead closes before its document opened.
+   */
   watchEditors(): vscode.Disposable {
     let active: string | undefined;
-    return vscode.window.tabGroups.onDidChangeTabs(() => {
+    return vscode.window.tabGroups.onDidChangeTabs(({ closed }) => {
+      for (const tab of closed) {
+        if (tab.input instanceof vscode.TabInputText) {
+          void this.editorClosed(tab.input.uri);
+        }
+      }
       const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
       const uri = input instanceof vscode.TabInputText ? input.uri : undefined;
       if (uri?.toString() !== active) {
@@ -58,6 +67,21 @@ export class LargeFileSync {
         }
       }
     });
+  }
+
+  private async editorClosed(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    const stillShown = vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key));
+    const open = vscode.workspace.textDocuments.some((document) => document.uri.toString() === key);
+    if (!this.readAheads.has(key) || stillShown || open) {
+      return;
+    }
+    this.readAheads.delete(key);
+    try {
+      await this.client()?.sendNotification(ReadAheadClosedNotification.type, { uri: key });
+    } catch (error) {
+      this.log(`Telling the server that ${uri.fsPath} closed before it opened failed: ${String(error)}`);
+    }
   }
 
   private async readAhead(uri: vscode.Uri): Promise<void> {

@@ -139,13 +139,22 @@ export class DocumentAnalyses {
   }
 
   /**
-   * Works out the analysis of a file read ahead, before its document opens, in the settings known
+   * The analysis of a file read ahead, worked out before its document opens in the settings known
    * for it now: the document takes it when it opens, if its state and settings are the same then.
+   * Undefined once its document is open, or when its state moves on meanwhile.
    */
-  prepare(tracked: TrackedDocument): void {
-    if (this.documents(tracked.uri) === undefined) {
-      this.start(tracked, this.options(tracked), () => this.documents(tracked.uri) !== undefined && this.documents(tracked.uri) !== tracked);
+  async prepare(tracked: TrackedDocument): Promise<DocumentAnalysis | undefined> {
+    if (this.documents(tracked.uri) !== undefined) {
+      return undefined;
     }
+    const options = this.options(tracked);
+    const optionsKey = keyOf(options);
+    let entry = this.running.get(tracked.uri);
+    if (entry?.generation !== tracked.generation || entry.optionsKey !== optionsKey) {
+      entry = this.start(tracked, options, () => this.documents(tracked.uri) !== undefined && this.documents(tracked.uri) !== tracked);
+    }
+    const analysis = await entry.result;
+    return analysis?.generation === tracked.generation ? analysis : undefined;
   }
 
   forget(uri: string): void {

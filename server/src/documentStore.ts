@@ -10,7 +10,8 @@
  * A large file can be read ahead, before its document opens (errorCodebook/readAhead: its editor
  * opened, and the editor is still loading its text). When it opens from disk, it takes over what
  * was read, and reads on when the file only grew since (anew when it changed otherwise, or changed
- * while it was read ahead). A file whose document does not open soon is dropped.
+ * while it was read ahead). A file whose document does not open soon, or whose editor closes
+ * first, is dropped.
  */
 import { DidChangeTextDocumentParams, DidOpenTextDocumentParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -95,6 +96,20 @@ export class DocumentStore {
   /** The files read ahead, their documents not open yet. */
   readAheadUris(): string[] {
     return [...this.readAheads.keys()];
+  }
+
+  /** The document a file read ahead becomes once it opens (not open yet), if the file is read ahead. */
+  readAheadOf(uri: string): (TrackedDocument & { disk: DiskReading }) | undefined {
+    return this.readAheads.get(uri)?.tracked;
+  }
+
+  /** Drops what was read ahead of a file whose editor closed before its document opened. */
+  closeReadAhead(uri: string): void {
+    const ahead = this.readAheads.get(uri);
+    if (ahead) {
+      this.log(`Dropped what was read ahead of ${ahead.tracked.disk.file.path}: its editor closed before its document opened.`);
+      this.dropReadAhead(uri);
+    }
   }
 
   has(uri: string): boolean {

@@ -134,6 +134,7 @@ function startServer(): void {
       (uri) => {
         settings.forget(uri);
         context?.analyses.forget(uri);
+        context?.withdrawAhead(uri);
       },
     );
     context = new ServerContext(connection, service, documents, settings);
@@ -214,6 +215,8 @@ function startServer(): void {
     }
     const tracked = context.documents.get(uri);
     if (!tracked) {
+      // A file read ahead: its findings are published again in its new settings.
+      void context.publishAhead(uri);
       return;
     }
     if (hints) {

@@ -39,6 +39,13 @@ export class ServerContext {
    * their scan. A scan under way is done again once it ends. Set by the scan-file feature.
    */
   rescanFromDisk: (include?: (uri: string) => boolean) => void = () => undefined;
+  /**
+   * Publishes the findings of a file read ahead, its document not open yet, once it is read (again
+   * after a change of its settings); set by the diagnostics feature.
+   */
+  publishAhead: (uri: string) => Promise<unknown> = async () => undefined;
+  /** Withdraws what was published ahead for a file whose reading ahead was dropped; set by the diagnostics feature. */
+  withdrawAhead: (uri: string) => void = () => undefined;
 
   constructor(
     readonly connection: Connection,

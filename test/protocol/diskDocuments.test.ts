@@ -226,24 +226,63 @@ describe('files read ahead, before their document opens', () => {
     return uri;
   };
   const usedAhead = (file: string) => client.logs.some((line) => line.includes(`${file} opened: what was read ahead of it is used`));
+  /** What was published for a file before its document opened (no version), once there is some. */
+  const publishedAhead = (uri: string, what = 'its findings published ahead') =>
+    waitFor(() => client.published.find((params) => params.uri === uri && params.version === undefined && params.diagnostics.length > 0)?.diagnostics, 30_000, what);
+  /** The last diagnostics published for a file, once the server has handled what came before (a request about another file). */
+  const lastPublished = async (uri: string) => {
+    await findings('file:///settled.log');
+    return client.published.filter((params) => params.uri === uri).at(-1);
+  };
 
-  it('publishes nothing before the document opens, then what the file holds, as a file not read ahead', async () => {
+  it('publishes what the file holds once it is read ahead, before its document opens, and the same once it opens', async () => {
     const file = path.join(folder, 'ahead.log');
     const copy = path.join(folder, 'copy.log');
     fs.writeFileSync(file, large);
     fs.writeFileSync(copy, large);
     const uri = await readAhead(file);
-    // Asked about another document: the server has handled what came before, and said nothing of this one.
-    assert.equal((await findings(fileUri(copy))).skippedReason, 'notOpen');
-    assert.equal(client.published.filter((params) => params.uri === uri).length, 0);
+    const ahead = await publishedAhead(uri);
+    assert.equal((await findings(uri)).skippedReason, 'notOpen', 'published for Problems, but not open');
     assert.deepEqual(await openFromDisk(uri), { accepted: true });
     assert.deepEqual(await openFromDisk(fileUri(copy)), { accepted: true });
-    const ahead = await client.waitForDiagnostics(uri, 1, 30_000);
+    const opened = await client.waitForDiagnostics(uri, 1, 30_000);
     const plain = await client.waitForDiagnostics(fileUri(copy), 1, 30_000);
     assert.ok(usedAhead(file), 'what was read ahead is used');
-    assert.ok(ahead.length > 100);
+    assert.ok(plain.length > 100);
     assert.deepEqual(strip(ahead), strip(plain));
+    assert.deepEqual(strip(opened), strip(plain));
     assert.deepEqual({ ...(await findings(uri)), uri: undefined }, { ...(await findings(fileUri(copy))), uri: undefined });
+  });
+
+  it('withdraws what it published ahead when the editor closes before the document opens', async () => {
+    const file = path.join(folder, 'closed-early.log');
+    fs.writeFileSync(file, text);
+    const uri = await readAhead(file);
+    await publishedAhead(uri);
+    client.notify('errorCodebook/readAheadClosed', { uri });
+    await waitFor(() => client.diagnostics.get(uri)?.diagnostics.length === 0, 10_000, 'its findings withdrawn');
+    assert.ok(client.logs.some((line) => line.includes(`Dropped what was read ahead of ${file}: its editor closed before its document opened`)));
+    // Opened after all, it is read anew.
+    assert.deepEqual(await openFromDisk(uri), { accepted: true });
+    assert.ok((await client.waitForDiagnostics(uri, 1, 30_000)).length > 10);
+    assert.ok(!usedAhead(file), 'what was read ahead was dropped');
+  });
+
+  it('leaves the findings of a scan from disk as they are, before and after the file is read ahead', async () => {
+    const file = path.join(folder, 'scanned.log');
+    fs.writeFileSync(file, text);
+    const uri = fileUri(file);
+    const scanned = await client.request<{ total: number; error?: string }>('errorCodebook/scanFile', { uri });
+    assert.equal(scanned.error, undefined);
+    const fromScan = await client.waitForDiagnostics(uri);
+    assert.ok(fromScan.length > 10);
+    const publishedBefore = client.published.filter((params) => params.uri === uri).length;
+    await readAhead(file);
+    await waitFor(() => client.logs.some((line) => line.includes(`Read ${file} ahead in`)), 30_000, 'the reading ahead done');
+    client.notify('errorCodebook/readAheadClosed', { uri });
+    await waitFor(() => client.logs.some((line) => line.includes(`Dropped what was read ahead of ${file}`)), 10_000, 'the reading ahead dropped');
+    await lastPublished(uri);
+    assert.equal(client.published.filter((params) => params.uri === uri).length, publishedBefore, 'nothing published over the scan\'s findings');
   });
 
   for (const change of ['rewritten while it is read ahead', 'written to once it was read ahead'] as const) {
@@ -274,9 +313,12 @@ describe('files read ahead, before their document opens', () => {
     const files = ['one.log', 'two.log', 'three.log'].map((name) => path.join(folder, name));
     for (const file of files) {
       fs.writeFileSync(file, text);
-      await readAhead(file);
+      await publishedAhead(await readAhead(file));
     }
     assert.ok(!client.logs.some((line) => line.includes(`Reading ${notes} ahead`)), 'a .txt file is scanned by its language, which is not known yet');
+    assert.equal(client.published.filter((params) => params.uri === fileUri(notes)).length, 0);
+    // The oldest was dropped for the newest: what was published of it is withdrawn.
+    await waitFor(() => client.diagnostics.get(fileUri(files[0]))?.diagnostics.length === 0, 10_000, 'the findings of the file dropped withdrawn');
     for (const file of files) {
       assert.deepEqual(await openFromDisk(fileUri(file)), { accepted: true });
       assert.ok((await client.waitForDiagnostics(fileUri(file), 1, 30_000)).length > 10);
@@ -305,6 +347,21 @@ describe('the settings of a file read ahead', () => {
     const { uri, diagnostics } = await readAheadAndOpen('asked-once.log');
     assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['AIS.0101']);
     assert.equal(asked(uri), 1, 'asked once, before the document opened');
+  });
+
+  it('say what is published ahead, and say it again when they change before its document opens', async () => {
+    const chinese = /[\u4e00-\u9fff]/;
+    const ahead = (uri: string) => client.published.filter((params) => params.uri === uri && params.version === undefined);
+    const file = fileUri(path.join(folder, 'published-ahead.log'));
+    const { uri } = await readAheadAndOpen('published-ahead.log', async () => {
+      await waitFor(() => ahead(file).length === 1, 30_000, 'its findings published ahead');
+      assert.ok(!chinese.test(ahead(file)[0].diagnostics[0].message));
+      client.changeSettings({ displayLanguage: 'zh-CN' });
+      await waitFor(() => ahead(file).length === 2, 30_000, 'its findings published ahead again');
+      assert.ok(chinese.test(ahead(file)[1].diagnostics[0].message));
+    });
+    await waitFor(() => chinese.test(client.diagnostics.get(uri)?.diagnostics[0]?.message ?? ''), 10_000, 'its diagnostic in Chinese once open');
+    client.changeSettings({});
   });
 
   it('follow a change made before its document opens', async () => {

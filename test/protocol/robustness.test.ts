@@ -203,6 +203,10 @@ describe('a robust language server', () => {
     client.notify('errorCodebook/readAhead', { uri: 'untitled:Untitled-1' });
     client.notify('errorCodebook/readAhead', { uri: fileUri(path.join(TMP, 'no-such-file.log')) });
     client.notify('errorCodebook/readAhead', { uri: fileUri(TMP) });
+    client.notify('errorCodebook/readAheadClosed', null);
+    client.notify('errorCodebook/readAheadClosed', { uri: 42 });
+    client.notify('errorCodebook/readAheadClosed', { uri });
+    client.notify('errorCodebook/readAheadClosed', { uri: fileUri(path.join(TMP, 'never-read-ahead.log')) });
     assert.ok(await client.hover(uri, 0, 30), 'still answers a normal hover');
     assert.deepEqual(client.logs.filter((line) => /Unexpected|failed/.test(line)), []);
   });

@@ -195,10 +195,21 @@ export interface ReadAheadParams {
  * Client → server: a large saved file's editor opened, and the client will ask the server to read
  * its document from disk (errorCodebook/openFromDisk) once the editor has loaded the text. The
  * server may start reading it now; the document takes over what was read when it opens, and what
- * is not taken over soon is dropped. A hint only: nothing is published for a document not open.
+ * is not taken over soon is dropped. Once the file is read, its findings are published, so Problems
+ * lists them while the editor is still loading; they are withdrawn if the file is dropped before
+ * its document opens (errorCodebook/readAheadClosed, a newer file read ahead, or time).
  */
 export namespace ReadAheadNotification {
   export const method = 'errorCodebook/readAhead';
+  export const type = new NotificationType<ReadAheadParams>(method);
+}
+
+/**
+ * Client → server: the editor of a file read ahead (errorCodebook/readAhead) closed before its
+ * document opened. The server drops what it read and withdraws the findings it published for it.
+ */
+export namespace ReadAheadClosedNotification {
+  export const method = 'errorCodebook/readAheadClosed';
   export const type = new NotificationType<ReadAheadParams>(method);
 }
 

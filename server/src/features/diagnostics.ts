@@ -4,6 +4,11 @@
  * document: the first refresh after a quiet spell is published at once, the rest of a burst once
  * at its end. The analysis behind it runs in slices, so it never holds other requests up for long,
  * and is dropped when the document changes or closes meanwhile.
+ *
+ * A large file read ahead (its editor opened, VS Code still loading its text) has its findings
+ * published as soon as it is read, so Problems lists them before the editor shows the text; they
+ * are withdrawn when the file is dropped before its document opens. A file scanned from disk
+ * (errorCodebook/scanFile) keeps that scan's findings until its document opens.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { FindingsChangedNotification } from '../common/protocol';
@@ -42,6 +47,8 @@ export function registerDiagnostics(context: ServerContext): void {
   // The state of each document whose diagnostics were last published, so an answer of settings
   // that changes nothing publishes nothing.
   const published = new Map<string, number>();
+  // The files read ahead whose findings are published, their documents not open yet.
+  const publishedAhead = new Set<string>();
 
   const publish = async (uri: string) => {
     const tracked = context.documents.get(uri);
@@ -49,6 +56,8 @@ export function registerDiagnostics(context: ServerContext): void {
       // Settings on their way: their arrival publishes.
       return;
     }
+    // Open now: what it publishes replaces what was published ahead.
+    publishedAhead.delete(uri);
     if (published.get(uri) === tracked.generation) {
       return;
     }
@@ -116,6 +125,29 @@ export function registerDiagnostics(context: ServerContext): void {
   };
 
   context.onRefresh(schedule);
+  context.publishAhead = async (uri) => {
+    const ahead = context.documents.readAheadOf(uri);
+    // Not while it is still read (its reading tells when it is done), nor before its settings are
+    // known, nor over the findings of a scan from disk.
+    if (!ahead || ahead.disk.scanning || context.settings.isPending(uri) || context.diskFindings.has(uri)) {
+      return;
+    }
+    const analysis = await context.analyses.prepare(ahead);
+    if (!analysis || context.documents.readAheadOf(uri) !== ahead || context.settings.isPending(uri) || context.diskFindings.has(uri)) {
+      return;
+    }
+    const diagnostics = diagnosticsEnabled(ahead.kind, context.settings.snapshot(uri)) ? analysis.diagnostics.map(toLspDiagnostic) : [];
+    if (diagnostics.length === 0 && !publishedAhead.has(uri)) {
+      return;
+    }
+    publishedAhead.add(uri);
+    await context.connection.sendDiagnostics({ uri, diagnostics });
+  };
+  context.withdrawAhead = (uri) => {
+    if (publishedAhead.delete(uri) && !context.documents.has(uri) && !context.diskFindings.has(uri)) {
+      void context.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  };
   context.onClose((uri) => {
     clearTimeout(timers.get(uri));
     timers.delete(uri);

@@ -6,10 +6,11 @@
  * from where it was when it only grew, else anew.
  *
  * errorCodebook/readAhead: the client says a large file's editor opened, before the editor has its
- * text; the server starts reading the file, asks for its settings and works out its analysis, and
- * the document takes all that over when it opens.
+ * text; the server starts reading the file, asks for its settings, works out its analysis and
+ * publishes its findings, and the document takes all that over when it opens.
+ * errorCodebook/readAheadClosed: that editor closed first; what was read is dropped.
  */
-import { OpenFromDiskRequest, OpenFromDiskResult, ReadAheadNotification } from '../common/protocol';
+import { OpenFromDiskRequest, OpenFromDiskResult, ReadAheadClosedNotification, ReadAheadNotification } from '../common/protocol';
 import { NotReadableFromDisk, filePathOf, inspectFile } from '../diskReading';
 import { ServerContext } from '../serverContext';
 
@@ -22,8 +23,8 @@ export function registerOpenFromDisk(context: ServerContext): void {
     }
     try {
       const file = await inspectFile(where.path);
-      // Once read, its analysis is worked out too, for its document to publish at once when it opens.
-      if (context.documents.readAhead(uri, file, context.settings.snapshot(uri), (tracked) => context.analyses.prepare(tracked))) {
+      // Once read, its findings are published, and its document publishes them at once when it opens.
+      if (context.documents.readAhead(uri, file, context.settings.snapshot(uri), () => void context.publishAhead(uri))) {
         context.log(`Reading ${where.path} ahead (${(file.size / 1048576).toFixed(1)} MB), while the editor loads it.`);
         // Asked now, the client answers before its document opens: its diagnostics need not wait then.
         context.settings.ask(uri);
@@ -33,6 +34,12 @@ export function registerOpenFromDisk(context: ServerContext): void {
       if (!(error instanceof NotReadableFromDisk)) {
         context.log(`Reading ${where.path} ahead failed: ${(error as Error).message}`);
       }
+    }
+  });
+
+  context.connection.onNotification(ReadAheadClosedNotification.type, (params) => {
+    if (typeof params?.uri === 'string') {
+      context.documents.closeReadAhead(params.uri);
     }
   });
 

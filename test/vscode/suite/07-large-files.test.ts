@@ -88,9 +88,28 @@ describe('a large saved log opened in an editor', () => {
     fs.writeFileSync(uri.fsPath, text);
     // As Quick Open and the Explorer open a file: its editor first, then its text.
     await vscode.commands.executeCommand('vscode.open', uri, { preview: false });
-    await waitFor(() => ourDiagnostics(uri).filter((diagnostic) => codeOf(diagnostic) === 'AIS.0101').length === codes, 60000, `${codes} AIS.0101 diagnostics`);
+    const aisCount = () => ourDiagnostics(uri).filter((diagnostic) => codeOf(diagnostic) === 'AIS.0101').length;
+    // Its findings may come before its text does: they are published once the file is read ahead.
+    await waitFor(() => aisCount() === codes, 60000, `${codes} AIS.0101 diagnostics`);
     assert.ok(api.wasReadAhead(uri), 'the server was told to read it ahead before its document opened');
-    assert.ok(api.isReadFromDisk(uri), 'the server reads it from disk');
+    await waitFor(() => api.isReadFromDisk(uri), 60000, 'its document open, and read from disk by the server');
+    assert.strictEqual(aisCount(), codes);
     await hoverAt(uri, new vscode.Position(250, 72), /AIS\.0101/);
+  });
+
+  it('has its findings in Problems before its text comes, and withdrawn when its editor closes first', async () => {
+    // Over 10 MB: the editor asks whether to open it at all, and loads no text until it is told to.
+    const { text, codes } = largeLog(5);
+    const uri = vscode.Uri.joinPath(workspaceRoot(), 'large', 'closed-at-once.log');
+    fs.writeFileSync(uri.fsPath, text);
+    const isOpen = () => vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
+    await vscode.commands.executeCommand('vscode.open', uri, { preview: false });
+    await waitFor(() => ourDiagnostics(uri).length > 0, 60000, 'its findings');
+    assert.ok(!isOpen(), 'its document is not open');
+    assert.strictEqual(ourDiagnostics(uri).filter((diagnostic) => codeOf(diagnostic) === 'AIS.0101').length, Math.min(codes, 1000));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // Well within the time after which the server drops a file read ahead whose document never opened.
+    await waitFor(() => ourDiagnostics(uri).length === 0, 10000, 'its findings withdrawn');
+    assert.ok(!isOpen(), 'its document never opened');
   });
 });
