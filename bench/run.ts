@@ -616,7 +616,8 @@ async function main(): Promise<void> {
     log(`  n/a: ${vscodeRuns.why}`);
   }
   for (const [index, run] of vscodeRuns.runs.entries()) {
-    log(`  open #${index + 1} (${run.opened === 'editor' ? 'vscode.open' : 'openTextDocument'}): its editor after ${formatValue(run.toTabMs, 'ms')}, the text in the extension host after ${formatValue(run.toExtensionHostMs, 'ms')}; Error Codebook's ${run.diagnostics} diagnostics ${formatValue(run.toDiagnosticsMs, 'ms')} after that (read ahead: ${run.readAhead}; read from disk: ${run.readFromDisk}); extension host RSS ${mb(run.rss).toFixed(0)} MB`);
+    const diagnosed = run.toDiagnosticsMs >= 0 ? `${formatValue(run.toDiagnosticsMs, 'ms')} after that` : `${formatValue(-run.toDiagnosticsMs, 'ms')} before that`;
+    log(`  open #${index + 1} (${run.opened === 'editor' ? 'vscode.open' : 'openTextDocument'}): its editor after ${formatValue(run.toTabMs, 'ms')}, the text in the extension host after ${formatValue(run.toExtensionHostMs, 'ms')}; Error Codebook's ${run.diagnostics} diagnostics ${diagnosed} (read ahead: ${run.readAhead}; read from disk: ${run.readFromDisk}); extension host RSS ${mb(run.rss).toFixed(0)} MB`);
     if (!run.readFromDisk) {
       fail(`In VS Code the ${DOC_MB} MB log (open #${index + 1}) was not read from disk.`);
     }
@@ -757,7 +758,9 @@ async function main(): Promise<void> {
   }
   const personRuns = vscodeRuns.runs.filter((run) => run.opened === 'editor');
   const extensionRuns = vscodeRuns.runs.filter((run) => run.opened === 'api');
-  const vscodeMs = median(personRuns.map((run) => run.toDiagnosticsMs));
+  // Findings held before the text came (a file read ahead publishes them once it is read) count as 0.
+  const vscodeMs = median(personRuns.map((run) => Math.max(0, run.toDiagnosticsMs)));
+  const heldBefore = personRuns.filter((run) => run.toDiagnosticsMs < 0).map((run) => -run.toDiagnosticsMs);
   rows.push({
     id: 'vscode.toProblems',
     measure: `VS Code: ${DOC_MB} MB log opened as a person opens it, in the extension host → our findings held for Problems (median of ${personRuns.length})`,
@@ -766,6 +769,14 @@ async function main(): Promise<void> {
     reference: vscodeRuns.available ? rgRef(rgDoc, 3) : 'code-server not installed',
     target: rgDoc.median * 3,
     status: status(vscodeMs <= rgDoc.median * 3, vscodeRuns.available && rgDoc.available),
+  });
+  rows.push({
+    id: 'vscode.heldBeforeText',
+    measure: `  of those opens, held for Problems before the text reached the extension host (${heldBefore.length} of ${personRuns.length}; by how long, median)`,
+    value: vscodeRuns.available && heldBefore.length > 0 ? median(heldBefore) : NaN,
+    unit: 'ms',
+    reference: '(read ahead: published once the file is read, while VS Code loads the text)',
+    status: vscodeRuns.available ? 'INFO' : 'n/a',
   });
   rows.push({
     id: 'vscode.toProblemsByExtension',

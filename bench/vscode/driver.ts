@@ -26,7 +26,10 @@ interface Run {
   readAhead: boolean;
   /** Opening → the document in the extension host (VS Code's own part). */
   toExtensionHostMs: number;
-  /** The document in the extension host → Error Codebook's diagnostics held by VS Code. */
+  /**
+   * The document in the extension host → Error Codebook's diagnostics held by VS Code; negative when
+   * they were held before the document came (a file read ahead publishes them once it is read).
+   */
   toDiagnosticsMs: number;
   diagnostics: number;
   /** Whether the server read it from disk (the extension's answer). */
@@ -37,6 +40,17 @@ interface Run {
 
 function ours(uri: vscode.Uri): number {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Error Codebook').length;
+}
+
+/** Resolves when `probe` holds, checked every 20 ms. */
+async function until(probe: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  while (!probe()) {
+    if (performance.now() > end) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** Resolves when `probe` holds, checked at each event and at once. */
@@ -99,6 +113,8 @@ export async function run(): Promise<void> {
     tabbing.dispose();
     const done = await diagnosed;
     reaching.dispose();
+    // Findings published ahead may come before the document: the run ends once the server reads it.
+    await until(() => api.isReadFromDisk(big), 60_000, 'the large log read from disk by the server').catch(() => undefined);
     runs.push({ opened, toTabMs: tabbed - opening, readAhead: api.wasReadAhead(big), toExtensionHostMs: reached - opening, toDiagnosticsMs: done - reached, diagnostics: ours(big), readFromDisk: api.isReadFromDisk(big), rss: process.memoryUsage().rss });
     // Closing the editor lets VS Code dispose of the document when it sees fit (it then tells the server).
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
