@@ -21,8 +21,13 @@ import { textBlocks } from './textBlocks';
 
 /** How much of a document's start the binary check looks at (as textLooksBinary does). */
 const BINARY_SAMPLE = 65536;
-/** How long what was read ahead waits for its document to open. */
-const READ_AHEAD_KEEP_MS = 30_000;
+/**
+ * How long what was read ahead waits for its document to open. Its editor may stay open without
+ * its text for long (VS Code asking whether to open a very large file), showing the findings
+ * published ahead; the client says when it closes (errorCodebook/readAheadClosed), so this is
+ * only a backstop.
+ */
+const READ_AHEAD_KEEP_MS = 10 * 60_000;
 /** How many files are read ahead at most; a newer one drops the oldest. */
 const READ_AHEAD_FILES = 2;
 
@@ -257,7 +262,7 @@ export class DocumentStore {
     tracked.disk = reading;
     const expiry = setTimeout(() => {
       if (this.readAheads.get(uri)?.tracked === tracked) {
-        this.log(`Dropped what was read ahead of ${file.path}: its document did not open within ${READ_AHEAD_KEEP_MS / 1000} s.`);
+        this.log(`Dropped what was read ahead of ${file.path}: its document did not open within ${READ_AHEAD_KEEP_MS / 60_000} minutes.`);
         this.dropReadAhead(uri);
       }
     }, READ_AHEAD_KEEP_MS);
