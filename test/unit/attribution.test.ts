@@ -63,6 +63,22 @@ describe('whose error it is', () => {
     assert.equal(new Set(starts).size, 5000);
   });
 
+  it('on a line of many records, takes the clues of the code\'s own record over more of another provider\'s around it', () => {
+    const builtIn = builtInService();
+    const huawei = '2024-06-02 00:00:01,100 INFO huaweicloudsdkocr - recognize_general_text done in 200 ms; ';
+    const imm = '2024-06-02 00:00:01,200 ERROR [aliyun-python-sdk-imm] - Caused by: {"Code":"MissingNotifyTopicName","Message":"NotifyTopicName is mandatory for this action."}; ';
+    const onOneLine = (record: string) => huawei.repeat(60) + record + huawei.repeat(60);
+    const found = (text: string) =>
+      [...builtIn.createDocument(text).occurrences()].map(({ occurrence, resolution }) => `${occurrence.token} ${resolution.kind === 'entry' ? resolution.ranked[0].entry.id : resolution.kind} via ${resolution.origin?.clue.text}`);
+    // On a line of its own, and amid Huawei Cloud's records on one long line (an export, a joined log), it is IMM's.
+    // Several times the 2 K characters on either side that evidence reads of a long line.
+    assert.ok(onOneLine(imm).length > 10_000);
+    assert.deepEqual(found(imm), ['MissingNotifyTopicName alibabacloud-imm:Missing{ParameterName} via aliyun-python-sdk-imm']);
+    assert.deepEqual(found(onOneLine(imm)), found(imm));
+    // Without the record's own SDK, the nearest clue is Huawei Cloud's: another cloud's error to IMM's table.
+    assert.deepEqual(found(onOneLine(imm.replace('[aliyun-python-sdk-imm] ', ''))), []);
+  });
+
   it('lets a catalog of one\'s own for another product (ECS) plug into the same rules', () => {
     // The origin is the one the catalogs README gives as its example.
     const ecs = JSON.stringify({

@@ -64,6 +64,11 @@ export interface Evidence {
   clues(scope: Scope): readonly Clue[];
   /** The occurrence's own vote among the document's `code` clues, which says nothing more of it. */
   ownVote(): Clue | undefined;
+  /**
+   * Where the code stands, when its line is read in parts (a long line, which may hold many
+   * records, each with clues of its own): the line's clues nearest to it say most.
+   */
+  nearTo?: number;
 }
 
 /**
@@ -220,7 +225,7 @@ export function gatherEvidence(occurrence: Occurrence, source: LineSource): Evid
     return found;
   };
   const ownVote = () => codeVote(occurrence, own);
-  return { text: shared.text, ...(message !== undefined ? { message } : {}), otherCodeNearby, clues, ownVote };
+  return { text: shared.text, ...(message !== undefined ? { message } : {}), otherCodeNearby, clues, ownVote, ...(part >= 0 ? { nearTo: occurrence.start } : {}) };
 }
 
 function nearestMessage(messages: readonly { value: string; at: number }[], position: number): string | undefined {

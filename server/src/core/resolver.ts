@@ -298,23 +298,13 @@ function decideProvider(
     if (clues.length === 0) {
       continue;
     }
-    const weights = new Map<string, { strength: number; count: number; clue: Clue }>();
+    const weights = new Map<string, Weight>();
     for (const clue of clues) {
-      const known = weights.get(clue.provider);
-      const strength = CLUE_STRENGTH[clue.kind];
-      if (!known) {
-        weights.set(clue.provider, { strength, count: clue.kind === 'code' ? (clue as Clue & { count?: number }).count ?? 1 : 1, clue });
-      } else {
-        known.count++;
-        if (strength > known.strength) {
-          known.strength = strength;
-          known.clue = clue;
-        }
-      }
+      weigh(weights, clue.provider, clue, clue.kind === 'code' ? (clue as Clue & { count?: number }).count ?? 1 : 1, distanceOf(clue, scope, evidence));
     }
     const ranking = [...weights.entries()].sort(
       ([providerA, a], [providerB, b]) =>
-        b.strength - a.strength || b.count - a.count || Number(!ownProviders.has(providerB)) - Number(!ownProviders.has(providerA)),
+        b.strength - a.strength || a.distance - b.distance || b.count - a.count || Number(!ownProviders.has(providerB)) - Number(!ownProviders.has(providerA)),
     );
     const [bestProvider, best] = ranking[0];
     const attribution: Attribution = { provider: bestProvider, clue: best.clue, scope };
@@ -335,6 +325,39 @@ function decideProvider(
     }
   }
   return {};
+}
+
+/** What the clues of one provider (or product) in a scope add up to: their strongest kind, the nearest of those, and how many there are. */
+interface Weight {
+  strength: number;
+  count: number;
+  clue: Clue;
+  distance: number;
+}
+
+/** Adds a clue to what its provider's (or product's) clues add up to. */
+function weigh(weights: Map<string, Weight>, key: string, clue: Clue, count: number, distance: number): void {
+  const strength = CLUE_STRENGTH[clue.kind];
+  const known = weights.get(key);
+  if (!known) {
+    weights.set(key, { strength, count, clue, distance });
+    return;
+  }
+  known.count++;
+  if (strength > known.strength || (strength === known.strength && distance < known.distance)) {
+    known.strength = strength;
+    known.clue = clue;
+    known.distance = distance;
+  }
+}
+
+/**
+ * How far a clue stands from the code, for the clues of a line read in parts: a long line may hold
+ * many records, and the one the code stands in is nearest. Every clue of a short line, and of any
+ * other scope, is as near as the others.
+ */
+function distanceOf(clue: Clue, scope: Scope, evidence: Evidence): number {
+  return scope === 'line' && evidence.nearTo !== undefined ? Math.abs(clue.start - evidence.nearTo) : 0;
 }
 
 /**
@@ -382,22 +405,12 @@ function productAttribution(provider: string, evidence: Evidence, messageClues: 
     if (clues.length === 0) {
       continue;
     }
-    const products = new Map<string, { strength: number; count: number; clue: Clue }>();
+    const products = new Map<string, Weight>();
     for (const clue of clues) {
-      const known = products.get(clue.product!);
-      const strength = CLUE_STRENGTH[clue.kind];
-      if (!known) {
-        products.set(clue.product!, { strength, count: 1, clue });
-      } else {
-        known.count++;
-        if (strength > known.strength) {
-          known.strength = strength;
-          known.clue = clue;
-        }
-      }
+      weigh(products, clue.product!, clue, 1, distanceOf(clue, scope, evidence));
     }
-    const ranking = [...products.values()].sort((a, b) => b.strength - a.strength || b.count - a.count);
-    if (ranking.length > 1 && ranking[0].strength === ranking[1].strength && ranking[0].count === ranking[1].count) {
+    const ranking = [...products.values()].sort((a, b) => b.strength - a.strength || a.distance - b.distance || b.count - a.count);
+    if (ranking.length > 1 && ranking[0].strength === ranking[1].strength && ranking[0].distance === ranking[1].distance && ranking[0].count === ranking[1].count) {
       // Two products as near and as strong: this distance does not tell.
       continue;
     }
