@@ -247,14 +247,16 @@ export class DocumentStore {
     if (this.documents.has(uri) || this.readAheads.has(uri)) {
       return false;
     }
-    if (decideDocument({ uri, languageId: '', size: file.size }, settings, file.sample).skipped !== undefined) {
+    const decision = decideDocument({ uri, languageId: '', size: file.size }, settings, file.sample);
+    if (decision.skipped !== undefined) {
       return false;
     }
     for (const oldest of [...this.readAheads.keys()].slice(0, Math.max(0, this.readAheads.size - READ_AHEAD_FILES + 1))) {
       this.dropReadAhead(oldest);
     }
     const started = Date.now();
-    const tracked: TrackedDocument = { uri, languageId: '', version: 0, kind: 'log', length: file.size, generation: 1 };
+    // Its kind by its path (a .json file's findings are published as JSON's), until its language is known.
+    const tracked: TrackedDocument = { uri, languageId: '', version: 0, kind: decision.kind, length: file.size, generation: 1 };
     const reading = this.newReading(file, tracked, () => {
       this.log(`Read ${file.path} ahead in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       read(tracked);

@@ -364,6 +364,21 @@ describe('the settings of a file read ahead', () => {
     client.changeSettings({});
   });
 
+  it('publish nothing ahead for a file whose kind has its diagnostics off (JSON)', async () => {
+    // JSON files selected by their path, so they are read ahead; their diagnostics off.
+    client.changeSettings({ 'scan.include': ['**/*.log', '**/*.json'], 'diagnostics.json': false });
+    await waitFor(() => client.configurationAnswered === client.configurationRequests.length, 10_000, 'the new settings, answered');
+    const file = path.join(folder, 'bodies.json');
+    fs.writeFileSync(file, '{"error_code": "AIS.0101", "error_msg": "The input parameter is invalid."}\n');
+    const uri = fileUri(file);
+    client.notify('errorCodebook/readAhead', { uri });
+    await waitFor(() => client.logs.some((line) => line.includes(`Read ${file} ahead in`)), 30_000, 'the reading ahead done');
+    assert.deepEqual(await client.request<OpenResult>('errorCodebook/openFromDisk', { textDocument: { uri, languageId: 'json', version: 1 } }), { accepted: true });
+    assert.deepEqual(await client.waitForDiagnostics(uri, 1, 30_000), []);
+    assert.deepEqual(client.published.filter((params) => params.uri === uri && params.diagnostics.length > 0), [], 'nothing published ahead');
+    client.changeSettings({});
+  });
+
   it('follow a change made before its document opens', async () => {
     const chinese = /[\u4e00-\u9fff]/;
     const { uri, diagnostics } = await readAheadAndOpen('changed.log', async () => {
