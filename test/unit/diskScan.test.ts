@@ -17,7 +17,7 @@ import { UTF8_BYTES } from '../../server/src/utf8Bytes';
 import { builtInService } from '../support/corpus';
 import { catalogTexts } from '../support/miniCatalogs';
 import { runs } from '../support/runs';
-import { utf8StreamScanner } from '../support/streaming';
+import { streamText, utf8StreamScanner } from '../support/streaming';
 
 const service = createLanguageService(catalogTexts());
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-disk-'));
@@ -153,6 +153,37 @@ describe('a line longer than the stream scanner keeps whole', () => {
     }
     scanner.end((item) => found.push(item));
     assert.deepEqual(found.map(decided), editor);
+  });
+});
+
+describe('an over-long line, read slice by slice', () => {
+  const builtIn = builtInService();
+  // Records of a joined log or a minified export: clues of both providers, codes with and without their messages.
+  const RECORDS = [
+    '2024-06-02 00:00:01,100 INFO huaweicloudsdkocr - recognize_general_text done in 200 ms',
+    '2024-06-02 00:00:01,200 ERROR [aliyun-python-sdk-imm] - Caused by: {"Code":"MissingNotifyTopicName","Message":"NotifyTopicName is mandatory for this action."}',
+    '{"error_code": "AIS.0101", "error_msg": "The input parameter is invalid."}',
+    'POST https://ocr.cn-north-4.myhuaweicloud.com/v2/ocr/general-text 400 {"error_code": "ModelArts.4204", "error_msg": "The service has not been subscribed."}',
+    'POST https://imm.cn-hangzhou.aliyuncs.com/ 400 {"Code": "InvalidParameter.SourceURI.Empty", "Message": "The parameter SourceURI is empty."}',
+    '10.0.0.1 - - [02/Jun/2024:00:05:53 +0000] "POST /v2/ocr HTTP/1.1" 503 73696 "-" "python-requests/2.31.0"',
+    'WARN c.e.ocr.OcrService - slow call: 462 ms (threshold 400 ms), InternalError counters reset',
+    'ERROR c.e.ocr.MarketOcr [X-Ca-Error-Message] - market OCR failed status=403 forbidden',
+    '识别失败，错误码 AIS.0101，参数无效 😀',
+    'code=461 message=Invalid Input - image data error - gif image empty',
+    'INFO nothing to report here, batch 4021 processed in 404 ms',
+  ];
+  const decided = ({ occurrence, resolution }: ResolvedOccurrence) =>
+    `${occurrence.line}:${occurrence.start} ${occurrence.token} ${resolution.kind === 'entry' ? resolution.ranked[0].entry.id : resolution.kind} ${resolution.evidence} ${resolution.origin?.clue.text ?? ''}`;
+
+  it('decides each code as an open document of the same text does, wherever the slices and pieces fall', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...RECORDS), { minLength: 60, maxLength: 160 }), fc.array(fc.nat(), { maxLength: 6 }), fc.constantFrom(1024, 5000, 20_000), (records, cuts, maxLineLength) => {
+        const text = `${records.join(' ; ')}\nAIS.0101 after\n`;
+        const editor = [...builtIn.createDocument(text).occurrences()].map(decided);
+        assert.deepEqual(streamText(builtIn, text, cuts, maxLineLength).map(decided), editor);
+      }),
+      { numRuns: runs(15, 60), seed: 2031 },
+    );
   });
 });
 

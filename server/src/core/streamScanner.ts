@@ -8,11 +8,13 @@
  * sibling message of pretty-printed JSON, a code nearby, clues of origin on its line, in its body
  * and nearby. The document's clues are those known beforehand (given, or tallied in a first pass by
  * ClueTally) or those seen so far near codes; each decision says whether it read them, so one made
- * with the clues seen so far can be made again once the whole document's are known.
+ * with the clues seen so far can be made again once the whole document's are known. A line longer
+ * than the bound is read slice by slice, and each of its codes is decided from the same part of the
+ * line an open document reads for it; only the lines around it are not read.
  */
 import { CodeIndex } from './codeIndex';
 import { ResolvedOccurrence } from './codeDocument';
-import { DocumentClue, LineEvidence, LineSource, NEARBY, codeVote, gatherEvidence, isDocumentClue } from './evidence';
+import { DocumentClue, LINE_WINDOW, LineEvidence, LineSource, NEARBY, codeVote, gatherEvidence, isDocumentClue } from './evidence';
 import { Clue } from './origins';
 import { resolve } from './resolver';
 import { Occurrence, findCodeTokens, findTokenStarts, scanLine } from './scanner';
@@ -29,7 +31,7 @@ export interface StreamScannerOptions {
    * skip decoding. Without it, only lines that may hold a code are checked, byte by byte.
    */
   isAscii?: (bytes: Uint8Array, start: number, end: number) => boolean;
-  /** The longest line, in bytes, kept whole; a longer one is scanned in slices of about this size. */
+  /** The longest line, in bytes, kept whole; a longer one is read in slices of about this size. */
   maxLineLength?: number;
   /** Clues of the whole document, when they are known beforehand (a small file read once for them). */
   documentClues?: readonly DocumentClue[];
@@ -52,6 +54,17 @@ export interface DecisionDetails {
 }
 
 export type FoundCallback = (found: ResolvedOccurrence, details: DecisionDetails) => void;
+
+/**
+ * An over-long line read slice by slice: its decoded characters from `textStart` on (a multiple of
+ * LINE_WINDOW), and how far its codes are decided. The characters kept before that point, and
+ * those read after the last code decided, are what those codes' evidence reads.
+ */
+interface LongLine {
+  text: string;
+  textStart: number;
+  decidedTo: number;
+}
 
 /** One line of the window around the lines being decided. */
 interface WindowLine {
@@ -90,8 +103,8 @@ export class StreamScanner {
   private readonly firstLine: number;
   /** The file offset of the next piece's first byte. */
   private pieceStart: number;
-  /** Where the current line's next slice starts, in characters, when an over-long line is cut into slices. */
-  private sliceOffset = 0;
+  /** The line being read when it grew past the bound, and is decided slice by slice. */
+  private longLine: LongLine | undefined;
   /** The last lines, line n in slot n % size. */
   private readonly window: WindowLine[];
   private readonly buffer: Occurrence[] = [];
@@ -280,10 +293,11 @@ export class StreamScanner {
    * filter let a token of the line through; `scanned`, what another thread found in the piece's lines.
    */
   private completeLine(bytes: Uint8Array, text: string, start: number, end: number, startByte: number, ascii: boolean, mayHoldCode: boolean | undefined, onFound: FoundCallback, scanned?: LineScanReader): void {
-    if (this.sliceOffset > 0) {
+    if (this.longLine) {
       // The end of an over-long line: decided on its own, as its slices were.
-      this.scanSlice(this.options.decode(bytes, start, end), onFound);
-      this.sliceOffset = 0;
+      this.longLine.text += this.options.decode(bytes, start, end);
+      this.decideLongLine(this.longLine, true, onFound);
+      this.longLine = undefined;
       start = end;
     } else {
       this.options.onLine?.(this.line, startByte);
@@ -389,7 +403,7 @@ export class StreamScanner {
     }
   }
 
-  /** Scans the front of an unfinished line that grew past the bound, slice by slice, keeping the rest. */
+  /** Reads the front of an unfinished line that grew past the bound, slice by slice, keeping the rest. */
   private cutOverLongLine(onFound: FoundCallback): void {
     while (this.carry.length > this.maxLineLength) {
       let cut = this.maxLineLength;
@@ -397,16 +411,29 @@ export class StreamScanner {
       while (cut > 0 && (this.carry[cut] & 0xc0) === 0x80) {
         cut--;
       }
-      if (this.sliceOffset === 0) {
+      if (!this.longLine) {
         this.options.onLine?.(this.line, this.carryStart);
+        this.longLine = { text: '', textStart: 0, decidedTo: 0 };
       }
-      this.scanSlice(this.options.decode(this.carry, 0, cut), onFound);
+      this.longLine.text += this.options.decode(this.carry, 0, cut);
       this.carry = this.carry.subarray(cut);
+      this.decideLongLine(this.longLine, false, onFound);
     }
   }
 
-  /** Scans one slice of an over-long line and decides its occurrences at once, from the slice alone. */
-  private scanSlice(text: string, onFound: FoundCallback): void {
+  /**
+   * Decides the codes of an over-long line read so far, from what was read of the line alone: all
+   * of them once it ended (`final`), else those before a multiple of LINE_WINDOW with two windows
+   * of text after it. Each code's evidence then reads the same part of the line as in an open
+   * document, whose parts start at multiples of LINE_WINDOW too; two windows are kept before the
+   * next code to decide.
+   */
+  private decideLongLine(long: LongLine, final: boolean, onFound: FoundCallback): void {
+    const { text, textStart } = long;
+    const decideTo = final ? textStart + text.length : Math.floor((textStart + text.length - 2 * LINE_WINDOW) / LINE_WINDOW) * LINE_WINDOW;
+    if (decideTo <= long.decidedTo && !final) {
+      return;
+    }
     // Lines before it are decided first, so findings stay in text order.
     this.flush(onFound);
     scanLine(text, this.line, this.index, this.buffer);
@@ -424,31 +451,35 @@ export class StreamScanner {
       cluesInWindow: (other, from, to) => (other === line ? this.index.detector.cluesIn(text, line, from, to) : NO_CLUES),
       evidenceCache: () => sliceEvidence,
     };
-    if (this.sliceOffset === 0) {
-      // The first slice adds to the document's clues what an open document takes of a line: the
-      // clues of its first 64 K characters, and the votes of its codes there.
+    const decided = occurrences.filter((occurrence) => textStart + occurrence.start >= long.decidedTo && textStart + occurrence.start < decideTo);
+    if (long.decidedTo === 0) {
+      // What an open document takes of a line for its clues: those of its first 64 K characters.
       for (const clue of this.index.detector.cluesIn(text, line, 0, Math.min(text.length, LINE_CLUE_CHARACTERS))) {
         if (isDocumentClue(clue)) {
           this.tally(clue);
         }
       }
-      for (const occurrence of occurrences) {
-        const vote = occurrence.start <= LINE_CLUE_CHARACTERS ? codeVote(occurrence, text) : undefined;
-        if (vote) {
-          this.tally(vote);
-        }
+    }
+    // And the votes of its codes there.
+    for (const occurrence of decided) {
+      const vote = textStart + occurrence.start <= LINE_CLUE_CHARACTERS ? codeVote(occurrence, text) : undefined;
+      if (vote) {
+        this.tally(vote);
       }
     }
-    for (const occurrence of occurrences) {
+    for (const occurrence of decided) {
       this.readingDocument = false;
       const resolution = resolve(occurrence, gatherEvidence(occurrence, source), this.index);
-      occurrence.start += this.sliceOffset;
-      occurrence.end += this.sliceOffset;
+      occurrence.start += textStart;
+      occurrence.end += textStart;
       if (!resolution.suppressed || this.options.reportSuppressed) {
         onFound({ occurrence, resolution }, { lineText: text, readDocument: this.readingDocument });
       }
     }
-    this.sliceOffset += text.length;
+    const keepFrom = Math.max(textStart, decideTo - 2 * LINE_WINDOW);
+    long.text = text.slice(keepFrom - textStart);
+    long.textStart = keepFrom;
+    long.decidedTo = decideTo;
   }
 }
 
