@@ -229,6 +229,9 @@ describe('files read ahead, before their document opens', () => {
   /** What was published for a file before its document opened (no version), once there is some. */
   const publishedAhead = (uri: string, what = 'its findings published ahead') =>
     waitFor(() => client.published.find((params) => params.uri === uri && params.version === undefined && params.diagnostics.length > 0)?.diagnostics, 30_000, what);
+  /** What errorCodebook/findingsChanged said of a file, in order. */
+  const findingsChanged = (uri: string) =>
+    client.notifications.filter(({ method, params }) => method === 'errorCodebook/findingsChanged' && (params as { uri: string }).uri === uri).map(({ params }) => params as { uri: string; total: number });
   /** The last diagnostics published for a file, once the server has handled what came before (a request about another file). */
   const lastPublished = async (uri: string) => {
     await findings('file:///settled.log');
@@ -242,7 +245,10 @@ describe('files read ahead, before their document opens', () => {
     fs.writeFileSync(copy, large);
     const uri = await readAhead(file);
     const ahead = await publishedAhead(uri);
-    assert.equal((await findings(uri)).skippedReason, 'notOpen', 'published for Problems, but not open');
+    // The Error Codes view is told, and lists them too.
+    assert.ok(findingsChanged(uri).some(({ total }) => total > 0), 'told the findings changed');
+    const listedAhead = await findings(uri);
+    assert.equal(listedAhead.skippedReason, undefined);
     assert.deepEqual(await openFromDisk(uri), { accepted: true });
     assert.deepEqual(await openFromDisk(fileUri(copy)), { accepted: true });
     const opened = await client.waitForDiagnostics(uri, 1, 30_000);
@@ -252,6 +258,7 @@ describe('files read ahead, before their document opens', () => {
     assert.deepEqual(strip(ahead), strip(plain));
     assert.deepEqual(strip(opened), strip(plain));
     assert.deepEqual({ ...(await findings(uri)), uri: undefined }, { ...(await findings(fileUri(copy))), uri: undefined });
+    assert.deepEqual({ ...listedAhead, uri: undefined }, { ...(await findings(fileUri(copy))), uri: undefined });
   });
 
   it('withdraws what it published ahead when the editor closes before the document opens', async () => {
@@ -262,6 +269,8 @@ describe('files read ahead, before their document opens', () => {
     client.notify('errorCodebook/readAheadClosed', { uri });
     await waitFor(() => client.diagnostics.get(uri)?.diagnostics.length === 0, 10_000, 'its findings withdrawn');
     assert.ok(client.logs.some((line) => line.includes(`Dropped what was read ahead of ${file}: its editor closed before its document opened`)));
+    assert.equal(findingsChanged(uri).at(-1)?.total, 0);
+    assert.equal((await findings(uri)).skippedReason, 'notOpen');
     // Opened after all, it is read anew.
     assert.deepEqual(await openFromDisk(uri), { accepted: true });
     assert.ok((await client.waitForDiagnostics(uri, 1, 30_000)).length > 10);

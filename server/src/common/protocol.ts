@@ -130,7 +130,7 @@ export interface DocumentFindingsResult {
   skippedReason?: string;
 }
 
-/** Client → server: every code found in a document (open, or scanned from disk), grouped by code. */
+/** Client → server: every code found in a document (open, scanned from disk, or read ahead), grouped by code. */
 export namespace DocumentFindingsRequest {
   export const method = 'errorCodebook/documentFindings';
   export const type = new RequestType<DocumentFindingsParams, DocumentFindingsResult, void>(method);

@@ -60,6 +60,14 @@ export function registerCustomRequests(context: ServerContext): void {
     if (fromDisk) {
       return page(fromDisk.total, fromDisk.groups);
     }
+    // A file read ahead, its document not open yet: what was published ahead for it.
+    const ahead = context.documents.readAheadOf(uri);
+    if (ahead && !ahead.disk.scanning && !context.settings.isPending(uri)) {
+      const analysis = await context.analyses.prepare(ahead);
+      if (analysis && context.documents.readAheadOf(uri) === ahead) {
+        return page(analysis.total, analysis.groups);
+      }
+    }
     const now = context.documents.get(uri);
     return page(0, [], { skippedReason: now ? (now.skipped ?? 'notSelected') : 'notOpen' });
   });

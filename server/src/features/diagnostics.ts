@@ -6,9 +6,9 @@
  * and is dropped when the document changes or closes meanwhile.
  *
  * A large file read ahead (its editor opened, VS Code still loading its text) has its findings
- * published as soon as it is read, so Problems lists them before the editor shows the text; they
- * are withdrawn when the file is dropped before its document opens. A file scanned from disk
- * (errorCodebook/scanFile) keeps that scan's findings until its document opens.
+ * published as soon as it is read, so Problems and the Error Codes view list them before the editor
+ * shows the text; they are withdrawn when the file is dropped before its document opens. A file
+ * scanned from disk (errorCodebook/scanFile) keeps that scan's findings until its document opens.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { FindingsChangedNotification } from '../common/protocol';
@@ -142,10 +142,13 @@ export function registerDiagnostics(context: ServerContext): void {
     }
     publishedAhead.add(uri);
     await context.connection.sendDiagnostics({ uri, diagnostics });
+    // The Error Codes view lists them too (errorCodebook/documentFindings answers for a file read ahead).
+    await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total: analysis.total });
   };
   context.withdrawAhead = (uri) => {
     if (publishedAhead.delete(uri) && !context.documents.has(uri) && !context.diskFindings.has(uri)) {
       void context.connection.sendDiagnostics({ uri, diagnostics: [] });
+      void context.connection.sendNotification(FindingsChangedNotification.type, { uri, total: 0 });
     }
   };
   context.onClose((uri) => {
