@@ -186,7 +186,9 @@ export class CodesTreeView implements vscode.Disposable {
       this.view.message = l10n.t('No error codes in this file.');
     } else {
       const codes = new Set(findings.result.groups.map((group) => group.code)).size;
-      this.view.message = l10n.t('{0} occurrences of {1} distinct codes.', findings.result.total, codes);
+      const { total } = findings.result;
+      this.view.message =
+        codes !== 1 ? l10n.t('{0} occurrences of {1} distinct codes.', total, codes) : total === 1 ? l10n.t('1 occurrence of 1 code.') : l10n.t('{0} occurrences of 1 code.', total);
     }
   }
 }

@@ -50,7 +50,12 @@ export class FindingsStatusBar implements vscode.Disposable {
     const { total, groups } = findings.result;
     this.item.text = statusText(total);
     const codes = new Set(groups.map((group) => group.code)).size;
-    this.item.tooltip = l10n.t('Error Codebook: {0} occurrences of {1} distinct codes in this file. Click to list them.', total, codes);
+    this.item.tooltip =
+      codes !== 1
+        ? l10n.t('Error Codebook: {0} occurrences of {1} distinct codes in this file. Click to list them.', total, codes)
+        : total === 1
+          ? l10n.t('Error Codebook: 1 occurrence of 1 code in this file. Click to show it.')
+          : l10n.t('Error Codebook: {0} occurrences of 1 code in this file. Click to list them.', total);
     this.item.command = Commands.showDocumentCodes;
     this.item.backgroundColor = undefined;
     this.item.show();

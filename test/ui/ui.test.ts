@@ -36,6 +36,9 @@ const LARGE_LOG = 'large-archive.log';
 /** Every how many lines of the large log an AIS.0101 stands, and how many lines it has. */
 const LARGE_LOG_EVERY = 97;
 const LARGE_LOG_LINES = 420_000;
+/** A log of about 12 MB, over the 10 MB above which VS Code asks before it loads a file's text, and its lines (under 1000 codes, all of them in Problems). */
+const ASKED_LOG = 'loaded-ahead.log';
+const ASKED_LOG_LINES = 90_000;
 
 /** The time of line `index` of the large log: one line per 10 ms from 2024-06-18 08:00:00. */
 function largeLogTime(index: number): string {
@@ -43,11 +46,11 @@ function largeLogTime(index: number): string {
   return at.toISOString().replace('T', ' ').replace('Z', '').replace('.', ',');
 }
 
-function writeLargeLog(file: string): void {
+function writeLargeLog(file: string, lines = LARGE_LOG_LINES): void {
   const out = fs.openSync(file, 'w');
   try {
     let chunk = '';
-    for (let index = 0; index < LARGE_LOG_LINES; index++) {
+    for (let index = 0; index < lines; index++) {
       chunk +=
         index % LARGE_LOG_EVERY === 5
           ? `${largeLogTime(index)} ERROR [worker-${index % 7}] ocr_client.py:88 - huaweicloudsdkcore.exceptions.ClientRequestException: {"status_code": 400, "request_id": "r${index}", "error_code": "AIS.0101", "error_msg": "The input parameter is invalid."}\n`
@@ -80,6 +83,11 @@ function keepForReadme(file: string, name: string): void {
   if (UPDATE_README_IMAGES) {
     fs.copyFileSync(file, path.join(IMAGES, name));
   }
+}
+
+/** How many problems the status bar's Problems item says there are, of every severity. */
+function problemCount(label: string): number {
+  return [...label.matchAll(/\d+/g)].reduce((sum, [count]) => sum + Number(count), 0);
 }
 
 function normalise(text: string | null | undefined): string {
@@ -150,6 +158,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     const workspace = path.join(runDir, 'samples');
     copyFolder(path.join(ROOT, 'samples'), workspace);
     writeLargeLog(path.join(workspace, LARGE_LOG));
+    writeLargeLog(path.join(workspace, ASKED_LOG), ASKED_LOG_LINES);
     fs.mkdirSync(path.join(runDir, 'extensions'), { recursive: true });
     await installExtension(installation, runDir, VSIX);
     server = await startCodeServer(installation, {
@@ -380,6 +389,37 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     await waitUntil(() => cursorOn(5 + 2 * LARGE_LOG_EVERY + 1), 'the cursor on the third occurrence');
     await screenshot(page, 'large-file-occurrence');
     await closeTab(page, LARGE_LOG);
+  });
+
+  it('lists the codes of a large log while VS Code asks whether to show it, and withdraws them when its tab closes first', async () => {
+    const name = ASKED_LOG;
+    const expected = Math.ceil((ASKED_LOG_LINES - 5) / LARGE_LOG_EVERY);
+    const problemsBefore = problemCount(await problemsLabel(page));
+    await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } });
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ state: 'visible' });
+    await row.click();
+    const openAnyway = page.locator('.monaco-workbench .part.editor .monaco-button, .monaco-workbench .part.editor a', { hasText: 'Open Anyway' }).first();
+    await openAnyway.waitFor({ state: 'visible' });
+    // Its text not shown, its codes are counted, grouped and in Problems: the server read the file ahead.
+    const status = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
+    await waitUntil(async () => normalise(await status.textContent()).trim() === `${expected} error codes`, 'the codes counted before the text is shown');
+    const { header, pane } = await expandedPane(page, 'Error Codes');
+    await waitUntil(async () => normalise(await header.textContent()).includes(name), 'the Error Codes view to show the file');
+    await pane.locator('.monaco-list-row', { hasText: `AIS.0101 ×${expected}` }).first().waitFor({ state: 'visible' });
+    assert.ok(normalise(await pane.textContent()).includes(`${expected} occurrences of 1 code.`), normalise(await pane.textContent()));
+    await waitUntil(async () => problemCount(await problemsLabel(page)) === problemsBefore + expected, 'its codes in Problems');
+    assert.ok(await openAnyway.isVisible(), 'the text is still not shown');
+    await screenshot(page, 'read-ahead-before-text');
+    await closeTab(page, name);
+    await waitUntil(
+      async () => problemCount(await problemsLabel(page)) === problemsBefore && !normalise(await header.textContent()).includes(name),
+      'its codes withdrawn from Problems and the view',
+    );
   });
 
   it('makes a code printed in the integrated terminal a link to its explanation', async () => {
