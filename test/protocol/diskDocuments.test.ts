@@ -341,6 +341,12 @@ describe('the settings of a file read ahead', () => {
   const folder = folderAndClientForSuite('ecb-read-ahead-settings-', (started) => (client = started), () => TestClient.startWithSettings());
 
   const asked = (uri: string) => client.configurationRequests.flat().filter((item) => item.scopeUri === uri).length;
+  /** Changes the settings, and waits until the server has asked for them and been answered. */
+  const changeSettings = async (settings: Record<string, unknown>) => {
+    const before = client.configurationRequests.length;
+    client.changeSettings(settings);
+    await waitFor(() => client.configurationRequests.length > before && client.configurationAnswered === client.configurationRequests.length, 10_000, 'the new settings, answered');
+  };
   const readAheadAndOpen = async (name: string, between: () => Promise<void> = async () => undefined) => {
     const file = path.join(folder, name);
     fs.writeFileSync(file, 'INFO start\nERROR call failed: error_code=AIS.0101 The input parameter is invalid.\n');
@@ -370,13 +376,12 @@ describe('the settings of a file read ahead', () => {
       assert.ok(chinese.test(ahead(file)[1].diagnostics[0].message));
     });
     await waitFor(() => chinese.test(client.diagnostics.get(uri)?.diagnostics[0]?.message ?? ''), 10_000, 'its diagnostic in Chinese once open');
-    client.changeSettings({});
+    await changeSettings({});
   });
 
   it('publish nothing ahead for a file whose kind has its diagnostics off (JSON)', async () => {
     // JSON files selected by their path, so they are read ahead; their diagnostics off.
-    client.changeSettings({ 'scan.include': ['**/*.log', '**/*.json'], 'diagnostics.json': false });
-    await waitFor(() => client.configurationAnswered === client.configurationRequests.length, 10_000, 'the new settings, answered');
+    await changeSettings({ 'scan.include': ['**/*.log', '**/*.json'], 'diagnostics.json': false });
     const file = path.join(folder, 'bodies.json');
     fs.writeFileSync(file, '{"error_code": "AIS.0101", "error_msg": "The input parameter is invalid."}\n');
     const uri = fileUri(file);
@@ -385,7 +390,7 @@ describe('the settings of a file read ahead', () => {
     assert.deepEqual(await client.request<OpenResult>('errorCodebook/openFromDisk', { textDocument: { uri, languageId: 'json', version: 1 } }), { accepted: true });
     assert.deepEqual(await client.waitForDiagnostics(uri, 1, 30_000), []);
     assert.deepEqual(client.published.filter((params) => params.uri === uri && params.diagnostics.length > 0), [], 'nothing published ahead');
-    client.changeSettings({});
+    await changeSettings({});
   });
 
   it('follow a change made before its document opens', async () => {
