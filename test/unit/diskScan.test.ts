@@ -175,6 +175,23 @@ describe('an over-long line, read slice by slice', () => {
   const decided = ({ occurrence, resolution }: ResolvedOccurrence) =>
     `${occurrence.line}:${occurrence.start} ${occurrence.token} ${resolution.kind === 'entry' ? resolution.ranked[0].entry.id : resolution.kind} ${resolution.evidence} ${resolution.origin?.clue.text ?? ''}`;
 
+  it('cuts a line of bytes that are no UTF-8 at all, and finds the codes around it', () => {
+    // A run of continuation bytes, longer than both readers keep whole, has no character start to cut at: it is cut where it is.
+    const bytes = Buffer.concat([Buffer.from('AIS.0101 before\n'), Buffer.alloc(600_000, 0x80), Buffer.from('\nAIS.0101 after\n')]);
+    const found: string[] = [];
+    const scanner = utf8StreamScanner(builtIn, 1024);
+    const record = ({ occurrence }: ResolvedOccurrence) => found.push(`${occurrence.line}:${occurrence.token}`);
+    for (let at = 0; at < bytes.length; at += 700) {
+      scanner.push(bytes.subarray(at, at + 700), record);
+    }
+    scanner.end(record);
+    assert.deepEqual(found, ['0:AIS.0101', '2:AIS.0101']);
+    const tally = builtIn.createClueTally({ ...UTF8_BYTES, maxLineLength: 1024 });
+    tally.push(bytes);
+    tally.end();
+    assert.ok(Array.isArray(tally.result()));
+  });
+
   it('decides each code as an open document of the same text does, wherever the slices and pieces fall', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...RECORDS), { minLength: 60, maxLength: 160 }), fc.array(fc.nat(), { maxLength: 6 }), fc.constantFrom(1024, 5000, 20_000), (records, cuts, maxLineLength) => {

@@ -65,3 +65,17 @@ export function bytesAreAscii(bytes: Uint8Array, start: number, end: number): bo
   }
   return true;
 }
+
+/**
+ * Where to cut bytes at `at` without splitting a UTF-8 character: at the start of the character
+ * `at` falls in. A character takes at most four bytes, so bytes that are no UTF-8 at all (a run of
+ * continuation bytes) are cut at most three bytes early, never before `at - 3`.
+ */
+export function characterCut(bytes: Uint8Array, at: number): number {
+  for (let cut = at; cut > at - 4 && cut > 0; cut--) {
+    if ((bytes[cut] & 0xc0) !== 0x80) {
+      return cut;
+    }
+  }
+  return at;
+}

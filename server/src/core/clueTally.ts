@@ -11,7 +11,7 @@ import { CodeIndex } from './codeIndex';
 import { DocumentClue, codeVote, isDocumentClue } from './evidence';
 import { Clue } from './origins';
 import { Occurrence, findCodeTokens, scanLine } from './scanner';
-import { LineBreaks, afterLineBreak, bytesAreAscii, concatBytes, detach } from './byteText';
+import { LineBreaks, afterLineBreak, bytesAreAscii, characterCut, concatBytes, detach } from './byteText';
 
 export interface ClueTallyOptions {
   /** Turns bytes [start, end) into text (UTF-8). */
@@ -80,10 +80,7 @@ export class ClueTally {
     if (start < piece.length) {
       this.carry = this.carry.length > 0 ? concatBytes(this.carry, piece, start, piece.length) : piece.slice(start);
       while (this.carry.length > this.maxLineLength) {
-        let cut = this.maxLineLength;
-        while (cut > 0 && (this.carry[cut] & 0xc0) === 0x80) {
-          cut--;
-        }
+        const cut = characterCut(this.carry, this.maxLineLength);
         this.readSlice(this.carry, this.options.bytesAsText(this.carry, 0, cut), 0, cut);
         this.carry = this.carry.subarray(cut);
       }

@@ -19,7 +19,7 @@ import { Clue } from './origins';
 import { resolve } from './resolver';
 import { Occurrence, findCodeTokens, findTokenStarts, scanLine } from './scanner';
 import { LineScanReader, LineScans } from './lineScans';
-import { LineBreaks, afterLineBreak, bytesAreAscii, concatBytes as concat, detach } from './byteText';
+import { LineBreaks, afterLineBreak, bytesAreAscii, characterCut, concatBytes as concat, detach } from './byteText';
 
 export interface StreamScannerOptions {
   /** Turns bytes [start, end) of a pushed piece into text (UTF-8 for files and standard input). */
@@ -406,11 +406,8 @@ export class StreamScanner {
   /** Reads the front of an unfinished line that grew past the bound, slice by slice, keeping the rest. */
   private cutOverLongLine(onFound: FoundCallback): void {
     while (this.carry.length > this.maxLineLength) {
-      let cut = this.maxLineLength;
-      // Never inside a UTF-8 sequence: back up to the start of a character.
-      while (cut > 0 && (this.carry[cut] & 0xc0) === 0x80) {
-        cut--;
-      }
+      // Never inside a UTF-8 sequence.
+      const cut = characterCut(this.carry, this.maxLineLength);
       if (!this.longLine) {
         this.options.onLine?.(this.line, this.carryStart);
         this.longLine = { text: '', textStart: 0, decidedTo: 0 };
