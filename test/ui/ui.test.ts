@@ -94,8 +94,8 @@ function normalise(text: string | null | undefined): string {
   return (text ?? '').replace(/\u00a0/g, ' ').replace(/[ \t]+/g, ' ');
 }
 
-/** Quick Open (Ctrl+P) a file of the workspace, and wait for its text. */
-async function openFile(name: string, expectedText: string): Promise<void> {
+/** Quick Open (Ctrl+P) a file of the workspace. */
+async function quickOpen(name: string): Promise<void> {
   await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } });
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
@@ -105,6 +105,11 @@ async function openFile(name: string, expectedText: string): Promise<void> {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
   await row.waitFor({ state: 'visible' });
   await row.click();
+}
+
+/** Quick Open (Ctrl+P) a file of the workspace, and wait for its text. */
+async function openFile(name: string, expectedText: string): Promise<void> {
+  await quickOpen(name);
   await page.locator('.editor-instance .view-lines', { hasText: expectedText }).first().waitFor({ state: 'visible' });
 }
 
@@ -395,14 +400,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     const name = ASKED_LOG;
     const expected = Math.ceil((ASKED_LOG_LINES - 5) / LARGE_LOG_EVERY);
     const problemsBefore = problemCount(await problemsLabel(page));
-    await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } });
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(name);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-    await row.waitFor({ state: 'visible' });
-    await row.click();
+    await quickOpen(name);
     const openAnyway = page.locator('.monaco-workbench .part.editor .monaco-button, .monaco-workbench .part.editor a', { hasText: 'Open Anyway' }).first();
     await openAnyway.waitFor({ state: 'visible' });
     // Its text not shown, its codes are counted, grouped and in Problems: the server read the file ahead.
