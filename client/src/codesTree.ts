@@ -178,10 +178,13 @@ export class CodesTreeView implements vscode.Disposable {
     }
     this.view.description = path.posix.basename(findings.uri.path);
     if (!findings.scanned) {
+      const reason = findings.result.skippedReason;
       this.view.message =
-        findings.result.skippedReason === 'notOpen' && findings.uri.scheme === 'file'
-          ? l10n.t('VS Code does not hand this file to extensions (it is over 50 MB). Scan it from disk with "Error Codebook: Scan Log File…".')
-          : l10n.t('This file is not scanned for error codes.');
+        reason === 'reading'
+          ? l10n.t('Reading this file for error codes…')
+          : reason === 'notOpen' && findings.uri.scheme === 'file'
+            ? l10n.t('VS Code does not hand this file to extensions (it is over 50 MB). Scan it from disk with "Error Codebook: Scan Log File…".')
+            : l10n.t('This file is not scanned for error codes.');
     } else if (findings.result.groups.length === 0) {
       this.view.message = l10n.t('No error codes in this file.');
     } else {

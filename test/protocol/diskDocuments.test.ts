@@ -336,6 +336,28 @@ describe('files read ahead, before their document opens', () => {
   });
 });
 
+describe('a file read ahead, asked about while it is read', () => {
+  let client: TestClient;
+  // The client answers questions about settings late: until it does, the file is not done.
+  const folder = folderAndClientForSuite('ecb-read-ahead-asked-', (started) => (client = started), () =>
+    TestClient.start({ configurationDelayMs: 1500, configuration: (section) => (section === 'errorCodebook' ? {} : null) }),
+  );
+
+  it('is said to be read, then its codes are listed once they are published', async () => {
+    const file = path.join(folder, 'asked-early.log');
+    fs.writeFileSync(file, 'INFO start\nERROR call failed: error_code=AIS.0101 The input parameter is invalid.\n');
+    const uri = fileUri(file);
+    client.notify('errorCodebook/readAhead', { uri });
+    await waitFor(() => client.logs.some((line) => line.includes(`Reading ${file} ahead`)), 10_000, 'the read ahead');
+    const findings = () => client.request<Findings>('errorCodebook/documentFindings', { uri });
+    assert.equal((await findings()).skippedReason, 'reading');
+    await waitFor(() => client.notifications.some(({ method, params }) => method === 'errorCodebook/findingsChanged' && (params as { uri: string }).uri === uri), 10_000, 'its findings published ahead');
+    const listed = await findings();
+    assert.equal(listed.skippedReason, undefined);
+    assert.equal(listed.total, 1);
+  });
+});
+
 describe('the settings of a file read ahead', () => {
   let client: TestClient;
   const folder = folderAndClientForSuite('ecb-read-ahead-settings-', (started) => (client = started), () => TestClient.startWithSettings());

@@ -409,7 +409,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     const { header, pane } = await expandedPane(page, 'Error Codes');
     await waitUntil(async () => normalise(await header.textContent()).includes(name), 'the Error Codes view to show the file');
     await pane.locator('.monaco-list-row', { hasText: `AIS.0101 ×${expected}` }).first().waitFor({ state: 'visible' });
-    assert.ok(normalise(await pane.textContent()).includes(`${expected} occurrences of 1 code.`), normalise(await pane.textContent()));
+    await waitUntil(async () => normalise(await pane.textContent()).includes(`${expected} occurrences of 1 code.`), 'the view\'s summary');
     await waitUntil(async () => problemCount(await problemsLabel(page)) === problemsBefore + expected, 'its codes in Problems');
     assert.ok(await openAnyway.isVisible(), 'the text is still not shown');
     await screenshot(page, 'read-ahead-before-text');

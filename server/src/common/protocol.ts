@@ -125,7 +125,8 @@ export interface DocumentFindingsResult {
   nextOffset?: number;
   /**
    * Why the document was not scanned, when it was not: `notSelected` (the scan settings leave it
-   * out), `tooLarge`, `binary`, or `notOpen` (the server does not have it).
+   * out), `tooLarge`, `binary`, `notOpen` (the server does not have it), or `reading` (its file is
+   * being read ahead, its document not open yet: errorCodebook/findingsChanged says when it is read).
    */
   skippedReason?: string;
 }

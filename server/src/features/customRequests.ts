@@ -60,9 +60,12 @@ export function registerCustomRequests(context: ServerContext): void {
     if (fromDisk) {
       return page(fromDisk.total, fromDisk.groups);
     }
-    // A file read ahead, its document not open yet: what was published ahead for it.
+    // A file read ahead, its document not open yet: what was published ahead for it, once it is read.
     const ahead = context.documents.readAheadOf(uri);
-    if (ahead && !ahead.disk.scanning && !context.settings.isPending(uri)) {
+    if (ahead) {
+      if (ahead.disk.scanning || context.settings.isPending(uri)) {
+        return page(0, [], { skippedReason: 'reading' });
+      }
       const analysis = await context.analyses.prepare(ahead);
       if (analysis && context.documents.readAheadOf(uri) === ahead) {
         return page(analysis.total, analysis.groups);

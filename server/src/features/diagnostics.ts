@@ -137,11 +137,10 @@ export function registerDiagnostics(context: ServerContext): void {
       return;
     }
     const diagnostics = diagnosticsEnabled(ahead.kind, context.settings.snapshot(uri)) ? analysis.diagnostics.map(toLspDiagnostic) : [];
-    if (diagnostics.length === 0 && !publishedAhead.has(uri)) {
-      return;
+    if (diagnostics.length > 0 || publishedAhead.has(uri)) {
+      await context.connection.sendDiagnostics({ uri, diagnostics });
     }
     publishedAhead.add(uri);
-    await context.connection.sendDiagnostics({ uri, diagnostics });
     // The Error Codes view lists them too (errorCodebook/documentFindings answers for a file read ahead).
     await context.connection.sendNotification(FindingsChangedNotification.type, { uri, total: analysis.total });
   };
