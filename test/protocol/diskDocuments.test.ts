@@ -246,7 +246,7 @@ describe('files read ahead, before their document opens', () => {
     const uri = await readAhead(file);
     const ahead = await publishedAhead(uri);
     // The Error Codes view is told, and lists them too.
-    assert.ok(findingsChanged(uri).some(({ total }) => total > 0), 'told the findings changed');
+    await waitFor(() => findingsChanged(uri).some(({ total }) => total > 0), 10_000, 'told the findings changed');
     const listedAhead = await findings(uri);
     assert.equal(listedAhead.skippedReason, undefined);
     assert.deepEqual(await openFromDisk(uri), { accepted: true });
@@ -269,7 +269,7 @@ describe('files read ahead, before their document opens', () => {
     client.notify('errorCodebook/readAheadClosed', { uri });
     await waitFor(() => client.diagnostics.get(uri)?.diagnostics.length === 0, 10_000, 'its findings withdrawn');
     assert.ok(client.logs.some((line) => line.includes(`Dropped what was read ahead of ${file}: its editor closed before its document opened`)));
-    assert.equal(findingsChanged(uri).at(-1)?.total, 0);
+    await waitFor(() => findingsChanged(uri).at(-1)?.total === 0, 10_000, 'told its findings are gone');
     assert.equal((await findings(uri)).skippedReason, 'notOpen');
     // Opened after all, it is read anew.
     assert.deepEqual(await openFromDisk(uri), { accepted: true });

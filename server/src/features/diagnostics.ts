@@ -49,6 +49,9 @@ export function registerDiagnostics(context: ServerContext): void {
   const published = new Map<string, number>();
   // The files read ahead whose findings are published, their documents not open yet.
   const publishedAhead = new Set<string>();
+  // The newest publishing of each file read ahead: an older one still working out its analysis (in
+  // settings since changed) publishes nothing.
+  const aheadTurns = new Map<string, number>();
 
   const publish = async (uri: string) => {
     const tracked = context.documents.get(uri);
@@ -132,7 +135,13 @@ export function registerDiagnostics(context: ServerContext): void {
     if (!ahead || ahead.disk.scanning || context.settings.isPending(uri) || context.diskFindings.has(uri)) {
       return;
     }
+    const turn = (aheadTurns.get(uri) ?? 0) + 1;
+    aheadTurns.set(uri, turn);
     const analysis = await context.analyses.prepare(ahead);
+    if (aheadTurns.get(uri) !== turn) {
+      return;
+    }
+    aheadTurns.delete(uri);
     if (!analysis || context.documents.readAheadOf(uri) !== ahead || context.settings.isPending(uri) || context.diskFindings.has(uri)) {
       return;
     }
