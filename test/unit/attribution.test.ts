@@ -70,9 +70,9 @@ describe('whose error it is', () => {
     const onOneLine = (record: string) => huawei.repeat(60) + record + huawei.repeat(60);
     const found = (text: string) =>
       [...builtIn.createDocument(text).occurrences()].map(({ occurrence, resolution }) => `${occurrence.token} ${resolution.kind === 'entry' ? resolution.ranked[0].entry.id : resolution.kind} via ${resolution.origin?.clue.text}`);
-    // On a line of its own, and amid Huawei Cloud's records on one long line (an export, a joined log), it is IMM's.
     // Several times the 2 K characters on either side that evidence reads of a long line.
     assert.ok(onOneLine(imm).length > 10_000);
+    // On a line of its own, and amid Huawei Cloud's records on one long line (an export, a joined log), it is IMM's.
     assert.deepEqual(found(imm), ['MissingNotifyTopicName alibabacloud-imm:Missing{ParameterName} via aliyun-python-sdk-imm']);
     assert.deepEqual(found(onOneLine(imm)), found(imm));
     // Without the record's own SDK, the nearest clue is Huawei Cloud's: another cloud's error to IMM's table.

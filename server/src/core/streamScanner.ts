@@ -294,7 +294,7 @@ export class StreamScanner {
    */
   private completeLine(bytes: Uint8Array, text: string, start: number, end: number, startByte: number, ascii: boolean, mayHoldCode: boolean | undefined, onFound: FoundCallback, scanned?: LineScanReader): void {
     if (this.longLine) {
-      // The end of an over-long line: decided on its own, as its slices were.
+      // The end of an over-long line: decided from the line alone, as the slices before it were.
       this.longLine.text += this.options.decode(bytes, start, end);
       this.decideLongLine(this.longLine, true, onFound);
       this.longLine = undefined;
