@@ -24,6 +24,11 @@ import { SETTINGS_SECTION } from './settings';
 
 const MiB = 1024 * 1024;
 
+/** Whether VS Code has the document of a URI (given as a string) open. */
+function isOpen(key: string): boolean {
+  return vscode.workspace.textDocuments.some((document) => document.uri.toString() === key);
+}
+
 export class LargeFileSync {
   /** The documents the server reads from disk. */
   private readonly fromDisk = new Set<string>();
@@ -72,8 +77,7 @@ export class LargeFileSync {
   private async editorClosed(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
     const stillShown = vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key));
-    const open = vscode.workspace.textDocuments.some((document) => document.uri.toString() === key);
-    if (!this.readAheads.has(key) || stillShown || open) {
+    if (!this.readAheads.has(key) || stillShown || isOpen(key)) {
       return;
     }
     this.readAheads.delete(key);
@@ -87,11 +91,11 @@ export class LargeFileSync {
   private async readAhead(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
     const client = this.client();
-    if (!client || vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) {
+    if (!client || isOpen(key)) {
       return;
     }
     const size = await this.diskSize(uri);
-    if (size === undefined || vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) {
+    if (size === undefined || isOpen(key)) {
       return;
     }
     try {

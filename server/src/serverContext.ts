@@ -7,8 +7,8 @@ import { Connection } from 'vscode-languageserver/node';
 import { DisplayLanguage } from './common/protocol';
 import { ErrorCodebookSettings, displayLanguageOf, normaliseDisplayLanguage } from './common/settings';
 import { DiagnosticsOptions, LanguageService, FindingGroup, Strings, stringsFor } from './core/index';
-import { DocumentAnalyses } from './analysis';
-import { DocumentStore } from './documentStore';
+import { DocumentAnalyses, DocumentAnalysis } from './analysis';
+import { DocumentStore, TrackedDocument } from './documentStore';
 import { SettingsStore } from './settingsStore';
 
 export interface DiskFindings {
@@ -59,6 +59,26 @@ export class ServerContext {
       (tracked) => this.diagnosticsOptions(this.settings.snapshot(tracked.uri)),
       (uri) => this.refresh(uri),
     );
+  }
+
+  /**
+   * The analysis of a file read ahead, its document not open yet: `reading` while the file is read
+   * or its settings are on their way; undefined when it is not read ahead, or stopped being meanwhile.
+   */
+  async analysisAhead(uri: string): Promise<{ ahead: TrackedDocument; analysis: DocumentAnalysis } | 'reading' | undefined> {
+    const ahead = this.documents.readAheadOf(uri);
+    if (!ahead) {
+      return undefined;
+    }
+    if (ahead.disk.scanning || this.settings.isPending(uri)) {
+      return 'reading';
+    }
+    const analysis = await this.analyses.prepare(ahead);
+    if (!analysis || this.documents.readAheadOf(uri) !== ahead) {
+      return undefined;
+    }
+    // New settings asked for meanwhile: what was worked out is in the old ones.
+    return this.settings.isPending(uri) ? 'reading' : { ahead, analysis };
   }
 
   /** The display language: the setting when it names one, else the editor's. */

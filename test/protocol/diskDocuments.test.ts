@@ -232,11 +232,8 @@ describe('files read ahead, before their document opens', () => {
   /** What errorCodebook/findingsChanged said of a file, in order. */
   const findingsChanged = (uri: string) =>
     client.notifications.filter(({ method, params }) => method === 'errorCodebook/findingsChanged' && (params as { uri: string }).uri === uri).map(({ params }) => params as { uri: string; total: number });
-  /** The last diagnostics published for a file, once the server has handled what came before (a request about another file). */
-  const lastPublished = async (uri: string) => {
-    await findings('file:///settled.log');
-    return client.published.filter((params) => params.uri === uri).at(-1);
-  };
+  /** Resolves once the server has handled what came before (a request about another file). */
+  const caughtUp = () => findings('file:///settled.log');
 
   it('publishes what the file holds once it is read ahead, before its document opens, and the same once it opens', async () => {
     const file = path.join(folder, 'ahead.log');
@@ -290,7 +287,7 @@ describe('files read ahead, before their document opens', () => {
     await waitFor(() => client.logs.some((line) => line.includes(`Read ${file} ahead in`)), 30_000, 'the reading ahead done');
     client.notify('errorCodebook/readAheadClosed', { uri });
     await waitFor(() => client.logs.some((line) => line.includes(`Dropped what was read ahead of ${file}`)), 10_000, 'the reading ahead dropped');
-    await lastPublished(uri);
+    await caughtUp();
     assert.equal(client.published.filter((params) => params.uri === uri).length, publishedBefore, 'nothing published over the scan\'s findings');
   });
 

@@ -61,15 +61,12 @@ export function registerCustomRequests(context: ServerContext): void {
       return page(fromDisk.total, fromDisk.groups);
     }
     // A file read ahead, its document not open yet: what was published ahead for it, once it is read.
-    const ahead = context.documents.readAheadOf(uri);
+    const ahead = await context.analysisAhead(uri);
+    if (ahead === 'reading') {
+      return page(0, [], { skippedReason: 'reading' });
+    }
     if (ahead) {
-      if (ahead.disk.scanning || context.settings.isPending(uri)) {
-        return page(0, [], { skippedReason: 'reading' });
-      }
-      const analysis = await context.analyses.prepare(ahead);
-      if (analysis && context.documents.readAheadOf(uri) === ahead) {
-        return page(analysis.total, analysis.groups);
-      }
+      return page(ahead.analysis.total, ahead.analysis.groups);
     }
     const now = context.documents.get(uri);
     return page(0, [], { skippedReason: now ? (now.skipped ?? 'notSelected') : 'notOpen' });

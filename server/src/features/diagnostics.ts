@@ -129,22 +129,22 @@ export function registerDiagnostics(context: ServerContext): void {
 
   context.onRefresh(schedule);
   context.publishAhead = async (uri) => {
-    const ahead = context.documents.readAheadOf(uri);
-    // Not while it is still read (its reading tells when it is done), nor before its settings are
-    // known, nor over the findings of a scan from disk.
-    if (!ahead || ahead.disk.scanning || context.settings.isPending(uri) || context.diskFindings.has(uri)) {
+    // Never over the findings of a scan from disk.
+    if (context.diskFindings.has(uri)) {
       return;
     }
     const turn = (aheadTurns.get(uri) ?? 0) + 1;
     aheadTurns.set(uri, turn);
-    const analysis = await context.analyses.prepare(ahead);
+    // Not while it is still read (its reading tells when it is done), nor before its settings are known.
+    const found = await context.analysisAhead(uri);
     if (aheadTurns.get(uri) !== turn) {
       return;
     }
     aheadTurns.delete(uri);
-    if (!analysis || context.documents.readAheadOf(uri) !== ahead || context.settings.isPending(uri) || context.diskFindings.has(uri)) {
+    if (found === undefined || found === 'reading' || context.diskFindings.has(uri)) {
       return;
     }
+    const { ahead, analysis } = found;
     const diagnostics = diagnosticsEnabled(ahead.kind, context.settings.snapshot(uri)) ? analysis.diagnostics.map(toLspDiagnostic) : [];
     if (diagnostics.length > 0 || publishedAhead.has(uri)) {
       await context.connection.sendDiagnostics({ uri, diagnostics });
