@@ -197,8 +197,22 @@ export class CodesTreeView implements vscode.Disposable {
 }
 
 /**
- * Opens a document and puts the cursor on a finding. A file VS Code does not hand to extensions
- * (over 50 MB) is opened by the editor itself, at the finding.
+ * The column already showing a file: its editor, or the tab of a file VS Code does not hand to
+ * extensions. Undefined when no group shows it.
+ */
+function columnShowing(uri: vscode.Uri): vscode.ViewColumn | undefined {
+  const wanted = uri.toString();
+  const editor = vscode.window.visibleTextEditors.find((visible) => visible.document.uri.toString() === wanted);
+  if (editor?.viewColumn !== undefined) {
+    return editor.viewColumn;
+  }
+  return vscode.window.tabGroups.all.find((group) => group.activeTab?.input instanceof vscode.TabInputText && group.activeTab.input.uri.toString() === wanted)?.viewColumn;
+}
+
+/**
+ * Opens a document and puts the cursor on a finding, in the column that shows it already (not
+ * beside it, in the column of a view that has the focus, such as an explanation). A file VS Code
+ * does not hand to extensions (over 50 MB) is opened by the editor itself, at the finding.
  */
 export async function revealFinding(uri: vscode.Uri, line: number, character = 0): Promise<vscode.TextEditor | undefined> {
   let document: vscode.TextDocument;
@@ -207,7 +221,7 @@ export async function revealFinding(uri: vscode.Uri, line: number, character = 0
   } catch {
     const position = new vscode.Position(Math.max(0, line), Math.max(0, character));
     try {
-      await vscode.commands.executeCommand('vscode.open', uri, { selection: new vscode.Range(position, position), preview: false });
+      await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: columnShowing(uri), selection: new vscode.Range(position, position), preview: false });
     } catch (error) {
       void vscode.window.showErrorMessage(l10n.t('Could not open {0}: {1}', uri.fsPath || uri.toString(), String((error as Error).message ?? error)));
     }
@@ -215,7 +229,7 @@ export async function revealFinding(uri: vscode.Uri, line: number, character = 0
   }
   try {
     const position = new vscode.Position(Math.min(line, Math.max(0, document.lineCount - 1)), character);
-    const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: columnShowing(uri), selection: new vscode.Range(position, position), preserveFocus: false });
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return editor;
   } catch (error) {

@@ -18,7 +18,12 @@ const ICONS: Record<FindingGroup['severity'], string> = { error: '$(error)', war
 export async function showDocumentCodes(model: FindingsModel, arg?: unknown): Promise<FindingGroup | undefined> {
   const pick = arg !== null && typeof arg === 'object' && typeof (arg as { pick?: unknown }).pick === 'string' ? (arg as { pick: string }).pick : undefined;
   const findings = await model.refresh();
-  if (!findings || !findings.scanned) {
+  if (!findings) {
+    // No file is shown (none is open, or focus is on another kind of editor with no file beside it).
+    void vscode.window.showInformationMessage(l10n.t('Open a log, JSON or source file to list its error codes.'));
+    return undefined;
+  }
+  if (!findings.scanned) {
     void vscode.window.showInformationMessage(l10n.t('The active file is not scanned for error codes.'));
     return undefined;
   }

@@ -70,6 +70,39 @@ describe('commands', () => {
     assert.strictEqual(active.selection.active.line, group.firstLine);
   });
 
+  it('Show Error Codes of This File keeps to the log in sight while another kind of editor beside it has focus, and not once it is out of sight', async () => {
+    await closeAllEditors();
+    const editor = await open('sdk-logs', 'huaweicloud-sdk-python.log');
+    await waitFor(() => ourDiagnostics(editor.document.uri).length > 0, 30000, 'the log to be scanned');
+    await waitFor(() => vscode.commands.executeCommand<FindingGroup | undefined>('errorCodebook.showDocumentCodes', { pick: 'APIG.0201' }), 20000, "the log's codes");
+    // A webview beside the log takes the focus: no text editor is active, but the log is still shown.
+    const panel = vscode.window.createWebviewPanel('errorCodebookTest', 'Not a text editor', vscode.ViewColumn.Beside, {});
+    try {
+      await waitFor(() => panel.active && vscode.window.activeTextEditor === undefined, 10000, 'the webview to take the focus');
+      const inSight = await vscode.commands.executeCommand<FindingGroup | undefined>('errorCodebook.showDocumentCodes', { pick: 'APIG.0201' });
+      assert.strictEqual(inSight?.code, 'APIG.0201', 'the codes of the log still in sight');
+      // The code is revealed in the log's own column, not opened a second time in the webview's.
+      const log = editor.document.uri.toString();
+      assert.deepStrictEqual(
+        vscode.window.visibleTextEditors.filter((visible) => visible.document.uri.toString() === log).map((visible) => visible.viewColumn),
+        [vscode.ViewColumn.One],
+      );
+      assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), log);
+      // The log's editor is closed now, with the webview in focus again.
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      panel.reveal();
+      await waitFor(
+        () => panel.active && vscode.window.activeTextEditor === undefined && vscode.window.visibleTextEditors.every((visible) => visible.document.uri.toString() !== log),
+        10000,
+        'the log out of sight and the webview in focus',
+      );
+      const outOfSight = await vscode.commands.executeCommand<FindingGroup | undefined>('errorCodebook.showDocumentCodes', { pick: 'APIG.0201' });
+      assert.strictEqual(outOfSight, undefined, 'no codes of a log no longer shown');
+    } finally {
+      panel.dispose();
+    }
+  });
+
   it('Scan Log File… scans a file from disk that is not open and publishes its diagnostics', async () => {
     const uri = fixture('disk-scan', 'archive.log');
     assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString()));
