@@ -197,12 +197,14 @@ export class CodesTreeView implements vscode.Disposable {
 }
 
 /**
- * The column already showing a file: its editor, or the tab of a file VS Code does not hand to
- * extensions. Undefined when no group shows it.
+ * The column already showing a file: the active editor's when it does, else another visible
+ * editor's, else the tab of a file VS Code does not hand to extensions. Undefined when no group
+ * shows it.
  */
 function columnShowing(uri: vscode.Uri): vscode.ViewColumn | undefined {
   const wanted = uri.toString();
-  const editor = vscode.window.visibleTextEditors.find((visible) => visible.document.uri.toString() === wanted);
+  const shows = (editor: vscode.TextEditor | undefined) => editor?.document.uri.toString() === wanted;
+  const editor = shows(vscode.window.activeTextEditor) ? vscode.window.activeTextEditor : vscode.window.visibleTextEditors.find(shows);
   if (editor?.viewColumn !== undefined) {
     return editor.viewColumn;
   }

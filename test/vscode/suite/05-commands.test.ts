@@ -103,6 +103,18 @@ describe('commands', () => {
     }
   });
 
+  it('Show Error Codes of This File reveals the code in the active editor of a log shown twice', async () => {
+    await closeAllEditors();
+    const first = await open('sdk-logs', 'huaweicloud-sdk-python.log');
+    await waitFor(() => ourDiagnostics(first.document.uri).length > 0, 30000, 'the log to be scanned');
+    const second = await vscode.window.showTextDocument(first.document, vscode.ViewColumn.Two);
+    assert.strictEqual(vscode.window.activeTextEditor?.viewColumn, vscode.ViewColumn.Two);
+    const group = await waitFor(() => vscode.commands.executeCommand<FindingGroup | undefined>('errorCodebook.showDocumentCodes', { pick: 'APIG.0201' }), 20000, 'the APIG.0201 group');
+    assert.strictEqual(vscode.window.activeTextEditor?.viewColumn, vscode.ViewColumn.Two);
+    assert.strictEqual(second.selection.active.line, group.firstLine);
+    await closeAllEditors();
+  });
+
   it('Scan Log File… scans a file from disk that is not open and publishes its diagnostics', async () => {
     const uri = fixture('disk-scan', 'archive.log');
     assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString()));
