@@ -462,15 +462,11 @@ export class DiskReading {
     document.documentClues = clues;
     let changed = false;
     for (const region of document.redecisionRegions()) {
-      const found: ResolvedOccurrence[] = [];
+      const redecision = document.redecision(region);
       const scanner = this.service.createStreamScanner({ ...UTF8_BYTES, firstLine: region.from, documentClues: clues });
       const start = region.from === 0 ? this.file.markBytes : document.lineStart(region.from);
       const end = document.lineStart(region.to + 1);
-      const onFound = (item: ResolvedOccurrence) => {
-        if (region.lines.has(item.occurrence.line)) {
-          found.push(item);
-        }
-      };
+      const onFound = (item: ResolvedOccurrence) => redecision.add(item);
       for await (const piece of filePieces(this.file.path, PIECE_BYTES, () => undefined, start, end)) {
         scanner.push(piece, onFound);
       }
@@ -478,9 +474,7 @@ export class DiskReading {
       if (run !== this.run) {
         return;
       }
-      const before = [...document.findings.between(region.from, region.to)].filter((item) => region.lines.has(item.occurrence.line));
-      document.redecided(region.lines, found);
-      changed ||= !sameFindings(before, found);
+      changed = redecision.finish() || changed;
       await yieldToEventLoop();
     }
     if (changed) {
@@ -489,9 +483,3 @@ export class DiskReading {
   }
 }
 
-/** Whether two lists of findings say the same: the same codes, decided the same way. */
-function sameFindings(a: readonly ResolvedOccurrence[], b: readonly ResolvedOccurrence[]): boolean {
-  const describe = ({ occurrence, resolution }: ResolvedOccurrence) =>
-    `${occurrence.line}:${occurrence.start}:${resolution.kind}:${resolution.ranked[0]?.entry.id ?? ''}:${resolution.established}:${resolution.origin?.clue.text ?? ''}`;
-  return a.length === b.length && a.every((item, index) => describe(item) === describe(b[index]));
-}

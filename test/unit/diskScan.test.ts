@@ -265,6 +265,50 @@ describe('the lines of a piece scanned by another thread', () => {
 });
 
 describe('findings kept compactly', () => {
+  it('of provisional lines decided again take their lines\' places, and say whether any was decided otherwise', () => {
+    const text = LINES.join('\n').repeat(3);
+    const all = [...service.createDocument(text).occurrences()];
+    const lines = [...new Set(all.map((item) => item.occurrence.line))];
+    const chosen = new Set(lines.filter((_, index) => index % 2 === 1));
+    assert.ok(chosen.size >= 3 && chosen.size < lines.length, `${chosen.size} of ${lines.length} lines`);
+    const provisionalDocument = () => {
+      const document = service.createDiskDocument({ read: () => undefined, decode: UTF8_BYTES.decode });
+      for (const item of all) {
+        document.record(item, chosen.has(item.occurrence.line), false);
+      }
+      assert.deepEqual([...document.provisional].sort((a, b) => a - b), [...chosen]);
+      return document;
+    };
+    const region = { from: 0, to: lines[lines.length - 1], lines: chosen };
+
+    // Decided again the same way, given with the other lines' findings around them: nothing changed.
+    const same = provisionalDocument();
+    const again = same.redecision(region);
+    for (const item of all) {
+      again.add(item);
+    }
+    assert.equal(again.finish(), false);
+    assert.deepEqual([...same.occurrences()].map(describeFinding), all.map(describeFinding));
+    assert.equal(same.provisional.size, 0);
+
+    // One chosen line's codes decided otherwise (a shape the table did not hold); another's gone.
+    const [otherwise, dropped] = [...chosen];
+    const cases = {
+      'decided otherwise': all.map((item) => (item.occurrence.line === otherwise ? { ...item, resolution: { ...item.resolution, established: !item.resolution.established } } : item)),
+      'no longer found': all.filter((item) => item.occurrence.line !== dropped),
+    };
+    for (const [name, expected] of Object.entries(cases)) {
+      const changed = provisionalDocument();
+      const changedAgain = changed.redecision(region);
+      for (const item of expected) {
+        changedAgain.add(item);
+      }
+      assert.equal(changedAgain.finish(), true, name);
+      assert.deepEqual([...changed.occurrences()].map(describeFinding), expected.map(describeFinding), name);
+      assert.equal(changed.provisional.size, 0, name);
+    }
+  });
+
   it('give back what was put in, find by position, and drop or replace lines', () => {
     const text = LINES.join('\n').repeat(3);
     const all = [...service.createDocument(text).occurrences()];

@@ -121,12 +121,29 @@ export class DiskDocument implements ScannedDocument {
     return { feedFrom: Math.max(0, keepFrom - NEARBY), keepFrom };
   }
 
-  /** Replaces the findings of lines decided again; they are no longer provisional. */
-  redecided(lines: ReadonlySet<number>, findings: readonly ResolvedOccurrence[]): void {
-    this.findings.replaceLines(lines, findings);
-    for (const line of lines) {
-      this.provisional.delete(line);
-    }
+  /**
+   * Takes the findings of provisional lines decided again (`add`, in text order, any line of the
+   * region: those of other lines are left out), then puts them in place of theirs (`finish`, which
+   * says whether any differs); the lines are no longer provisional. They are kept as a table, not
+   * as objects: a line of millions of codes is decided again in the memory of its numbers.
+   */
+  redecision(region: { from: number; to: number; lines: ReadonlySet<number> }): { add(found: ResolvedOccurrence): void; finish(): boolean } {
+    const decided = new FindingTable();
+    return {
+      add: (found) => {
+        if (region.lines.has(found.occurrence.line)) {
+          decided.add(found);
+        }
+      },
+      finish: () => {
+        const changed = !sameFindings(this.findings.between(region.from, region.to), region.lines, decided);
+        this.findings.replaceLines(region.lines, decided);
+        for (const line of region.lines) {
+          this.provisional.delete(line);
+        }
+        return changed;
+      },
+    };
   }
 
   lineText(line: number): string {
@@ -155,4 +172,24 @@ export class DiskDocument implements ScannedDocument {
   occurrenceAt(position: Position): ResolvedOccurrence | undefined {
     return this.findings.findAt(position);
   }
+}
+
+/**
+ * Whether the findings of some lines (taken from `before`, which may hold other lines' too) say
+ * the same as `after`: the same codes at the same places, decided the same way.
+ */
+function sameFindings(before: Iterable<ResolvedOccurrence>, lines: ReadonlySet<number>, after: FindingTable): boolean {
+  const describe = ({ occurrence, resolution }: ResolvedOccurrence) =>
+    `${occurrence.line}:${occurrence.start}:${resolution.kind}:${resolution.ranked[0]?.entry.id ?? ''}:${resolution.established}:${resolution.origin?.clue.text ?? ''}`;
+  let index = 0;
+  for (const found of before) {
+    if (!lines.has(found.occurrence.line)) {
+      continue;
+    }
+    if (index >= after.size || describe(found) !== describe(after.at(index))) {
+      return false;
+    }
+    index++;
+  }
+  return index === after.size;
 }

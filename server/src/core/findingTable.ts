@@ -68,24 +68,49 @@ export class FindingTable {
   /** Adds a finding after every one it holds (findings come in text order). */
   add(found: ResolvedOccurrence): void {
     const { occurrence, resolution } = found;
-    const key = shapeKey(found);
+    const { line: _line, start: _start, end: _end, ...rest } = occurrence;
+    const shape = this.shapeOf(shapeKey(found), rest, resolution);
+    this.append(occurrence.line, occurrence.start, occurrence.end, shape, resolution.origin ? resolution.origin.clue.line : -1, resolution.origin ? resolution.origin.clue.start : 0);
+  }
+
+  /** The number of a shape, added to the list when new. */
+  private shapeOf(key: string, occurrence: Shape['occurrence'], resolution: Resolution): number {
     let shape = this.shapeIds.get(key);
     if (shape === undefined) {
       shape = this.shapeList.length;
-      const { line: _line, start: _start, end: _end, ...rest } = occurrence;
-      this.shapeList.push({ occurrence: rest, resolution });
+      this.shapeList.push({ occurrence, resolution });
       this.shapeIds.set(key, shape);
     }
+    return shape;
+  }
+
+  private append(line: number, start: number, end: number, shape: number, clueLine: number, clueStart: number): void {
     if (this.count === this.lines.length) {
       this.grow(this.count * 2);
     }
     const at = this.count++;
-    this.lines[at] = occurrence.line;
-    this.starts[at] = occurrence.start;
-    this.ends[at] = occurrence.end;
+    this.lines[at] = line;
+    this.starts[at] = start;
+    this.ends[at] = end;
     this.shapes[at] = shape;
-    this.clueLines[at] = resolution.origin ? resolution.origin.clue.line : -1;
-    this.clueStarts[at] = resolution.origin ? resolution.origin.clue.start : 0;
+    this.clueLines[at] = clueLine;
+    this.clueStarts[at] = clueStart;
+  }
+
+  /**
+   * Adds another table's finding as numbers, its shape looked up once per shape (`shapes` maps the
+   * other table's shapes to this one's): no object is made for it.
+   */
+  private appendFrom(table: FindingTable, index: number, shapes: Map<number, number>): void {
+    const theirs = table.shapes[index];
+    let shape = shapes.get(theirs);
+    if (shape === undefined) {
+      const { occurrence, resolution } = table.shapeList[theirs];
+      // The key reads no place of the occurrence: the shape's own fields are all it needs.
+      shape = this.shapeOf(shapeKey({ occurrence: occurrence as Occurrence, resolution }), occurrence, resolution);
+      shapes.set(theirs, shape);
+    }
+    this.append(table.lines[index], table.starts[index], table.ends[index], shape, table.clueLines[index], table.clueStarts[index]);
   }
 
   /** The finding at an index, as the features read one. */
@@ -130,39 +155,36 @@ export class FindingTable {
   }
 
   /**
-   * Replaces the findings of some lines (decided again) with others, which must stand on those
-   * lines. The rest keep their places.
+   * Replaces the findings of some lines (decided again) with others, given in text order, which must
+   * stand on those lines. The rest keep their places. The others may be a table of their own, so a
+   * line of millions of codes decided again is never held as objects.
    */
-  replaceLines(lines: ReadonlySet<number>, findings: readonly ResolvedOccurrence[]): void {
+  replaceLines(lines: ReadonlySet<number>, findings: FindingTable | readonly ResolvedOccurrence[]): void {
     const kept: number[] = [];
     for (let index = 0; index < this.count; index++) {
       if (!lines.has(this.lines[index])) {
         kept.push(index);
       }
     }
-    const added = [...findings].sort((a, b) => a.occurrence.line - b.occurrence.line || a.occurrence.start - b.occurrence.start);
+    const table = findings instanceof FindingTable ? findings : undefined;
+    const list = findings instanceof FindingTable ? undefined : findings;
+    const addedCount = table ? table.size : list!.length;
+    const lineOf = (index: number) => (table ? table.lines[index] : list![index].occurrence.line);
+    const startOf = (index: number) => (table ? table.starts[index] : list![index].occurrence.start);
+    const shapes = new Map<number, number>();
+    const addAt = (index: number) => (table ? this.appendFrom(table, index, shapes) : this.add(list![index]));
     const old = { lines: this.lines, starts: this.starts, ends: this.ends, shapes: this.shapes, clueLines: this.clueLines, clueStarts: this.clueStarts };
-    const capacity = Math.max(INITIAL_CAPACITY, kept.length + added.length);
-    this.allocate(capacity);
+    this.allocate(Math.max(INITIAL_CAPACITY, kept.length + addedCount));
     this.count = 0;
     let next = 0;
-    const copy = (index: number) => {
-      const at = this.count++;
-      this.lines[at] = old.lines[index];
-      this.starts[at] = old.starts[index];
-      this.ends[at] = old.ends[index];
-      this.shapes[at] = old.shapes[index];
-      this.clueLines[at] = old.clueLines[index];
-      this.clueStarts[at] = old.clueStarts[index];
-    };
     for (const index of kept) {
-      while (next < added.length && (added[next].occurrence.line < old.lines[index] || (added[next].occurrence.line === old.lines[index] && added[next].occurrence.start < old.starts[index]))) {
-        this.add(added[next++]);
+      while (next < addedCount && (lineOf(next) < old.lines[index] || (lineOf(next) === old.lines[index] && startOf(next) < old.starts[index]))) {
+        addAt(next++);
       }
-      copy(index);
+      this.append(old.lines[index], old.starts[index], old.ends[index], old.shapes[index], old.clueLines[index], old.clueStarts[index]);
     }
-    while (next < added.length) {
-      this.add(added[next++]);
+    while (next < addedCount) {
+      addAt(next++);
     }
   }
 
