@@ -342,8 +342,10 @@ describe('the shapes findings share', () => {
       origin: ['provider', 'product', 'clue', 'scope'],
       // A clue of the whole document also says how often the document gives it.
       clue: ['provider', 'product', 'kind', 'text', 'line', 'start', 'count'],
+      otherProduct: ['provider', 'product', 'listed'],
+      drift: ['said', 'table'],
     };
-    const seen = { occurrence: new Set<string>(), resolution: new Set<string>(), ranked: new Set<string>(), origin: new Set<string>(), clue: new Set<string>() };
+    const seen = { occurrence: new Set<string>(), resolution: new Set<string>(), ranked: new Set<string>(), origin: new Set<string>(), clue: new Set<string>(), otherProduct: new Set<string>(), drift: new Set<string>() };
     const fixtures = path.join(__dirname, '..', 'fixtures', 'documents');
     for (const name of fs.readdirSync(fixtures)) {
       for (const { occurrence, resolution } of service.createDocument(fs.readFileSync(path.join(fixtures, name), 'utf8') + LINES.join('\n')).occurrences()) {
@@ -352,6 +354,8 @@ describe('the shapes findings share', () => {
         resolution.ranked.forEach((candidate) => Object.keys(candidate).forEach((key) => seen.ranked.add(key)));
         Object.keys(resolution.origin ?? {}).forEach((key) => seen.origin.add(key));
         Object.keys(resolution.origin?.clue ?? {}).forEach((key) => seen.clue.add(key));
+        Object.keys(resolution.otherProduct ?? {}).forEach((key) => seen.otherProduct.add(key));
+        Object.keys(resolution.drift ?? {}).forEach((key) => seen.drift.add(key));
       }
     }
     for (const part of Object.keys(known) as (keyof typeof known)[]) {

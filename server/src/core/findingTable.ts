@@ -38,7 +38,7 @@ function shapeKey({ occurrence, resolution }: ResolvedOccurrence): string {
     origin ? `${origin.provider}/${origin.product ?? ''}/${origin.scope}` : '',
     clue ? `${clue.provider}/${clue.product ?? ''}/${clue.kind}/${clue.text}/${(clue as { count?: number }).count ?? ''}` : '',
     resolution.family?.prefix ?? '',
-    resolution.otherProduct ? `${resolution.otherProduct.provider}/${resolution.otherProduct.product ?? ''}` : '',
+    resolution.otherProduct ? `${resolution.otherProduct.provider}/${resolution.otherProduct.product ?? ''}/${resolution.otherProduct.listed ? 1 : 0}` : '',
     resolution.drift ? `${resolution.drift.said}\u0000${resolution.drift.table}` : '',
   ].join('\u0001');
 }
