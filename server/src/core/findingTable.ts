@@ -166,26 +166,30 @@ export class FindingTable {
         kept.push(index);
       }
     }
-    const table = findings instanceof FindingTable ? findings : undefined;
-    const list = findings instanceof FindingTable ? undefined : findings;
-    const addedCount = table ? table.size : list!.length;
-    const lineOf = (index: number) => (table ? table.lines[index] : list![index].occurrence.line);
-    const startOf = (index: number) => (table ? table.starts[index] : list![index].occurrence.start);
+    const added = findings instanceof FindingTable ? findings : FindingTable.of(findings);
     const shapes = new Map<number, number>();
-    const addAt = (index: number) => (table ? this.appendFrom(table, index, shapes) : this.add(list![index]));
     const old = { lines: this.lines, starts: this.starts, ends: this.ends, shapes: this.shapes, clueLines: this.clueLines, clueStarts: this.clueStarts };
-    this.allocate(Math.max(INITIAL_CAPACITY, kept.length + addedCount));
+    this.allocate(Math.max(INITIAL_CAPACITY, kept.length + added.size));
     this.count = 0;
     let next = 0;
     for (const index of kept) {
-      while (next < addedCount && (lineOf(next) < old.lines[index] || (lineOf(next) === old.lines[index] && startOf(next) < old.starts[index]))) {
-        addAt(next++);
+      while (next < added.size && (added.lines[next] < old.lines[index] || (added.lines[next] === old.lines[index] && added.starts[next] < old.starts[index]))) {
+        this.appendFrom(added, next++, shapes);
       }
       this.append(old.lines[index], old.starts[index], old.ends[index], old.shapes[index], old.clueLines[index], old.clueStarts[index]);
     }
-    while (next < addedCount) {
-      addAt(next++);
+    while (next < added.size) {
+      this.appendFrom(added, next++, shapes);
     }
+  }
+
+  /** A table of findings given in text order. */
+  static of(findings: Iterable<ResolvedOccurrence>): FindingTable {
+    const table = new FindingTable();
+    for (const found of findings) {
+      table.add(found);
+    }
+    return table;
   }
 
   /** The index of the first finding on or after a line. */
