@@ -44,38 +44,68 @@ function fullCollection(): (() => void) | null {
   return collect;
 }
 
-const pending = new Set<ReturnType<typeof setTimeout>>();
-
 /**
- * Called when a document's text arrives, when a document was read from disk or settled and when
- * one closes, with its size; after a large one, memory is given back once things are quiet.
+ * A full collection that waits for the server to be quiet. Each call after large work puts off the
+ * one waiting (what was just done is collected with the rest), and so does each edit, of any
+ * document: while someone types, no collection comes between an edit and its diagnostics.
  */
-export function afterDocumentText(length: number): void {
-  collectLater(length, DELAY_MS);
+export class QuietCollection {
+  private cancel: (() => void) | undefined;
+
+  constructor(
+    private readonly collect: () => void,
+    /** Runs `run` after `delayMs`, and returns what cancels it. */
+    private readonly schedule: (run: () => void, delayMs: number) => () => void,
+  ) {}
+
+  /**
+   * Called when a document's text arrives, when a document was read from disk or settled and when
+   * one closes, with its size; after a large one, memory is given back once things are quiet.
+   */
+  afterDocumentText(length: number): void {
+    if (length >= LARGE_DOCUMENT) {
+      this.arm(DELAY_MS);
+    }
+  }
+
+  /** Called when a document's analysis is done (once it opened, after an edit or new settings), with its size. */
+  afterDocumentWork(length: number): void {
+    if (length >= LARGE_DOCUMENT) {
+      this.arm(QUIET_MS);
+    }
+  }
+
+  /** Called when an edit arrives: a collection waiting waits until the edits pause. */
+  edited(): void {
+    if (this.cancel) {
+      this.arm(QUIET_MS);
+    }
+  }
+
+  private arm(delayMs: number): void {
+    this.cancel?.();
+    this.cancel = this.schedule(() => {
+      this.cancel = undefined;
+      this.collect();
+    }, delayMs);
+  }
 }
 
-/** Called when a document's analysis is done (once it opened, after an edit or new settings), with its size. */
-export function afterDocumentWork(length: number): void {
-  collectLater(length, QUIET_MS);
-}
-
-function collectLater(length: number, delayMs: number): void {
-  if (length < LARGE_DOCUMENT) {
-    return;
-  }
-  // A collection already waiting is put off: what was just done is collected with the rest.
-  for (const timer of pending) {
-    clearTimeout(timer);
-    pending.delete(timer);
-  }
-  const timer = setTimeout(() => {
-    pending.delete(timer);
+const collection = new QuietCollection(
+  () => {
     // Twice: the first frees the garbage, and the pages it leaves empty or sparse are given back to
     // the system only by the next (on a 20 MB log, about 20 MB more, for some 20 ms more).
     const collectAll = fullCollection();
     collectAll?.();
     collectAll?.();
-  }, delayMs);
-  timer.unref();
-  pending.add(timer);
-}
+  },
+  (run, delayMs) => {
+    const timer = setTimeout(run, delayMs);
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
+);
+
+export const afterDocumentText = (length: number): void => collection.afterDocumentText(length);
+export const afterDocumentWork = (length: number): void => collection.afterDocumentWork(length);
+export const afterDocumentEdit = (): void => collection.edited();

@@ -19,7 +19,7 @@ import { LanguageService } from './core/index';
 import { ServerCatalogs } from './catalogs';
 import { ErrorCodebookSettings, SETTINGS_SECTION } from './common/settings';
 import { DocumentStore } from './documentStore';
-import { afterDocumentText } from './memory';
+import { afterDocumentEdit, afterDocumentText } from './memory';
 import { ServerContext } from './serverContext';
 import { SettingsStore } from './settingsStore';
 import { registerCodeActions, OPEN_DOCUMENTATION_COMMAND } from './features/codeActions';
@@ -266,6 +266,7 @@ function startServer(): void {
       context.log('Ignored a didChange without a document URI and changes.');
       return;
     }
+    afterDocumentEdit();
     if (context.documents.change(params, context.settings.snapshot(uri))) {
       context.refresh(uri);
     }
