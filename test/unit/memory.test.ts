@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { QuietCollection } from '../../server/src/memory';
 
 interface Timer {
-  /** Fires the timer, as its time come would. */
+  /** Fires the timer, as the clock would once its time came. */
   fire: () => void;
   delayMs: number;
   cancelled: boolean;
