@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { FindingGroup } from '../../server/src/common/protocol';
 import { Commands } from './commandIds';
-import { ActiveFindings, FindingsModel } from './findingsModel';
+import { ActiveFindings, FindingsModel, columnShowing } from './findingsModel';
 import { l10n } from './l10n';
 
 const CODES_VIEW_ID = 'errorCodebook.codes';
@@ -194,21 +194,6 @@ export class CodesTreeView implements vscode.Disposable {
         codes !== 1 ? l10n.t('{0} occurrences of {1} distinct codes.', total, codes) : total === 1 ? l10n.t('1 occurrence of 1 code.') : l10n.t('{0} occurrences of 1 code.', total);
     }
   }
-}
-
-/**
- * The column already showing a file: the active editor's when it does, else another visible
- * editor's, else the tab of a file VS Code does not hand to extensions. Undefined when no group
- * shows it.
- */
-function columnShowing(uri: vscode.Uri): vscode.ViewColumn | undefined {
-  const wanted = uri.toString();
-  const shows = (editor: vscode.TextEditor | undefined) => editor?.document.uri.toString() === wanted;
-  const editor = shows(vscode.window.activeTextEditor) ? vscode.window.activeTextEditor : vscode.window.visibleTextEditors.find(shows);
-  if (editor?.viewColumn !== undefined) {
-    return editor.viewColumn;
-  }
-  return vscode.window.tabGroups.all.find((group) => group.activeTab?.input instanceof vscode.TabInputText && group.activeTab.input.uri.toString() === wanted)?.viewColumn;
 }
 
 /**

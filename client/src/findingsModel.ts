@@ -28,6 +28,21 @@ function activeTabUri(): vscode.Uri | undefined {
   return input instanceof vscode.TabInputText ? input.uri : undefined;
 }
 
+/**
+ * The column already showing a file: the active editor's when it does, else another visible
+ * editor's, else the tab of a file VS Code does not hand to extensions. Undefined when no group
+ * shows it.
+ */
+export function columnShowing(uri: vscode.Uri): vscode.ViewColumn | undefined {
+  const wanted = uri.toString();
+  const shows = (editor: vscode.TextEditor | undefined) => editor?.document.uri.toString() === wanted;
+  const editor = shows(vscode.window.activeTextEditor) ? vscode.window.activeTextEditor : vscode.window.visibleTextEditors.find(shows);
+  if (editor?.viewColumn !== undefined) {
+    return editor.viewColumn;
+  }
+  return vscode.window.tabGroups.all.find((group) => group.activeTab?.input instanceof vscode.TabInputText && group.activeTab.input.uri.toString() === wanted)?.viewColumn;
+}
+
 export class FindingsModel implements vscode.Disposable {
   private current: ActiveFindings | undefined;
   /** A file scanned from disk, shown until another document becomes active. */
@@ -125,11 +140,7 @@ export class FindingsModel implements vscode.Disposable {
     if (active || !this.current) {
       return active;
     }
-    const shown = this.current.uri.toString();
-    const stillVisible =
-      vscode.window.visibleTextEditors.some((visible) => visible.document.uri.toString() === shown) ||
-      vscode.window.tabGroups.all.some((group) => group.activeTab?.input instanceof vscode.TabInputText && group.activeTab.input.uri.toString() === shown);
-    return stillVisible ? this.current.uri : undefined;
+    return columnShowing(this.current.uri) !== undefined ? this.current.uri : undefined;
   }
 
   private async fetch(): Promise<void> {
