@@ -65,16 +65,13 @@ async function analyseDocument(
   // past that they are decided with the clues tallied so far, and the rest are tallied after.
   const text = tracked.code;
   const tallyWhile = text && tracked.length > WHOLE_DOCUMENT_CLUES_FIRST ? timeBudget(TALLY_FIRST_MS) : undefined;
-  let count = 0;
-  for (const item of code.occurrences(tallyWhile ? { tallyWhile } : {})) {
-    report.add(item);
-    if ((++count & 127) === 0 && performance.now() >= deadline) {
-      await yieldToEventLoop();
-      if (isStale() || tracked.generation !== generation) {
-        return undefined;
-      }
-      deadline = performance.now() + SLICE_MS;
+  const walk = code.walkOccurrences((found) => report.add(found), tallyWhile ? { tallyWhile } : {});
+  while (!walk.run(() => performance.now() < deadline)) {
+    await yieldToEventLoop();
+    if (isStale() || tracked.generation !== generation) {
+      return undefined;
     }
+    deadline = performance.now() + SLICE_MS;
   }
   const { total, groups, diagnostics } = report.result();
   // The times the lines of each group carry, for the Error Codes view.

@@ -39,7 +39,21 @@ export interface ScannedDocument {
   occurrences(options?: OccurrenceOptions): Iterable<ResolvedOccurrence>;
   /** The finding that covers a position, its end included. */
   occurrenceAt(position: Position): ResolvedOccurrence | undefined;
+  /**
+   * Every finding in line order, handed to `visit` in as many runs of the walk as it takes; each
+   * run goes on while `keepGoing` says so. Unlike `occurrences`, it makes no object per finding.
+   */
+  walkOccurrences(visit: (found: ResolvedOccurrence) => void, options?: OccurrenceOptions): OccurrenceWalk;
 }
+
+/** A walk through a document's findings, done in runs (see `ScannedDocument.walkOccurrences`). */
+export interface OccurrenceWalk {
+  /** Hands findings on from where the last run stopped, while `keepGoing` says so (it is asked after every WALK_ASKS_EVERY findings); true once all are handed. */
+  run(keepGoing: () => boolean): boolean;
+}
+
+/** How many occurrences a walk goes through between two questions whether to go on. */
+export const WALK_ASKS_EVERY = 128;
 
 /** A line longer than this is rescanned only around an edit, and only its start is read for clues. */
 const LONG_LINE = 64 * 1024;
@@ -51,13 +65,16 @@ function tallyKey(clue: Clue): string {
   return `${clue.provider}\u0000${clue.product ?? ''}\u0000${clue.kind}`;
 }
 
-interface CachedResolution {
-  resolution: Resolution;
+/**
+ * The decision kept for an occurrence. It is the finding itself, handed as it is to those who read
+ * the document's findings, so reading them makes no object per finding.
+ */
+interface Decision extends ResolvedOccurrence {
   /**
    * The document-clue generation it was decided under, when it read the document's clues;
    * PROVISIONAL when it read only those tallied so far.
    */
-  generation?: number;
+  readonly generation: number | undefined;
 }
 
 /** The generation of a decision made with the clues tallied so far (see `occurrences`). */
@@ -82,13 +99,13 @@ export interface OccurrenceOptions {
  */
 const DECIDED = Symbol('decided');
 
-type DecidedOccurrence = Occurrence & { [DECIDED]?: CachedResolution };
+type DecidedOccurrence = Occurrence & { [DECIDED]?: Decision };
 
-function decisionOf(occurrence: Occurrence): CachedResolution | undefined {
+function decisionOf(occurrence: Occurrence): Decision | undefined {
   return (occurrence as DecidedOccurrence)[DECIDED];
 }
 
-function setDecision(occurrence: Occurrence, decision: CachedResolution | undefined): void {
+function setDecision(occurrence: Occurrence, decision: Decision | undefined): void {
   (occurrence as DecidedOccurrence)[DECIDED] = decision;
 }
 
@@ -221,12 +238,43 @@ export class CodeDocument implements ScannedDocument {
       }
       for (const occurrence of list) {
         occurrence.line = line;
-        const resolution = this.resolve(occurrence, options.tallyWhile);
-        if (!resolution.suppressed) {
-          yield { occurrence, resolution };
+        const found = this.decide(occurrence, options.tallyWhile);
+        if (!found.resolution.suppressed) {
+          yield found;
         }
       }
     }
+  }
+
+  walkOccurrences(visit: (found: ResolvedOccurrence) => void, options: OccurrenceOptions = {}): OccurrenceWalk {
+    let line = 0;
+    let index = 0;
+    return {
+      run: (keepGoing) => {
+        for (let sinceAsked = 0; line < this.found.length; line++, index = 0) {
+          const list = this.found[line];
+          if (list === undefined) {
+            continue;
+          }
+          while (index < list.length) {
+            if (sinceAsked === WALK_ASKS_EVERY) {
+              if (!keepGoing()) {
+                return false;
+              }
+              sinceAsked = 0;
+            }
+            sinceAsked++;
+            const occurrence = list[index++];
+            occurrence.line = line;
+            const found = this.decide(occurrence, options.tallyWhile);
+            if (!found.resolution.suppressed) {
+              visit(found);
+            }
+          }
+        }
+        return true;
+      },
+    };
   }
 
   /**
@@ -259,17 +307,18 @@ export class CodeDocument implements ScannedDocument {
     for (const occurrence of list ?? []) {
       occurrence.line = position.line;
       if (position.character >= occurrence.start && position.character <= occurrence.end) {
-        const resolution = this.resolve(occurrence);
-        return resolution.suppressed ? undefined : { occurrence, resolution };
+        const found = this.decide(occurrence);
+        return found.resolution.suppressed ? undefined : found;
       }
     }
     return undefined;
   }
 
-  private resolve(occurrence: Occurrence, tallyWhile?: () => boolean): Resolution {
+  /** The occurrence's decision: the one kept, while it holds, or one made now and kept. */
+  private decide(occurrence: Occurrence, tallyWhile?: () => boolean): Decision {
     const cached = decisionOf(occurrence);
     if (cached && (cached.generation === undefined || cached.generation === this.currentGeneration(tallyWhile))) {
-      return cached.resolution;
+      return cached;
     }
     this.readingDocument = false;
     this.tallyWhile = tallyWhile;
@@ -279,15 +328,18 @@ export class CodeDocument implements ScannedDocument {
     } finally {
       this.tallyWhile = undefined;
     }
+    let generation: number | undefined;
     if (!this.readingDocument) {
-      setDecision(occurrence, { resolution });
+      generation = undefined;
     } else if (this.documentClueList === undefined) {
       this.provisionalCount++;
-      setDecision(occurrence, { resolution, generation: PROVISIONAL });
+      generation = PROVISIONAL;
     } else {
-      setDecision(occurrence, { resolution, generation: this.generation });
+      generation = this.generation;
     }
-    return resolution;
+    const decision: Decision = { occurrence, resolution, generation };
+    setDecision(occurrence, decision);
+    return decision;
   }
 
   /**

@@ -5,7 +5,7 @@
  * streams the file through a StreamScanner and files what it reports here (see `record` and
  * `onLine`), so hovers, links, symbols, diagnostics and the findings view answer from this state.
  */
-import { Position, ResolvedOccurrence, ScannedDocument } from './codeDocument';
+import { OccurrenceWalk, Position, ResolvedOccurrence, ScannedDocument, WALK_ASKS_EVERY } from './codeDocument';
 import { DocumentClue, NEARBY } from './evidence';
 import { FindingTable } from './findingTable';
 
@@ -167,6 +167,25 @@ export class DiskDocument implements ScannedDocument {
 
   occurrences(): Iterable<ResolvedOccurrence> {
     return this.findings.all();
+  }
+
+  walkOccurrences(visit: (found: ResolvedOccurrence) => void): OccurrenceWalk {
+    let index = 0;
+    return {
+      run: (keepGoing) => {
+        for (let sinceAsked = 0; index < this.findings.size; ) {
+          if (sinceAsked === WALK_ASKS_EVERY) {
+            if (!keepGoing()) {
+              return false;
+            }
+            sinceAsked = 0;
+          }
+          sinceAsked++;
+          visit(this.findings.at(index++));
+        }
+        return true;
+      },
+    };
   }
 
   occurrenceAt(position: Position): ResolvedOccurrence | undefined {

@@ -89,6 +89,16 @@ interface GroupSlot {
   group: FindingGroup;
 }
 
+/** The group of a token told apart by these; a loop, as a closure made per occurrence would cost more than the rest. */
+function slotFor(slots: readonly GroupSlot[], meant: string, established: boolean, origin: string): GroupSlot | undefined {
+  for (const slot of slots) {
+    if (slot.meant === meant && slot.established === established && slot.origin === origin) {
+      return slot;
+    }
+  }
+  return undefined;
+}
+
 /** Collects occurrences one at a time into groups, keeping nothing else, so a file of any size fits. */
 export class FindingsCollector {
   /** The groups by token (a token has one or a few), found without building a key per occurrence. */
@@ -110,7 +120,7 @@ export class FindingsCollector {
     const meant = meantOf(resolution);
     const origin = resolution.origin?.clue.text ?? '';
     let slots = this.byToken.get(occurrence.token);
-    const slot = slots?.find((known) => known.meant === meant && known.established === resolution.established && known.origin === origin);
+    const slot = slots && slotFor(slots, meant, resolution.established, origin);
     if (slot) {
       const group = slot.group;
       group.count++;
