@@ -12,7 +12,7 @@
  * document is analysed and published again.
  */
 import { CancellationToken } from 'vscode-languageserver/node';
-import { CodeDiagnostic, DiagnosticsOptions, FindingGroup, LanguageService, WHOLE_DOCUMENT_CLUES_FIRST, timeGroups } from './core/index';
+import { CodeDiagnostic, DiagnosticsOptions, FindingGroup, GroupTimes, LanguageService, WHOLE_DOCUMENT_CLUES_FIRST } from './core/index';
 import { TrackedDocument, scannedOf } from './documentStore';
 import { afterDocumentText, afterDocumentWork } from './memory';
 
@@ -41,6 +41,24 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/**
+ * Does work that goes on in runs, each while it is told to (`run` answers true once it is all
+ * done), in slices of SLICE_MS with the event loop served between them. False as soon as `isStale`
+ * says, after a slice, that the work is not wanted any more.
+ */
+async function inSlices(run: (keepGoing: () => boolean) => boolean, isStale: () => boolean): Promise<boolean> {
+  for (;;) {
+    const deadline = performance.now() + SLICE_MS;
+    if (run(() => performance.now() < deadline)) {
+      return true;
+    }
+    await yieldToEventLoop();
+    if (isStale()) {
+      return false;
+    }
+  }
+}
+
 /** Says yes until `ms` have passed since it was first asked. */
 function timeBudget(ms: number): () => boolean {
   let end: number | undefined;
@@ -60,22 +78,21 @@ async function analyseDocument(
     return undefined;
   }
   const report = service.createScanReport(options);
-  let deadline = performance.now() + SLICE_MS;
   // A large text's codes that read the document's clues tally them for TALLY_FIRST_MS at most;
   // past that they are decided with the clues tallied so far, and the rest are tallied after.
   const text = tracked.code;
   const tallyWhile = text && tracked.length > WHOLE_DOCUMENT_CLUES_FIRST ? timeBudget(TALLY_FIRST_MS) : undefined;
   const walk = code.walkOccurrences((found) => report.add(found), tallyWhile ? { tallyWhile } : {});
-  while (!walk.run(() => performance.now() < deadline)) {
-    await yieldToEventLoop();
-    if (isStale() || tracked.generation !== generation) {
-      return undefined;
-    }
-    deadline = performance.now() + SLICE_MS;
+  const gone = () => isStale() || tracked.generation !== generation;
+  if (!(await inSlices((keepGoing) => walk.run(keepGoing), gone))) {
+    return undefined;
   }
   const { total, groups, diagnostics } = report.result();
   // The times the lines of each group carry, for the Error Codes view.
-  timeGroups(groups, (line) => code.lineText(line));
+  const times = new GroupTimes(groups, (line) => code.lineText(line));
+  if (!(await inSlices((keepGoing) => times.run(keepGoing), gone))) {
+    return undefined;
+  }
   return { generation, version, total, groups, diagnostics, provisional: tallyWhile !== undefined && text!.hasProvisionalDecisions };
 }
 
@@ -188,15 +205,7 @@ export class DocumentAnalyses {
     this.settling.set(uri, generation);
     const isStale = () => this.documents(uri) !== tracked || tracked.generation !== generation || tracked.code !== text;
     void (async () => {
-      let deadline = performance.now() + SLICE_MS;
-      while (!text.tallyDocumentClues(() => performance.now() < deadline)) {
-        await yieldToEventLoop();
-        if (isStale()) {
-          return;
-        }
-        deadline = performance.now() + SLICE_MS;
-      }
-      if (!isStale()) {
+      if ((await inSlices((keepGoing) => text.tallyDocumentClues(keepGoing), isStale)) && !isStale()) {
         tracked.generation++;
         await this.settled(uri);
         // The work on a large document is done: its memory is given back once things are quiet.

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { after, describe, it } from 'node:test';
-import { createLanguageService, linesToTime, timeGroups } from '../../server/src/core/index';
+import { GroupTimes, createLanguageService, linesToTime, timeGroups } from '../../server/src/core/index';
 import { defaultSettings } from '../../server/src/common/settings';
 import { readLinesAt } from '../../server/src/lineReader';
 import { catalogTexts } from '../support/miniCatalogs';
@@ -47,6 +47,37 @@ describe('groups of findings', () => {
     assert.equal(group.lastTime, '2024-06-18 10:59:58,001');
     assert.deepEqual(group.occurrences.map((occurrence) => occurrence.time), ['2024-06-18 10:00:01,000', undefined, '2024-06-18 10:59:58,001']);
     assert.deepEqual([...linesToTime(groups)].sort(), [0, 1, 2]);
+  });
+
+  it('carry the same times when those are read in runs, the groups getting them once all are read', () => {
+    // Two groups (each line's code alternates), some lines with no time: more lines than one run reads.
+    const APIG = 'huaweicloudsdkcore {"error_code": "APIG.0201", "error_msg": "Backend timeout."}';
+    const lines = Array.from({ length: 300 }, (_, index) => {
+      const body = index % 2 === 0 ? AIS : APIG;
+      return index % 7 === 3 ? `no time here ${body}` : `2024-06-18 10:${String(Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')},${String(index).padStart(3, '0')} ERROR ${body}`;
+    });
+    const text = lines.join('\n');
+    const whole = groupsOf(text);
+    const all = text.split('\n');
+    timeGroups(whole, (line) => all[line]);
+    const timesOf = (groups: typeof whole) => groups.map((group) => [group.firstTime, group.lastTime, ...group.occurrences.map((occurrence) => occurrence.time)]);
+
+    const inRuns = groupsOf(text);
+    const read: number[] = [];
+    const times = new GroupTimes(inRuns, (line) => (read.push(line), all[line]));
+    let runs = 1;
+    while (!times.run(() => false)) {
+      assert.ok(inRuns.every((group) => group.firstTime === undefined), 'no times before all are read');
+      runs++;
+    }
+    assert.equal(whole.length, 2);
+    assert.ok(whole.every((group) => group.firstTime !== undefined && group.occurrences.some((occurrence) => occurrence.time === undefined)));
+    assert.deepEqual(timesOf(inRuns), timesOf(whole));
+    assert.ok(runs >= 2, `${runs} runs`);
+    assert.deepEqual(read, [...new Set(read)], 'each line read once');
+    assert.deepEqual([...read].sort((a, b) => a - b), [...linesToTime(whole)].sort((a, b) => a - b));
+    assert.equal(times.run(() => false), true, 'a finished one stays finished');
+    assert.equal(read.length, linesToTime(whole).size);
   });
 
   it('have no times when their lines carry none, or cannot be read', () => {

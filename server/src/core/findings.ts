@@ -183,27 +183,68 @@ const MAX_TIMED_LINES = 20_000;
  * not have (a file read again only for these lines).
  */
 export function timeGroups(groups: readonly FindingGroup[], lineText: (line: number) => string | undefined): void {
-  const times = new Map<number, string>();
-  for (const line of linesToTime(groups)) {
-    const text = lineText(line);
-    const time = text === undefined ? undefined : findTimestamp(text)?.text;
-    if (time !== undefined) {
-      times.set(line, time);
-    }
+  new GroupTimes(groups, lineText).run(() => true);
+}
+
+/** How many lines `GroupTimes` reads between two questions whether to go on. */
+const TIMES_ASK_EVERY = 64;
+
+/**
+ * What `timeGroups` does, in runs: each run reads the times of lines while `keepGoing` says so, and
+ * the last one adds them all to the groups. A server reads them between other messages.
+ */
+export class GroupTimes {
+  private readonly lines: number[];
+  private read = 0;
+  private readonly times = new Map<number, string>();
+  private added = false;
+
+  constructor(
+    private readonly groups: readonly FindingGroup[],
+    private readonly lineText: (line: number) => string | undefined,
+  ) {
+    this.lines = [...linesToTime(groups)];
   }
-  for (const group of groups) {
-    const first = times.get(group.firstLine);
-    const last = times.get(group.lastLine);
-    if (first !== undefined) {
-      group.firstTime = first;
-    }
-    if (last !== undefined) {
-      group.lastTime = last;
-    }
-    for (const occurrence of group.occurrences) {
-      const time = times.get(occurrence.line);
+
+  /** Reads on from where the last run stopped; `keepGoing` is asked after every TIMES_ASK_EVERY lines. True once the groups have their times. */
+  run(keepGoing: () => boolean): boolean {
+    for (let sinceAsked = 0; this.read < this.lines.length; sinceAsked++) {
+      if (sinceAsked === TIMES_ASK_EVERY) {
+        if (!keepGoing()) {
+          return false;
+        }
+        sinceAsked = 0;
+      }
+      const line = this.lines[this.read++];
+      const text = this.lineText(line);
+      const time = text === undefined ? undefined : findTimestamp(text)?.text;
       if (time !== undefined) {
-        occurrence.time = time;
+        this.times.set(line, time);
+      }
+    }
+    if (!this.added) {
+      this.addTimes();
+      this.added = true;
+    }
+    return true;
+  }
+
+  private addTimes(): void {
+    const times = this.times;
+    for (const group of this.groups) {
+      const first = times.get(group.firstLine);
+      const last = times.get(group.lastLine);
+      if (first !== undefined) {
+        group.firstTime = first;
+      }
+      if (last !== undefined) {
+        group.lastTime = last;
+      }
+      for (const occurrence of group.occurrences) {
+        const time = times.get(occurrence.line);
+        if (time !== undefined) {
+          occurrence.time = time;
+        }
       }
     }
   }
