@@ -4,9 +4,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { CatalogFile, createLanguageService } from '../../server/src/core/index';
+import fc from 'fast-check';
+import { CatalogFile, createLanguageService, plainLine } from '../../server/src/core/index';
 import { defaultSettings } from '../../server/src/common/settings';
 import { alibabaMarket, catalogTexts } from '../support/miniCatalogs';
+import { runs } from '../support/runs';
 
 const translated: CatalogFile = {
   ...alibabaMarket,
@@ -150,5 +152,35 @@ describe('hovers that stay short', () => {
     const others = explanation.fields.find((field) => field.label === 'Elsewhere this code means');
     assert.equal(others?.texts.length, 8);
     assert.ok(others?.texts.includes('Alibaba Cloud · B: B five. — B: B five.'));
+  });
+});
+
+describe('one plain line of text', () => {
+  it('is what replacing control characters and runs of whitespace with a space, then trimming, gives', () => {
+    // Its shortcut returns text it finds plain as it is; this is what it must agree with.
+    const reference = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const pieces = ['a', 'Z', '请求', ' ', '  ', '\t', '\n', '\r\n', '\u0000', '\u001b[1m', '\u007f', '\u0085', '\u009f', '\u00a0', '\u2003', '\u3000', '\ufeff', '.', '—', '😀'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(plainLine(text), reference(text), JSON.stringify(text));
+      }),
+      { numRuns: runs(2000, 10000), seed: 1130 },
+    );
+    const plain = 'The input parameter is invalid.';
+    assert.equal(plainLine(plain), plain);
+  });
+});
+
+describe('the link of a diagnostic', () => {
+  it('is the source page in the display language, whichever language was asked for before', () => {
+    const withOcr = createLanguageService(catalogTexts());
+    const document = withOcr.createDocument('huaweicloudsdkocr {"error_code": "AIS.0101", "error_msg": "The input parameter is invalid."}');
+    const hrefIn = (language: 'en' | 'zh-cn') => withOcr.diagnostics(document, { language, severity, maxCount: 10 }).diagnostics.map((diagnostic) => diagnostic.href);
+    const english = ['https://support.huaweicloud.com/intl/en-us/api-ocr/ocr_03_0028.html'];
+    const chinese = ['https://support.huaweicloud.com/api-ocr/ocr_03_0028.html'];
+    assert.deepEqual(hrefIn('en'), english);
+    assert.deepEqual(hrefIn('zh-cn'), chinese);
+    assert.deepEqual(hrefIn('en'), english);
   });
 });

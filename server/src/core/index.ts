@@ -55,6 +55,7 @@ export type { Strings } from './strings';
 export { compileCodeTemplate, matchCodeTemplate } from './codeTemplate';
 export type { MatchWork } from './codeTemplate';
 export { compileMessage, matchMessage } from './messageMatcher';
+export { plainLine } from './render';
 
 /* Catalog import and catalog provenance, for the command line and their tests. */
 export { isCalendarDate } from './catalogLoader';

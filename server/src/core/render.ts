@@ -3,7 +3,7 @@
  * one-line diagnostic messages. Every piece of catalog text is escaped, so it can never become
  * markup, HTML or a link; the only links are https documentation URLs built here.
  */
-import { LanguageTag, LocalizedText } from './catalogModel';
+import { CatalogSource, LanguageTag, LocalizedText } from './catalogModel';
 import { isHttpsUrl, markdownSafeHref } from './url';
 import { CatalogInfo, CodeIndex, Entry, FamilyRef, pickText } from './codeIndex';
 import { Attribution, Resolution } from './resolver';
@@ -25,14 +25,41 @@ function escapeMarkdown(text: string): string {
     .join('  \n');
 }
 
+/**
+ * What `plainLine` would change: a control character, whitespace other than a space, two spaces in
+ * a row, or a space at either end. Text with none of these is already one plain line.
+ */
+const NOT_PLAIN = /[\u0000-\u001f\u007f-\u009f]|[^\S ]| {2}|^ | $/;
+
 /** Removes control characters (C0, DEL and C1) that could disturb a one-line message. */
 export function plainLine(text: string): string {
+  // Most texts are plain already: one test, and no new string.
+  if (!NOT_PLAIN.test(text)) {
+    return text;
+  }
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** "Provider · Service" on one line: it is shown in diagnostics, symbols and lists as well as in Markdown. */
 export function catalogLabel(catalog: CatalogInfo, language: LanguageTag): string {
   return plainLine(`${pickText(catalog.provider, language) ?? catalog.id} · ${pickText(catalog.service, language) ?? ''}`);
+}
+
+/** A catalog's https sources, those in a language first, found once per catalog and language. */
+const httpsSourcesOf = new WeakMap<CatalogInfo, Map<LanguageTag, readonly CatalogSource[]>>();
+
+function httpsSources(catalog: CatalogInfo, language: LanguageTag): readonly CatalogSource[] {
+  let byLanguage = httpsSourcesOf.get(catalog);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    httpsSourcesOf.set(catalog, byLanguage);
+  }
+  let sources = byLanguage.get(language);
+  if (!sources) {
+    sources = catalog.sources.filter((source) => isHttpsUrl(source.url)).sort((a, b) => Number(b.language === language) - Number(a.language === language));
+    byLanguage.set(language, sources);
+  }
+  return sources;
 }
 
 /** The documentation links of an entry, best first, https only. */
@@ -46,9 +73,8 @@ function documentationLinks(entry: Entry, language: LanguageTag, code = entry.da
       links.push({ title: `${strings.documentation}: ${code}`, url });
     }
   }
-  const sources = [...entry.catalog.sources].sort((a, b) => Number(b.language === language) - Number(a.language === language));
-  for (const source of sources) {
-    if (isHttpsUrl(source.url) && !links.some((link) => link.url === source.url)) {
+  for (const source of httpsSources(entry.catalog, language)) {
+    if (!links.some((link) => link.url === source.url)) {
       links.push({ title: `${strings.sourcePage} (${source.language})`, url: source.url });
     }
   }
