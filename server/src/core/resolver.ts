@@ -481,7 +481,9 @@ function finish(candidates: RankedCandidate[], origin: Attribution | undefined, 
   const drift = driftOf(first, evidence);
   return {
     kind: 'entry',
-    ranked: candidates,
+    // A copy the size of its candidates: a filter's result keeps room for 16 more, and a document
+    // keeps a resolution per code.
+    ranked: candidates.slice(),
     evidence: evidenceKind,
     confident,
     established: established || first.messageScore >= MESSAGE_EVIDENCE,
@@ -514,7 +516,7 @@ function closestMessage(matchers: readonly MessageMatcher[], said: string): { ma
 function otherProduct(provider: string, product: string | undefined, origin: Attribution, patterns: RankedCandidate[], listed = false): Resolution {
   return {
     kind: 'otherProduct',
-    ranked: patterns,
+    ranked: patterns.slice(),
     evidence: 'none',
     confident: false,
     established: false,
