@@ -12,7 +12,7 @@
  * document is analysed and published again.
  */
 import { CancellationToken } from 'vscode-languageserver/node';
-import { CodeDiagnostic, DiagnosticsOptions, FindingGroup, GroupTimes, LanguageService, WHOLE_DOCUMENT_CLUES_FIRST } from './core/index';
+import { CodeDiagnostic, DiagnosticsOptions, FindingGroup, GroupTimes, LanguageService, ScanReport, WHOLE_DOCUMENT_CLUES_FIRST } from './core/index';
 import { TrackedDocument, scannedOf } from './documentStore';
 import { afterDocumentText, afterDocumentWork } from './memory';
 
@@ -83,16 +83,24 @@ async function analyseDocument(
   const text = tracked.code;
   const tallyWhile = text && tracked.length > WHOLE_DOCUMENT_CLUES_FIRST ? timeBudget(TALLY_FIRST_MS) : undefined;
   const walk = code.walkOccurrences((found) => report.add(found), tallyWhile ? { tallyWhile } : {});
-  const gone = () => isStale() || tracked.generation !== generation;
-  if (!(await inSlices((keepGoing) => walk.run(keepGoing), gone))) {
+  let result: ReturnType<ScanReport['result']> | undefined;
+  let times: GroupTimes | undefined;
+  // The findings, then the times the lines of each group carry (for the Error Codes view), in one
+  // run of slices.
+  const done = await inSlices((keepGoing) => {
+    if (times === undefined) {
+      if (!walk.run(keepGoing)) {
+        return false;
+      }
+      result = report.result();
+      times = new GroupTimes(result.groups, (line) => code.lineText(line));
+    }
+    return times.run(keepGoing);
+  }, () => isStale() || tracked.generation !== generation);
+  if (!done || result === undefined) {
     return undefined;
   }
-  const { total, groups, diagnostics } = report.result();
-  // The times the lines of each group carry, for the Error Codes view.
-  const times = new GroupTimes(groups, (line) => code.lineText(line));
-  if (!(await inSlices((keepGoing) => times.run(keepGoing), gone))) {
-    return undefined;
-  }
+  const { total, groups, diagnostics } = result;
   return { generation, version, total, groups, diagnostics, provisional: tallyWhile !== undefined && text!.hasProvisionalDecisions };
 }
 

@@ -22,9 +22,10 @@ export interface Range {
 /** A change as LSP sends it: a range and its new text, or the whole new text. */
 export type TextChange = { range: Range; text: string } | { text: string };
 
+/** A finding. A document may hand the same one to every reader: it is read, never changed. */
 export interface ResolvedOccurrence {
-  occurrence: Occurrence;
-  resolution: Resolution;
+  readonly occurrence: Occurrence;
+  readonly resolution: Resolution;
 }
 
 /**
