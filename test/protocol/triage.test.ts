@@ -217,6 +217,28 @@ describe('support tickets', () => {
   });
 });
 
+describe('an open log you can browse', () => {
+  it('groups its findings with the times of their lines, asked right after it opens and after an edit', async () => {
+    const client = await TestClient.start({ locale: 'en' });
+    try {
+      const line = (second: number) => `2024-06-18 10:00:${String(second).padStart(2, '0')},000 ERROR huaweicloudsdkcore {"error_code": "AIS.0101", "error_msg": "The input parameter is invalid."}`;
+      const uri = fileUri(path.join(os.tmpdir(), 'ecb-open-times.log'));
+      client.open(uri, 'log', [line(1), 'INFO nothing here', line(5), line(9)].join('\n'));
+      type Findings = { groups: { code: string; firstTime?: string; lastTime?: string; occurrences?: { line: number; time?: string }[] }[] };
+      const timesOf = async () => {
+        const [group] = (await client.request<Findings>('errorCodebook/documentFindings', { uri })).groups;
+        return [group.firstTime, group.lastTime, ...(group.occurrences ?? []).map((occurrence) => `${occurrence.line} ${occurrence.time}`)];
+      };
+      assert.deepEqual(await timesOf(), ['2024-06-18 10:00:01,000', '2024-06-18 10:00:09,000', '0 2024-06-18 10:00:01,000', '2 2024-06-18 10:00:05,000', '3 2024-06-18 10:00:09,000']);
+      // The last line's time changes: the findings asked for right after say so.
+      client.change(uri, [{ range: { start: { line: 3, character: 17 }, end: { line: 3, character: 19 } }, text: '59' }]);
+      assert.deepEqual(await timesOf(), ['2024-06-18 10:00:01,000', '2024-06-18 10:00:59,000', '0 2024-06-18 10:00:01,000', '2 2024-06-18 10:00:05,000', '3 2024-06-18 10:00:59,000']);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('a disk scan you can browse', () => {
   it('groups the findings of a file scanned from disk with their occurrences and the times of their lines', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecb-disk-'));
