@@ -49,6 +49,11 @@ export interface FamilyRef {
 
 /** What the index knows of a token: the entries it may mean, or the family it belongs to. */
 export interface TokenInfo {
+  /**
+   * The token's text as the index keeps it when it may mean some entry: one string for all its
+   * occurrences, which a document holding hundreds of thousands of them keeps once.
+   */
+  token: string;
   candidates: readonly Candidate[];
   /** Set when no entry matches but the token is a code of a known family. */
   family?: FamilyRef;
@@ -330,22 +335,27 @@ export class CodeIndex {
   }
 
   /** Answers of `lookup` by token: logs repeat the same few codes (and trap numbers) over and over. */
-  private readonly lookups = new Map<string, readonly Candidate[]>();
+  private readonly lookups = new Map<string, { token: string; candidates: readonly Candidate[] }>();
 
   /**
    * Every entry whose code is this token or whose template matches it, most specific first. The
    * answer is shared between calls with the same token: do not change it.
    */
   lookup(token: string): readonly Candidate[] {
-    let candidates = this.lookups.get(token);
-    if (candidates === undefined) {
-      candidates = this.findCandidates(token);
+    return this.lookupOf(token).candidates;
+  }
+
+  /** The answer of `lookup`, with the token as the cache keeps it. */
+  private lookupOf(token: string): { token: string; candidates: readonly Candidate[] } {
+    let found = this.lookups.get(token);
+    if (found === undefined) {
       if (this.lookups.size >= LOOKUP_CACHE_SIZE) {
         this.lookups.clear();
       }
-      this.lookups.set(detached(token), candidates);
+      found = { token: detached(token), candidates: this.findCandidates(token) };
+      this.lookups.set(found.token, found);
     }
-    return candidates;
+    return found;
   }
 
   private findCandidates(token: string): Candidate[] {
@@ -369,12 +379,13 @@ export class CodeIndex {
 
   /** The entries a token may mean or, when it means none, the known family it belongs to. */
   inspect(token: string): TokenInfo {
-    const candidates = this.lookup(token);
+    const found = this.lookupOf(token);
+    const candidates = found.candidates;
     if (candidates.length > 0 || this.familiesByPrefix.size === 0) {
-      return { candidates };
+      return { token: found.token, candidates };
     }
     const family = this.familyOf(token);
-    return family ? { candidates, family } : { candidates };
+    return family ? { token, candidates, family } : { token, candidates };
   }
 
   /** The family a token belongs to by its prefix and shape, if any; the longest prefix wins. */

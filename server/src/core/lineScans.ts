@@ -122,12 +122,11 @@ export class LineScanReader {
       const end = occurrences[at + 1];
       const context = CONTEXTS[occurrences[at + 2]];
       const key = keys[this.occurrence];
-      const token = lineText.slice(start, end);
       if (occurrences[at + 3] === 1) {
-        out.push({ line, start, end, token, candidates: [], context: 'key', key: key!, unlisted: true });
+        out.push({ line, start, end, token: lineText.slice(start, end), candidates: [], context: 'key', key: key!, unlisted: true });
         continue;
       }
-      const { candidates, family } = this.index.inspect(token);
+      const { token, candidates, family } = this.index.inspect(lineText.slice(start, end));
       if (candidates.length === 0) {
         out.push({ line, start, end, token, candidates, context: 'distinctive', family });
       } else if (key !== null) {

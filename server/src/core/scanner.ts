@@ -327,8 +327,7 @@ export function scanLines(text: string, index: CodeIndex, visitor: LinesVisitor)
 function takeToken(text: string, lineText: string, from: number, line: number, index: CodeIndex, found: LineFound, start: number, end: number, hits: number): void {
   const { out } = found;
   if ((hits & (LITERAL_BIT | PREFIX_BIT)) !== 0) {
-    const token = text.slice(start, end);
-    const { candidates, family } = index.inspect(token);
+    const { token, candidates, family } = index.inspect(text.slice(start, end));
     const occurrence =
       candidates.length > 0
         ? classify(lineText, line, start - from, end - from, token, candidates)
