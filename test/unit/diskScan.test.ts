@@ -334,7 +334,7 @@ describe('findings kept compactly', () => {
 });
 
 describe('the shapes findings share', () => {
-  it('tell apart every field of an occurrence and its resolution (a new field needs a place in FindingTable\'s key)', () => {
+  it('tell apart every field of an occurrence and its resolution (a new field needs a place in FindingTable\'s key, and in sameResolution or a reason there not to share)', () => {
     const known = {
       occurrence: ['line', 'start', 'end', 'token', 'candidates', 'context', 'key', 'family', 'unlisted'],
       resolution: ['kind', 'ranked', 'evidence', 'confident', 'established', 'origin', 'family', 'otherProduct', 'drift', 'suppressed', 'silence'],
@@ -360,7 +360,7 @@ describe('the shapes findings share', () => {
     }
     for (const part of Object.keys(known) as (keyof typeof known)[]) {
       const unknown = [...seen[part]].filter((key) => !known[part].includes(key));
-      assert.deepEqual(unknown, [], `fields of ${part} that FindingTable's key does not know of`);
+      assert.deepEqual(unknown, [], `fields of ${part} that FindingTable's key and sameResolution (resolver.ts) do not know of`);
     }
   });
 });

@@ -3,10 +3,10 @@
  * clues of origin, so an edit rescans only the lines it touched (and re-resolves the lines whose
  * evidence it may change). An edit inside a very long line rescans only the part around it.
  */
-import { CodeIndex } from './codeIndex';
+import { CodeIndex, Entry } from './codeIndex';
 import { DocumentClue, LINE_WINDOW, LineEvidence, LineSource, NEARBY, codeVote, gatherEvidence, isDocumentClue } from './evidence';
 import { Clue } from './origins';
-import { Resolution, resolve } from './resolver';
+import { Resolution, isShareable, resolve, sameResolution } from './resolver';
 import { CODE_CHAR, Occurrence, scanLine } from './scanner';
 
 export interface Position {
@@ -55,6 +55,12 @@ export interface OccurrenceWalk {
 
 /** How many occurrences a walk goes through between two questions whether to go on. */
 export const WALK_ASKS_EVERY = 128;
+
+/**
+ * How many distinct resolutions of one entry a document shares between the codes decided alike, at
+ * most: each is looked for among them.
+ */
+const MAX_SHARED_PER_ENTRY = 16;
 
 /** A line longer than this is rescanned only around an edit, and only its start is read for clues. */
 const LONG_LINE = 64 * 1024;
@@ -156,6 +162,11 @@ export class CodeDocument implements ScannedDocument {
   };
   /** Which resolutions read the document's clues, noted while one is being worked out. */
   private readingDocument = false;
+  /**
+   * One resolution for the codes decided alike (see `isShareable`), by the entry they chose: a log
+   * that repeats an error holds it once, not once per code.
+   */
+  private readonly sharedResolutions = new Map<Entry, Resolution[]>();
   /** Lines scanned since the document was created, for work-counting tests. */
   linesScanned = 0;
   /** Characters of long lines rescanned around edits, for work-counting tests. */
@@ -190,6 +201,8 @@ export class CodeDocument implements ScannedDocument {
   /** Uses a new code index (catalogs changed) and rescans everything. */
   setIndex(index: CodeIndex): void {
     this.index = index;
+    // The shared resolutions name the old catalogs' entries.
+    this.sharedResolutions.clear();
     this.rescanAll();
   }
 
@@ -338,9 +351,31 @@ export class CodeDocument implements ScannedDocument {
     } else {
       generation = this.generation;
     }
-    const decision: Decision = { occurrence, resolution, generation };
+    const decision: Decision = { occurrence, resolution: this.shared(resolution), generation };
     setDecision(occurrence, decision);
     return decision;
+  }
+
+  /** The resolution the codes decided alike share, once one of them was decided so. */
+  private shared(resolution: Resolution): Resolution {
+    if (!isShareable(resolution)) {
+      return resolution;
+    }
+    const entry = resolution.ranked[0].entry;
+    let known = this.sharedResolutions.get(entry);
+    for (const candidate of known ?? []) {
+      if (sameResolution(candidate, resolution)) {
+        return candidate;
+      }
+    }
+    if (known === undefined) {
+      known = [];
+      this.sharedResolutions.set(entry, known);
+    }
+    if (known.length < MAX_SHARED_PER_ENTRY) {
+      known.push(resolution);
+    }
+    return resolution;
   }
 
   /**

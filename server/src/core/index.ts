@@ -23,6 +23,7 @@ export type { DiskDocument, DiskDocumentOptions } from './diskDocument';
 export type { FindingTable } from './findingTable';
 export type { DocumentClue } from './evidence';
 export { WHOLE_DOCUMENT_CLUES_FIRST } from './evidence';
+export { AT_THE_CODE } from './origins';
 export type { Clue, ClueKind } from './origins';
 export type { Attribution, FindingKind, Resolution } from './resolver';
 
@@ -55,6 +56,7 @@ export type { Strings } from './strings';
 export { compileCodeTemplate, matchCodeTemplate } from './codeTemplate';
 export type { MatchWork } from './codeTemplate';
 export { compileMessage, matchMessage } from './messageMatcher';
+export { isShareable, sameResolution } from './resolver';
 export { plainLine } from './render';
 
 /* Catalog import and catalog provenance, for the command line and their tests. */

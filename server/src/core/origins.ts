@@ -40,11 +40,17 @@ export interface Clue {
   kind: ClueKind;
   /** The text that gave the clue, shortened: `imm.cn-hangzhou.aliyuncs.com`, `huaweicloudsdkocr`. */
   text: string;
-  /** The zero-based line it stands on. */
+  /**
+   * The zero-based line it stands on. AT_THE_CODE in a resolution's origin when the clue is the
+   * code itself (its own message, its own table): it stands where the code does.
+   */
   line: number;
-  /** Where in the line it starts. */
+  /** Where in the line it starts; AT_THE_CODE with the line. */
   start: number;
 }
+
+/** The line and start of an origin's clue that is the code itself (see `Clue`). */
+export const AT_THE_CODE = -1;
 
 /** Another cloud's telltale signs: its clues make codes of our catalogs stay silent. */
 interface ForeignSignature {

@@ -8,7 +8,7 @@
 import { Candidate, CodeIndex, Entry, FamilyRef } from './codeIndex';
 import { Evidence, SCOPES, Scope } from './evidence';
 import { MessageMatcher, matchNormalized, messageSimilarity } from './messageMatcher';
-import { CLUE_STRENGTH, Clue } from './origins';
+import { AT_THE_CODE, CLUE_STRENGTH, Clue } from './origins';
 import { Occurrence, hasTellingMessage, isNumericCode } from './scanner';
 
 export interface RankedCandidate extends Candidate {
@@ -127,7 +127,66 @@ function startsWithPlaceholder(entry: Entry): boolean {
   return entry.template.isTemplate && entry.data.code.split('.')[0].includes('{');
 }
 
+/** What an occurrence is, given the evidence around it. */
 export function resolve(occurrence: Occurrence, evidence: Evidence, index: CodeIndex): Resolution {
+  const resolution = decide(occurrence, evidence, index);
+  const origin = resolution.origin;
+  // A clue that is the code itself (its own message, its own table) is kept without the code's
+  // place, which the code has: codes decided alike can then share one resolution. The resolution
+  // and its origin are the decision's own; the clue may be the line's, read by other codes.
+  if (origin !== undefined && origin.scope === 'line' && origin.clue.line === occurrence.line && origin.clue.start === occurrence.start) {
+    resolution.origin = { ...origin, clue: { ...origin.clue, line: AT_THE_CODE, start: AT_THE_CODE } };
+  }
+  return resolution;
+}
+
+/**
+ * Whether codes decided alike may share a resolution of this kind: an entry's, its candidates
+ * without bindings, no drift, and no origin or one that is the code itself.
+ */
+export function isShareable(resolution: Resolution): boolean {
+  if (resolution.kind !== 'entry' || resolution.ranked.length === 0 || resolution.drift !== undefined || resolution.family !== undefined || resolution.otherProduct !== undefined || resolution.silence !== undefined) {
+    return false;
+  }
+  if (resolution.origin !== undefined && resolution.origin.clue.line !== AT_THE_CODE) {
+    return false;
+  }
+  for (const candidate of resolution.ranked) {
+    for (const _name in candidate.bindings) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Whether two shareable resolutions (see `isShareable`) say the same in every field. */
+export function sameResolution(a: Resolution, b: Resolution): boolean {
+  if (a.evidence !== b.evidence || a.confident !== b.confident || a.established !== b.established || a.suppressed !== b.suppressed || a.ranked.length !== b.ranked.length) {
+    return false;
+  }
+  for (let at = 0; at < a.ranked.length; at++) {
+    const [mine, theirs] = [a.ranked[at], b.ranked[at]];
+    if (mine.entry !== theirs.entry || mine.score !== theirs.score || mine.messageScore !== theirs.messageScore || mine.keyed !== theirs.keyed) {
+      return false;
+    }
+  }
+  const [origin, other] = [a.origin, b.origin];
+  if (origin === undefined || other === undefined) {
+    return origin === other;
+  }
+  const [clue, otherClue] = [origin.clue, other.clue];
+  return (
+    origin.provider === other.provider &&
+    origin.product === other.product &&
+    origin.scope === other.scope &&
+    clue.provider === otherClue.provider &&
+    clue.product === otherClue.product &&
+    clue.kind === otherClue.kind &&
+    clue.text === otherClue.text
+  );
+}
+
+function decide(occurrence: Occurrence, evidence: Evidence, index: CodeIndex): Resolution {
   const ranked = occurrence.candidates.map((candidate) => rank(candidate, occurrence, evidence));
   ranked.sort(byScore);
   const first = ranked[0] as RankedCandidate | undefined;
