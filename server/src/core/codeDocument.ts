@@ -257,6 +257,7 @@ export class CodeDocument implements ScannedDocument {
           yield found;
         }
       }
+      this.decidedLine(line);
     }
   }
 
@@ -285,10 +286,19 @@ export class CodeDocument implements ScannedDocument {
               visit(found);
             }
           }
+          this.decidedLine(line);
         }
         return true;
       },
     };
+  }
+
+  /**
+   * Every code of a line is decided: what they shared while they were (its evidence, a few hundred
+   * bytes a line) is not kept. A code decided anew finds it again.
+   */
+  private decidedLine(line: number): void {
+    this.evidence[line] = undefined;
   }
 
   /**
