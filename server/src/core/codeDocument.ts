@@ -416,8 +416,10 @@ export class CodeDocument implements ScannedDocument {
     let clues = this.clues[line];
     if (clues === undefined) {
       const text = this.lineText(line);
-      clues = this.index.detector.cluesIn(text, line, 0, Math.min(text.length, LONG_LINE));
-      this.clues[line] = clues.length === 0 ? NO_CLUES : clues;
+      const found = this.index.detector.cluesIn(text, line, 0, Math.min(text.length, LONG_LINE));
+      // Kept the size it is: the list was built with room for more, and every line keeps one.
+      clues = found.length === 0 ? NO_CLUES : found.slice();
+      this.clues[line] = clues;
     }
     for (const clue of clues) {
       clue.line = line;
