@@ -9,10 +9,10 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { AT_THE_CODE, Resolution, ResolvedOccurrence, ScannedDocument, createLanguageService, isShareable, sameResolution } from '../../server/src/core/index';
+import { defaultSettings } from '../../server/src/common/settings';
 import { UTF8_BYTES } from '../../server/src/utf8Bytes';
 import { catalogTexts } from '../support/miniCatalogs';
 import { runs } from '../support/runs';
-import { defaultSettings } from '../../server/src/common/settings';
 
 const SEVERITY = defaultSettings()['diagnostics.severity'];
 
