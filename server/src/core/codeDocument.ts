@@ -7,7 +7,7 @@ import { CodeIndex, Entry } from './codeIndex';
 import { DocumentClue, LINE_WINDOW, LineEvidence, LineSource, NEARBY, codeVote, gatherEvidence, isDocumentClue } from './evidence';
 import { Clue } from './origins';
 import { Resolution, isShareable, resolve, sameResolution } from './resolver';
-import { CODE_CHAR, Occurrence, scanLine } from './scanner';
+import { CODE_CHAR, DECISION, Occurrence, scanLine } from './scanner';
 
 export interface Position {
   line: number;
@@ -98,22 +98,12 @@ export interface OccurrenceOptions {
   tallyWhile?: () => boolean;
 }
 
-/**
- * Where a document keeps the decision made for one of its occurrences: on the occurrence itself,
- * under a key of its own that JSON and copies between threads leave out. A WeakMap did this before;
- * with hundreds of thousands of codes its entries made every full garbage collection pause the
- * server for a tenth of a second or more.
- */
-const DECIDED = Symbol('decided');
-
-type DecidedOccurrence = Occurrence & { [DECIDED]?: Decision };
-
 function decisionOf(occurrence: Occurrence): Decision | undefined {
-  return (occurrence as DecidedOccurrence)[DECIDED];
+  return occurrence[DECISION] as Decision | undefined;
 }
 
 function setDecision(occurrence: Occurrence, decision: Decision | undefined): void {
-  (occurrence as DecidedOccurrence)[DECIDED] = decision;
+  occurrence[DECISION] = decision;
 }
 
 export class CodeDocument implements ScannedDocument {

@@ -8,7 +8,7 @@
  */
 import { bytesAreAscii } from './byteText';
 import { CodeIndex } from './codeIndex';
-import { Occurrence, OccurrenceContext, scanLine, scanLines } from './scanner';
+import { DECISION, Occurrence, OccurrenceContext, scanLine, scanLines } from './scanner';
 
 /** What a worker found in a piece. */
 export interface LineScans {
@@ -123,16 +123,16 @@ export class LineScanReader {
       const context = CONTEXTS[occurrences[at + 2]];
       const key = keys[this.occurrence];
       if (occurrences[at + 3] === 1) {
-        out.push({ line, start, end, token: lineText.slice(start, end), candidates: [], context: 'key', key: key!, unlisted: true });
+        out.push({ line, start, end, token: lineText.slice(start, end), candidates: [], context: 'key', key: key!, unlisted: true, [DECISION]: undefined });
         continue;
       }
       const { token, candidates, family } = this.index.inspect(lineText.slice(start, end));
       if (candidates.length === 0) {
-        out.push({ line, start, end, token, candidates, context: 'distinctive', family });
+        out.push({ line, start, end, token, candidates, context: 'distinctive', family, [DECISION]: undefined });
       } else if (key !== null) {
-        out.push({ line, start, end, token, candidates, context, key });
+        out.push({ line, start, end, token, candidates, context, key, [DECISION]: undefined });
       } else {
-        out.push({ line, start, end, token, candidates, context });
+        out.push({ line, start, end, token, candidates, context, [DECISION]: undefined });
       }
     }
     this.line++;

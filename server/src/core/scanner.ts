@@ -22,6 +22,13 @@ export type OccurrenceContext =
   /** A number next to its entry's message that is only an HTTP reason phrase (`403 Forbidden`): a code only where the text names the product. */
   | 'reasonPhrase';
 
+/**
+ * Where a document keeps the decision made for an occurrence: on the occurrence itself, under a key
+ * of its own that JSON and copies between threads leave out. Every occurrence is made with it, so
+ * the decision's place is in the object and not in a property array added later (40 bytes a code).
+ */
+export const DECISION = Symbol('decision');
+
 export interface Occurrence {
   /** Zero-based line; start and end are UTF-16 offsets within the line. */
   line: number;
@@ -40,6 +47,8 @@ export interface Occurrence {
    * claims (`"Code": "InvalidInstanceId.Malformed"`): an error of some product, if the body is ours.
    */
   unlisted?: true;
+  /** The decision a document keeps for it (see DECISION); undefined until one is made. */
+  [DECISION]: unknown;
 }
 
 /**
@@ -332,7 +341,7 @@ function takeToken(text: string, lineText: string, from: number, line: number, i
       candidates.length > 0
         ? classify(lineText, line, start - from, end - from, token, candidates)
         : family
-          ? { line, start: start - from, end: end - from, token, candidates, context: 'distinctive' as const, family }
+          ? { line, start: start - from, end: end - from, token, candidates, context: 'distinctive' as const, family, [DECISION]: undefined }
           : undefined;
     if (occurrence) {
       out.push(occurrence);
@@ -342,7 +351,7 @@ function takeToken(text: string, lineText: string, from: number, line: number, i
   if ((hits & CODE_KEY_BIT) !== 0) {
     const value = unlistedValueAfter(lineText, end - from, index);
     if (value && !found.startsAt(value.start)) {
-      out.push({ line, start: value.start, end: value.end, token: value.token, candidates: [], context: 'key', key: text.slice(start, end), unlisted: true });
+      out.push({ line, start: value.start, end: value.end, token: value.token, candidates: [], context: 'key', key: text.slice(start, end), unlisted: true, [DECISION]: undefined });
     }
   }
 }
@@ -399,7 +408,7 @@ function unlistedValueAfter(text: string, keyEnd: number, index: CodeIndex): { s
 
 function classify(text: string, line: number, start: number, end: number, token: string, candidates: readonly Candidate[]): Occurrence | undefined {
   if (candidates.some((candidate) => candidate.entry.distinctive)) {
-    return { line, start, end, token, candidates, context: 'distinctive' };
+    return { line, start, end, token, candidates, context: 'distinctive', [DECISION]: undefined };
   }
   const numeric = isDigits(token);
   if (numeric && isHttpStatusLine(text, start)) {
@@ -408,16 +417,16 @@ function classify(text: string, line: number, start: number, end: number, token:
   }
   const key = keyBefore(text, start);
   if (key !== undefined && ERROR_CODE_KEYS.has(normalizeKey(key))) {
-    return { line, start, end, token, candidates, context: 'key', key };
+    return { line, start, end, token, candidates, context: 'key', key, [DECISION]: undefined };
   }
   if (isComparedStringLiteral(text, start, end)) {
-    return { line, start, end, token, candidates, context: 'literal' };
+    return { line, start, end, token, candidates, context: 'literal', [DECISION]: undefined };
   }
   if (hasOwnMessage(text, start, numeric ? withTellingMessages(candidates) : candidates)) {
-    return { line, start, end, token, candidates, context: 'message' };
+    return { line, start, end, token, candidates, context: 'message', [DECISION]: undefined };
   }
   if (numeric && hasOwnMessage(text, start, candidates)) {
-    return { line, start, end, token, candidates, context: 'reasonPhrase' };
+    return { line, start, end, token, candidates, context: 'reasonPhrase', [DECISION]: undefined };
   }
   return undefined;
 }
