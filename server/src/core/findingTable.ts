@@ -48,7 +48,7 @@ export class FindingTable {
   private starts = new Int32Array(INITIAL_CAPACITY);
   private ends = new Int32Array(INITIAL_CAPACITY);
   private shapes = new Int32Array(INITIAL_CAPACITY);
-  /** Where the origin clue stands, or -1 when there is none. */
+  /** Where the origin clue stands: -1 when there is none, and AT_THE_CODE (-1) when it is the code itself. */
   private clueLines = new Int32Array(INITIAL_CAPACITY);
   private clueStarts = new Int32Array(INITIAL_CAPACITY);
   private count = 0;
