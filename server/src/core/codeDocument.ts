@@ -49,12 +49,27 @@ export interface ScannedDocument {
 
 /** A walk through a document's findings, done in runs (see `ScannedDocument.walkOccurrences`). */
 export interface OccurrenceWalk {
-  /** Hands findings on from where the last run stopped, while `keepGoing` says so (it is asked after every WALK_ASKS_EVERY findings); true once all are handed. */
+  /** Hands findings on from where the last run stopped, while `keepGoing` says so (it is asked once every WALK_ASKS_EVERY occurrences); true once all are handed. */
   run(keepGoing: () => boolean): boolean;
 }
 
 /** How many occurrences a walk goes through between two questions whether to go on. */
 export const WALK_ASKS_EVERY = 128;
+
+/**
+ * `keepGoing`, asked only every `every` calls and answering yes in between: a loop that calls it
+ * at each step reads the clock once in so many steps.
+ */
+export function askingEvery(every: number, keepGoing: () => boolean): () => boolean {
+  let sinceAsked = 0;
+  return () => {
+    if (++sinceAsked < every) {
+      return true;
+    }
+    sinceAsked = 0;
+    return keepGoing();
+  };
+}
 
 /**
  * How many distinct resolutions of one entry a document shares between the codes decided alike, at
@@ -261,19 +276,16 @@ export class CodeDocument implements ScannedDocument {
     let index = 0;
     return {
       run: (keepGoing) => {
-        for (let sinceAsked = 0; line < this.found.length; line++, index = 0) {
+        const goOn = askingEvery(WALK_ASKS_EVERY, keepGoing);
+        for (; line < this.found.length; line++, index = 0) {
           const list = this.found[line];
           if (list === undefined) {
             continue;
           }
           while (index < list.length) {
-            if (sinceAsked === WALK_ASKS_EVERY) {
-              if (!keepGoing()) {
-                return false;
-              }
-              sinceAsked = 0;
+            if (!goOn()) {
+              return false;
             }
-            sinceAsked++;
             const occurrence = list[index++];
             occurrence.line = line;
             const found = this.decide(occurrence, options.tallyWhile);

@@ -5,7 +5,7 @@
  * streams the file through a StreamScanner and files what it reports here (see `record` and
  * `onLine`), so hovers, links, symbols, diagnostics and the findings view answer from this state.
  */
-import { OccurrenceWalk, Position, ResolvedOccurrence, ScannedDocument, WALK_ASKS_EVERY } from './codeDocument';
+import { OccurrenceWalk, Position, ResolvedOccurrence, ScannedDocument, WALK_ASKS_EVERY, askingEvery } from './codeDocument';
 import { DocumentClue, NEARBY } from './evidence';
 import { FindingTable } from './findingTable';
 
@@ -173,14 +173,11 @@ export class DiskDocument implements ScannedDocument {
     let index = 0;
     return {
       run: (keepGoing) => {
-        for (let sinceAsked = 0; index < this.findings.size; ) {
-          if (sinceAsked === WALK_ASKS_EVERY) {
-            if (!keepGoing()) {
-              return false;
-            }
-            sinceAsked = 0;
+        const goOn = askingEvery(WALK_ASKS_EVERY, keepGoing);
+        while (index < this.findings.size) {
+          if (!goOn()) {
+            return false;
           }
-          sinceAsked++;
           visit(this.findings.at(index++));
         }
         return true;

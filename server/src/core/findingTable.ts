@@ -68,17 +68,19 @@ export class FindingTable {
   /** Adds a finding after every one it holds (findings come in text order). */
   add(found: ResolvedOccurrence): void {
     const { occurrence, resolution } = found;
-    const { line: _line, start: _start, end: _end, ...rest } = occurrence;
-    const shape = this.shapeOf(shapeKey(found), rest, resolution);
+    const shape = this.shapeOf(shapeKey(found), () => {
+      const { line: _line, start: _start, end: _end, ...rest } = occurrence;
+      return { occurrence: rest, resolution };
+    });
     this.append(occurrence.line, occurrence.start, occurrence.end, shape, resolution.origin ? resolution.origin.clue.line : -1, resolution.origin ? resolution.origin.clue.start : 0);
   }
 
-  /** The number of a shape, added to the list when new. */
-  private shapeOf(key: string, occurrence: Shape['occurrence'], resolution: Resolution): number {
+  /** The number of a shape, added to the list (as `make` makes it) when new. */
+  private shapeOf(key: string, make: () => Shape): number {
     let shape = this.shapeIds.get(key);
     if (shape === undefined) {
       shape = this.shapeList.length;
-      this.shapeList.push({ occurrence, resolution });
+      this.shapeList.push(make());
       this.shapeIds.set(key, shape);
     }
     return shape;
@@ -105,9 +107,9 @@ export class FindingTable {
     const theirs = table.shapes[index];
     let shape = shapes.get(theirs);
     if (shape === undefined) {
-      const { occurrence, resolution } = table.shapeList[theirs];
+      const known = table.shapeList[theirs];
       // The key reads no place of the occurrence: the shape's own fields are all it needs.
-      shape = this.shapeOf(shapeKey({ occurrence: occurrence as Occurrence, resolution }), occurrence, resolution);
+      shape = this.shapeOf(shapeKey({ occurrence: known.occurrence as Occurrence, resolution: known.resolution }), () => known);
       shapes.set(theirs, shape);
     }
     this.append(table.lines[index], table.starts[index], table.ends[index], shape, table.clueLines[index], table.clueStarts[index]);
@@ -155,18 +157,17 @@ export class FindingTable {
   }
 
   /**
-   * Replaces the findings of some lines (decided again) with others, given in text order, which must
-   * stand on those lines. The rest keep their places. The others may be a table of their own, so a
-   * line of millions of codes decided again is never held as objects.
+   * Replaces the findings of some lines (decided again) with those of a table of their own, in text
+   * order, which must stand on those lines. The rest keep their places. A line of millions of codes
+   * decided again is never held as objects.
    */
-  replaceLines(lines: ReadonlySet<number>, findings: FindingTable | readonly ResolvedOccurrence[]): void {
+  replaceLines(lines: ReadonlySet<number>, added: FindingTable): void {
     const kept: number[] = [];
     for (let index = 0; index < this.count; index++) {
       if (!lines.has(this.lines[index])) {
         kept.push(index);
       }
     }
-    const added = findings instanceof FindingTable ? findings : FindingTable.of(findings);
     const shapes = new Map<number, number>();
     const old = { lines: this.lines, starts: this.starts, ends: this.ends, shapes: this.shapes, clueLines: this.clueLines, clueStarts: this.clueStarts };
     this.allocate(Math.max(INITIAL_CAPACITY, kept.length + added.size));
@@ -181,15 +182,6 @@ export class FindingTable {
     while (next < added.size) {
       this.appendFrom(added, next++, shapes);
     }
-  }
-
-  /** A table of findings given in text order. */
-  static of(findings: Iterable<ResolvedOccurrence>): FindingTable {
-    const table = new FindingTable();
-    for (const found of findings) {
-      table.add(found);
-    }
-    return table;
   }
 
   /** The index of the first finding on or after a line. */

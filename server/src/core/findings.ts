@@ -3,7 +3,7 @@
  * Error Codes view, and findings described one by one for the command line.
  */
 import { LanguageTag } from './catalogModel';
-import { ResolvedOccurrence } from './codeDocument';
+import { ResolvedOccurrence, askingEvery } from './codeDocument';
 import { CodeIndex } from './codeIndex';
 import { catalogLabel, findingLinks, meaningOf, originLine, plainLine, renderDiagnosticMessage, unlistedTitle } from './render';
 import { FindingKind, Resolution } from './resolver';
@@ -206,14 +206,12 @@ export class GroupTimes {
     this.lines = [...linesToTime(groups)];
   }
 
-  /** Reads on from where the last run stopped; `keepGoing` is asked after every TIMES_ASK_EVERY lines. True once the groups have their times. */
+  /** Reads on from where the last run stopped; `keepGoing` is asked once every TIMES_ASK_EVERY lines. True once the groups have their times. */
   run(keepGoing: () => boolean): boolean {
-    for (let sinceAsked = 0; this.read < this.lines.length; sinceAsked++) {
-      if (sinceAsked === TIMES_ASK_EVERY) {
-        if (!keepGoing()) {
-          return false;
-        }
-        sinceAsked = 0;
+    const goOn = askingEvery(TIMES_ASK_EVERY, keepGoing);
+    while (this.read < this.lines.length) {
+      if (!goOn()) {
+        return false;
       }
       const line = this.lines[this.read++];
       const text = this.lineText(line);
