@@ -48,14 +48,29 @@ export class Output {
     if (this.closed || this.stream.writableLength === 0) {
       return Promise.resolve();
     }
+    return this.drained();
+  }
+
+  /**
+   * Undefined while the reader keeps up; else a promise that resolves once the stream has taken
+   * what it holds (or failed). A scan waits on it between pieces, so a reader slower than the scan
+   * (a pipe into `less`, a busy CI log) holds the scan back instead of the output piling up in memory.
+   */
+  whenTaken(): Promise<void> | undefined {
+    return this.closed || !this.stream.writableNeedDrain ? undefined : this.drained();
+  }
+
+  private drained(): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         this.stream.off('drain', done);
         this.stream.off('error', done);
+        this.stream.off('close', done);
         resolve();
       };
       this.stream.once('drain', done);
       this.stream.once('error', done);
+      this.stream.once('close', done);
     });
   }
 

@@ -223,14 +223,15 @@ async function scanInput(
   needs: { lineHash: boolean; time: boolean },
   onFinding: (finding: ScanFinding) => void,
   isCancelled: () => boolean,
+  holdBack?: () => Promise<void> | undefined,
 ): Promise<string | undefined> {
   const describer = service.describer(language, DEFAULT_SEVERITY);
   const onFound = (item: ResolvedOccurrence, details: DecisionDetails) => onFinding({ record: describer.describe(item), extra: extraOf(details, needs) });
   try {
     if (input === '-') {
-      await scanStream(service, process.stdin, 0, { onFound, encoding, isCancelled });
+      await scanStream(service, process.stdin, 0, { onFound, encoding, isCancelled, holdBack });
     } else {
-      await scanFile(service, input, { onFound, encoding, isCancelled });
+      await scanFile(service, input, { onFound, encoding, isCancelled, holdBack });
     }
     return undefined;
   } catch (error) {
@@ -412,7 +413,16 @@ async function scanHere(service: LanguageService, inputs: Input[], options: Scan
     if (output.closed) {
       break;
     }
-    const error = await scanInput(service, input.path, options.language, options.encoding, format.needs, (finding) => order.found(index, [finding]), () => output.closed);
+    const error = await scanInput(
+      service,
+      input.path,
+      options.language,
+      options.encoding,
+      format.needs,
+      (finding) => order.found(index, [finding]),
+      () => output.closed,
+      () => output.whenTaken(),
+    );
     order.done(index, error);
     await output.flush();
   }

@@ -22,6 +22,11 @@ export interface FileScanOptions {
   onFound: (found: ResolvedOccurrence, details: DecisionDetails) => void;
   onProgress?: (progress: FileScanProgress) => void;
   isCancelled?: () => boolean;
+  /**
+   * Asked after each piece; when it gives a promise, the scan waits for it before reading on (the
+   * command line's output, when its reader is slower than the scan).
+   */
+  holdBack?: () => Promise<void> | undefined;
   chunkSize?: number;
   /**
    * The file's encoding, as a WHATWG label (`utf-8`, `gbk`, `utf-16le`, `shift_jis`, …). A byte-order
@@ -265,6 +270,10 @@ async function scanPieces(service: LanguageService, pieces: AsyncIterable<Buffer
   };
   for await (const { piece, scans } of withLineScans(pieces, ScanThread.start(service.index, totalBytes))) {
     scanner.push(piece, onFound, scans);
+    const held = options.holdBack?.();
+    if (held !== undefined) {
+      await held;
+    }
     if (options.isCancelled?.()) {
       return { bytes: bytesRead(), lines: scanner.lineCount, found, cancelled: true };
     }

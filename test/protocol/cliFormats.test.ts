@@ -6,7 +6,7 @@
  * writing exactly what one thread writes.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -270,5 +270,55 @@ describe('one large file', () => {
     } finally {
       thread.close();
     }
+  });
+});
+
+describe('an error log, every line a finding', () => {
+  // Each line names another host, so no two findings are described alike, and the JSON written is
+  // nearly five times the log. The command line runs with a heap smaller than either.
+  const errors = path.join(folder, 'errors.log');
+  const LINES = 80_000;
+  const filler = 'retrying with backoff, the request was throttled by the gateway in front of the service';
+  fs.writeFileSync(errors, Array.from({ length: LINES }, (_, line) => `GET https://h${line}.ocr.cn-north-4.myhuaweicloud.com/v2/x 400 AIS.0101 ${filler}\n`).join(''));
+  const HEAP = '--max-old-space-size=40';
+
+  /** Runs the command line into a pipe that is not read for `pauseMs`, then read to the end. */
+  function scanIntoPipe(pauseMs: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    const child = spawn(process.execPath, [HEAP, CLI, 'scan', '--fail-on', 'none', '--format', 'json', errors], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout.pause();
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.stdout.resume(), pauseMs);
+    return new Promise((resolve) => {
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolve({ status, stdout: Buffer.concat(chunks).toString('utf8'), stderr });
+      });
+    });
+  }
+
+  function findingsOf(stdout: string): { line: number; code: string; origin?: string }[] {
+    return (JSON.parse(stdout) as { files: { findings: { line: number; code: string; origin?: string }[] }[] }).files[0].findings;
+  }
+
+  it('is written whole in a memory that does not grow with its findings', async () => {
+    const result = await scanIntoPipe(0);
+    assert.equal(result.status, 0, result.stderr.slice(0, 2000));
+    const findings = findingsOf(result.stdout);
+    assert.equal(findings.length, LINES);
+    // More than the heap could hold.
+    assert.ok(result.stdout.length > 40 * 1024 * 1024, `${result.stdout.length} characters of JSON`);
+    // Each finding names its own host, also after the descriptions kept were let go.
+    for (const line of [1, 2, 40_000, LINES]) {
+      assert.match(findings[line - 1].origin ?? '', new RegExp(`h${line - 1}\\.ocr\\.`), `line ${line}`);
+    }
+  });
+
+  it('waits for a reader that is slower than the scan, instead of holding what it wrote', async () => {
+    const result = await scanIntoPipe(1_500);
+    assert.equal(result.status, 0, result.stderr.slice(0, 2000));
+    assert.equal(findingsOf(result.stdout).length, LINES);
   });
 });

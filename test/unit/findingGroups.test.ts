@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { after, describe, it } from 'node:test';
-import { GroupTimes, createLanguageService, linesToTime, timeGroups } from '../../server/src/core/index';
+import { DESCRIPTIONS_KEPT, GroupTimes, createLanguageService, linesToTime, timeGroups } from '../../server/src/core/index';
 import { defaultSettings } from '../../server/src/common/settings';
 import { readLinesAt } from '../../server/src/lineReader';
 import { catalogTexts } from '../support/miniCatalogs';
@@ -85,6 +85,23 @@ describe('groups of findings', () => {
     timeGroups(groups, () => undefined);
     assert.equal(groups[0].firstTime, undefined);
     assert.equal(groups[0].lastTime, undefined);
+  });
+});
+
+describe('records of findings', () => {
+  it('describe each finding as a describer of its own would, also once the descriptions kept were let go', () => {
+    // Every line names another host: no two findings are described alike.
+    const lines = Array.from({ length: DESCRIPTIONS_KEPT + 300 }, (_, index) => `GET https://h${index}.ocr.cn-north-4.myhuaweicloud.com/v2/x 400 AIS.0101 failed`);
+    const found = [...service.createDocument(lines.join('\n')).occurrences()];
+    assert.equal(found.length, lines.length);
+    const describer = service.describer('en', severity);
+    const records = found.map((item) => describer.describe(item));
+    // The first again, after its description was let go, and a few as a describer of their own describes them.
+    assert.deepEqual(describer.describe(found[0]), records[0]);
+    for (const at of [0, 1, DESCRIPTIONS_KEPT - 1, DESCRIPTIONS_KEPT, lines.length - 1]) {
+      assert.deepEqual(records[at], service.describer('en', severity).describe(found[at]), `line ${at + 1}`);
+      assert.match(records[at].origin ?? '', new RegExp(`h${at}\\.ocr\\.`));
+    }
   });
 });
 

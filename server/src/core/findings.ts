@@ -296,8 +296,16 @@ export interface FindingRecord {
 type Repeated = Omit<FindingRecord, 'line' | 'column' | 'endColumn'>;
 
 /**
+ * How many descriptions a describer keeps. The key holds the clue's text and the message said, so a
+ * log whose every line names another host or request has a key per finding: kept without a bound,
+ * they grew with the findings (the command line held 440 MB for an error log of 13 MB).
+ */
+export const DESCRIPTIONS_KEPT = 2048;
+
+/**
  * Describes findings as records. A log repeats the same few codes thousands of times, so the part
- * that depends only on what was found, not where, is worked out once per code, meaning and origin.
+ * that depends only on what was found, not where, is worked out once per code, meaning and origin,
+ * for the latest DESCRIPTIONS_KEPT of them.
  */
 export class FindingDescriber {
   private readonly described = new Map<string, Repeated>();
@@ -324,6 +332,9 @@ export class FindingDescriber {
         ...(link ? { documentation: link.url } : {}),
         candidates: resolution.ranked.length,
       };
+      if (this.described.size >= DESCRIPTIONS_KEPT) {
+        this.described.clear();
+      }
       this.described.set(key, described);
     }
     return { line: occurrence.line + 1, column: occurrence.start + 1, endColumn: occurrence.end + 1, ...described };

@@ -36,7 +36,7 @@ export { bytesLookBinary, decideDocument, diagnosticsEnabled, documentKind, isSe
 export type { DocumentDecision, DocumentFacts, DocumentKind, DocumentPolicySettings, SkipReason } from './documentPolicy';
 
 export type { CodeDiagnostic, DiagnosticsOptions, DiagnosticsResult } from './diagnostics';
-export { FindingDescriber, GroupTimes, largestFirst, linesToTime, timeGroups } from './findings';
+export { DESCRIPTIONS_KEPT, FindingDescriber, GroupTimes, largestFirst, linesToTime, timeGroups } from './findings';
 export type { FindingGroup, FindingRecord, GroupOccurrence } from './findings';
 export type { CodeLink } from './documentLinks';
 export type { CodeSymbol } from './documentSymbols';
