@@ -30,6 +30,12 @@ const DEFAULT_SEVERITY = defaultSettings()['diagnostics.severity'];
 const LEVELS = ['error', 'warning', 'information', 'hint', 'none'] as const;
 /** Findings a worker sends at a time. */
 const BATCH = 500;
+/**
+ * Findings a worker may have sent that are not written yet. It waits beyond them: the findings of
+ * a file after the one being written are kept until their turn, and a slow reader holds the
+ * writing back, so without a bound they piled up in memory.
+ */
+const UNWRITTEN_MAX = 8 * BATCH;
 /** The most worker threads one run starts. */
 const MAX_WORKERS = 8;
 
@@ -248,7 +254,8 @@ interface WorkerSetup {
   needs: { lineHash: boolean; time: boolean };
 }
 
-type ToWorker = { type: 'scan'; index: number; path: string } | { type: 'stop' };
+/** `written`: that many of the findings the worker sent were written. */
+type ToWorker = { type: 'scan'; index: number; path: string } | { type: 'written'; findings: number } | { type: 'stop' };
 type FromWorker = { type: 'found'; index: number; findings: ScanFinding[] } | { type: 'done'; index: number; error?: string } | { type: 'ready' };
 
 /** Whether this thread is a scan worker started by `scanInWorkers`. */
@@ -264,14 +271,34 @@ export async function runScanWorker(): Promise<void> {
   let stopped = false;
   const queue: { index: number; path: string }[] = [];
   let wake: (() => void) | undefined;
+  let unwritten = 0;
+  let goOn: (() => void) | undefined;
+  const release = () => {
+    goOn?.();
+    goOn = undefined;
+  };
   port.on('message', (message: ToWorker) => {
+    if (message.type === 'written') {
+      unwritten -= message.findings;
+      if (unwritten < UNWRITTEN_MAX) {
+        release();
+      }
+      return;
+    }
     if (message.type === 'stop') {
       stopped = true;
+      release();
     } else {
       queue.push(message);
     }
     wake?.();
   });
+  const send = (index: number, findings: ScanFinding[]) => {
+    unwritten += findings.length;
+    port.postMessage({ type: 'found', index, findings } satisfies FromWorker);
+  };
+  // Between pieces, the scan waits while too many of its findings are not written yet.
+  const holdBack = () => (unwritten >= UNWRITTEN_MAX && !stopped ? new Promise<void>((resolve) => (goOn = resolve)) : undefined);
   port.postMessage({ type: 'ready' } satisfies FromWorker);
   while (!stopped) {
     const task = queue.shift();
@@ -290,14 +317,15 @@ export async function runScanWorker(): Promise<void> {
       (finding) => {
         batch.push(finding);
         if (batch.length >= BATCH) {
-          port.postMessage({ type: 'found', index: task.index, findings: batch } satisfies FromWorker);
+          send(task.index, batch);
           batch = [];
         }
       },
       () => stopped,
+      holdBack,
     );
     if (batch.length > 0) {
-      port.postMessage({ type: 'found', index: task.index, findings: batch } satisfies FromWorker);
+      send(task.index, batch);
     }
     port.postMessage({ type: 'done', index: task.index, ...(error !== undefined ? { error } : {}) } satisfies FromWorker);
   }
@@ -310,6 +338,9 @@ class InOrder {
   private head = 0;
   private opened = false;
   private readonly waiting = new Map<number, { findings: ScanFinding[]; done: boolean; error?: string }>();
+
+  /** Told how many findings of an input were written, each time some are. */
+  written?: (index: number, count: number) => void;
 
   constructor(
     private readonly inputs: Input[],
@@ -325,7 +356,7 @@ class InOrder {
 
   found(index: number, findings: ScanFinding[]): void {
     if (index === this.head && this.opened) {
-      this.write(findings);
+      this.write(index, findings);
     } else {
       this.slot(index).findings.push(...findings);
     }
@@ -354,10 +385,13 @@ class InOrder {
     return slot;
   }
 
-  private write(findings: ScanFinding[]): void {
+  private write(index: number, findings: ScanFinding[]): void {
     for (const finding of findings) {
       this.seen(finding);
       this.format.finding(finding);
+    }
+    if (findings.length > 0) {
+      this.written?.(index, findings.length);
     }
   }
 
@@ -370,7 +404,7 @@ class InOrder {
         this.opened = true;
         this.format.beginFile(input.path);
         if (slot) {
-          this.write(slot.findings.splice(0));
+          this.write(this.head, slot.findings.splice(0));
         }
       }
       if (input.error === undefined && !slot?.done) {
@@ -433,6 +467,36 @@ async function scanInWorkers(count: number, inputs: Input[], options: ScanOption
   const tasks = inputs.map((input, index) => ({ input, index })).filter(({ input }) => input.error === undefined);
   const setup: WorkerSetup = { role: 'error-codebook scan worker', catalogs: options.catalogs, language: options.language, ...(options.encoding ? { encoding: options.encoding } : {}), needs: format.needs };
   const workers: Worker[] = [];
+  const workerOf = new Map<number, Worker>();
+  // What each worker is told was written: at once while the reader keeps up, else once it took what it holds.
+  const owed = new Map<Worker, number>();
+  let waitingForReader = false;
+  const tell = () => {
+    for (const [worker, findings] of owed) {
+      worker.postMessage({ type: 'written', findings } satisfies ToWorker);
+    }
+    owed.clear();
+  };
+  order.written = (index, count) => {
+    const worker = workerOf.get(index);
+    if (worker === undefined) {
+      return;
+    }
+    owed.set(worker, (owed.get(worker) ?? 0) + count);
+    if (waitingForReader) {
+      return;
+    }
+    const taken = output.whenTaken();
+    if (taken === undefined) {
+      tell();
+      return;
+    }
+    waitingForReader = true;
+    void taken.then(() => {
+      waitingForReader = false;
+      tell();
+    });
+  };
   order.start();
   try {
     await new Promise<void>((resolve, reject) => {
@@ -444,6 +508,7 @@ async function scanInWorkers(count: number, inputs: Input[], options: ScanOption
       const next = (worker: Worker) => {
         const task = output.closed ? undefined : tasks.shift();
         if (task) {
+          workerOf.set(task.index, worker);
           worker.postMessage({ type: 'scan', index: task.index, path: task.input.path } satisfies ToWorker);
         }
       };

@@ -283,8 +283,9 @@ describe('an error log, every line a finding', () => {
   const HEAP = '--max-old-space-size=40';
 
   /** Runs the command line into a pipe that is not read for `pauseMs`, then read to the end. */
-  function scanIntoPipe(pauseMs: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
-    const child = spawn(process.execPath, [HEAP, CLI, 'scan', '--fail-on', 'none', '--format', 'json', errors], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  function scanIntoPipe(pauseMs: number, inputs = [errors], options: { heap?: string; threads?: number } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    const env = { ...process.env, ...(options.threads !== undefined ? { ERROR_CODEBOOK_SCAN_THREADS: String(options.threads) } : {}) };
+    const child = spawn(process.execPath, [options.heap ?? HEAP, CLI, 'scan', '--fail-on', 'none', '--format', 'json', ...inputs], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     let stderr = '';
     child.stdout.pause();
@@ -299,8 +300,8 @@ describe('an error log, every line a finding', () => {
     });
   }
 
-  function findingsOf(stdout: string): { line: number; code: string; origin?: string }[] {
-    return (JSON.parse(stdout) as { files: { findings: { line: number; code: string; origin?: string }[] }[] }).files[0].findings;
+  function findingsOf(stdout: string, file = 0): { line: number; code: string; origin?: string }[] {
+    return (JSON.parse(stdout) as { files: { findings: { line: number; code: string; origin?: string }[] }[] }).files[file].findings;
   }
 
   it('is written whole in a memory that does not grow with its findings', async () => {
@@ -320,5 +321,19 @@ describe('an error log, every line a finding', () => {
     const result = await scanIntoPipe(1_500);
     assert.equal(result.status, 0, result.stderr.slice(0, 2000));
     assert.equal(findingsOf(result.stdout).length, LINES);
+  });
+
+  it('is written with another by worker threads, in their order, holding back both scans while they wait', async () => {
+    // The second file's findings wait while the first is written, and the reader is slow; the
+    // heap is smaller than either file's JSON.
+    const again = path.join(folder, 'errors-again.log');
+    fs.copyFileSync(errors, again);
+    const result = await scanIntoPipe(3_000, [errors, again], { heap: '--max-old-space-size=64', threads: 2 });
+    assert.equal(result.status, 0, result.stderr.slice(0, 2000));
+    for (const file of [0, 1]) {
+      const findings = findingsOf(result.stdout, file);
+      assert.equal(findings.length, LINES);
+      assert.deepEqual([findings[0].line, findings[LINES - 1].line], [1, LINES]);
+    }
   });
 });
