@@ -33,6 +33,8 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 const MiB = 1 << 20;
 const SEED = 20240602;
 const DOC_MB = Number(process.env.BENCH_DOC_MB ?? 20);
+/** Lines of the error log whose every line names another host, for the Error Codes view's groups. */
+const HOST_LINES = 40_000;
 /** Error bodies in the one-line minified JSON array (about 3.6 MB). */
 const MINIFIED_BODIES = 40_000;
 const FILE_MB = Number(process.env.BENCH_FILE_MB ?? 200);
@@ -683,6 +685,29 @@ async function main(): Promise<void> {
   const [minifiedTimes] = timeDocuments([service], minifiedLine, 5);
   const minifiedMs = median(minifiedTimes);
   log(`  one line of ${MINIFIED_BODIES} error bodies (${minifiedMb.toFixed(1)} MB): ${formatValue(minifiedMs, 'ms')}`);
+  // The Error Codes view's groups of an error log whose every line names another host: a group per
+  // line, all of one code, found in time linear in the lines (not the square of them), against the
+  // same lines naming one host (one group).
+  const severityDefaults = { serverError: 'error', clientError: 'warning', unknownStatus: 'warning', success: 'hint' } as const;
+  const timeGrouping = (host: (line: number) => string): { ms: number; groups: number } => {
+    const lines = Array.from({ length: HOST_LINES }, (_, line) => `GET https://${host(line)}.cn-north-4.myhuaweicloud.com/v2/x 400 AIS.0101 failed`).join('\n');
+    const hostDocument = service.createDocument(lines);
+    service.findings(hostDocument, 'en', severityDefaults); // decides every code, so the runs time the grouping
+    const times: number[] = [];
+    let groups = 0;
+    for (let run = 0; run < 5; run++) {
+      const started = now();
+      groups = service.findings(hostDocument, 'en', severityDefaults).groups.length;
+      times.push(now() - started);
+    }
+    return { ms: median(times), groups };
+  };
+  const manyHosts = timeGrouping((line) => `h${line}.ocr`);
+  const oneHost = timeGrouping(() => 'ocr');
+  if (manyHosts.groups !== HOST_LINES || oneHost.groups !== 1) {
+    fail(`The Error Codes view has ${manyHosts.groups} groups for ${HOST_LINES} lines of as many hosts (expected one each), and ${oneHost.groups} for one host (expected 1).`);
+  }
+  log(`  groups of ${HOST_LINES} findings, each line another host: ${formatValue(manyHosts.ms, 'ms')} (one host: ${formatValue(oneHost.ms, 'ms')})`);
   const docExtraMs = median(docExtraTimes);
   // Resolution and diagnostics on top of the scan, as the server does them after opening.
   const document = service.createDocument(text);
@@ -946,6 +971,14 @@ async function main(): Promise<void> {
     value: minifiedMs,
     unit: 'ms',
     reference: `(the ${DOC_MB} MB log: ${formatValue((docMs / DOC_MB) * minifiedMb, 'ms')} for as many bytes)`,
+    status: 'INFO',
+  });
+  rows.push({
+    id: 'core.groupsManyHosts',
+    measure: `In-process Error Codes view groups of ${HOST_LINES} findings of one code, each line naming another host (a group each; median of 5)`,
+    value: manyHosts.ms,
+    unit: 'ms',
+    reference: `(the same lines naming one host, one group: ${formatValue(oneHost.ms, 'ms')})`,
     status: 'INFO',
   });
   rows.push({ id: 'core.documentExtra', measure: `In-process scan ${DOC_MB} MB with ${extraEntries} extra codes`, value: docExtraMs, unit: 'ms', reference: `(without: ${formatValue(docMs, 'ms')})`, status: 'INFO' });

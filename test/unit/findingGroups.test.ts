@@ -80,6 +80,18 @@ describe('groups of findings', () => {
     assert.equal(read.length, linesToTime(whole).size);
   });
 
+  it('are told apart by the clue that named their origin, however many one code has', () => {
+    // Every host twice, in two rounds: far more groups of one code than are looked through one by one.
+    const hosts = 30;
+    const lines = [0, 1].flatMap(() => Array.from({ length: hosts }, (_, index) => `GET https://h${index}.ocr.cn-north-4.myhuaweicloud.com/v2/x 400 AIS.0101 failed`));
+    const groups = groupsOf(lines.join('\n'));
+    assert.equal(groups.length, hosts);
+    groups.forEach((group, index) => {
+      assert.deepEqual([group.code, group.count, group.firstLine, group.lastLine], ['AIS.0101', 2, index, hosts + index]);
+      assert.match(group.origin ?? '', new RegExp(`h${index}\\.ocr\\.`));
+    });
+  });
+
   it('have no times when their lines carry none, or cannot be read', () => {
     const groups = groupsOf(AIS);
     timeGroups(groups, () => undefined);
