@@ -259,18 +259,37 @@ function termsOf(text: string): Set<string> {
   return terms;
 }
 
-/** Terms of texts compared lately: catalog texts, and the messages a log repeats. */
-const termsCache = new Map<string, Set<string>>();
+/** Terms of the messages a log repeats, compared lately. */
+const saidTerms = new Map<string, Set<string>>();
+/**
+ * Terms of catalog texts (descriptions, translations) compared lately: kept apart from the log's,
+ * so a log of ever new messages does not make the catalog's be worked out again and again.
+ */
+const tableTerms = new Map<string, Set<string>>();
+/** Terms of each catalog message, by its matcher. */
+const matcherTerms = new WeakMap<MessageMatcher, Set<string>>();
 const TERMS_CACHE_SIZE = 2048;
 
-function cachedTerms(text: string): Set<string> {
-  let terms = termsCache.get(text);
+function cachedTerms(cache: Map<string, Set<string>>, text: string): Set<string> {
+  let terms = cache.get(text);
   if (terms === undefined) {
-    if (termsCache.size >= TERMS_CACHE_SIZE) {
-      termsCache.clear();
+    if (cache.size >= TERMS_CACHE_SIZE) {
+      cache.clear();
     }
     terms = termsOf(text);
-    termsCache.set(text.length > 12 ? text.split('').join('') : text, terms);
+    cache.set(text.length > 12 ? text.split('').join('') : text, terms);
+  }
+  return terms;
+}
+
+function termsOfTable(matcher: MessageMatcher | string): Set<string> {
+  if (typeof matcher === 'string') {
+    return cachedTerms(tableTerms, matcher);
+  }
+  let terms = matcherTerms.get(matcher);
+  if (terms === undefined) {
+    terms = termsOf(matcher.literals.join(' '));
+    matcherTerms.set(matcher, terms);
   }
   return terms;
 }
@@ -281,8 +300,8 @@ function cachedTerms(text: string): Set<string> {
  * are left out of the comparison.
  */
 export function messageSimilarity(said: string, matcher: MessageMatcher | string): number {
-  const table = cachedTerms(typeof matcher === 'string' ? matcher : matcher.literals.join(' '));
-  const text = cachedTerms(said);
+  const table = termsOfTable(matcher);
+  const text = cachedTerms(saidTerms, said);
   if (table.size === 0 || text.size === 0) {
     return 0;
   }

@@ -684,7 +684,15 @@ function rank(candidate: Candidate, occurrence: Occurrence, evidence: Evidence):
   return { entry: candidate.entry, bindings: candidate.bindings, score, messageScore, keyed };
 }
 
+/** Each entry's descriptions, gathered once. */
+const descriptions = new WeakMap<Entry, readonly string[]>();
+
 /** The entry's descriptions, in every language: a service may answer with one as its message. */
-function describedIn(entry: Entry): string[] {
-  return [...Object.values(entry.data.description ?? {}), ...Object.values(entry.data.translations?.message ?? {})].filter((text): text is string => !!text && text.length <= 200);
+function describedIn(entry: Entry): readonly string[] {
+  let texts = descriptions.get(entry);
+  if (texts === undefined) {
+    texts = [...Object.values(entry.data.description ?? {}), ...Object.values(entry.data.translations?.message ?? {})].filter((text): text is string => !!text && text.length <= 200);
+    descriptions.set(entry, texts);
+  }
+  return texts;
 }

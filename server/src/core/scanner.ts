@@ -467,12 +467,20 @@ function withTellingMessages(candidates: readonly Candidate[]): readonly Candida
   return telling;
 }
 
-/** The reason phrases of RFC 9110 and its predecessors, lower-case. */
+/** Whether each entry's message tells more than an HTTP reason phrase, worked out once per entry. */
+const tellingEntries = new WeakMap<Entry, boolean>();
+
 /** Whether an entry has a message that says more than an HTTP reason phrase, so finding it is evidence. */
 export function hasTellingMessage(entry: Entry): boolean {
-  return !entry.messages.every((matcher) => HTTP_REASON_PHRASES.has(matcher.literals.join(' ').trim().toLowerCase()));
+  let telling = tellingEntries.get(entry);
+  if (telling === undefined) {
+    telling = !entry.messages.every((matcher) => HTTP_REASON_PHRASES.has(matcher.literals.join(' ').trim().toLowerCase()));
+    tellingEntries.set(entry, telling);
+  }
+  return telling;
 }
 
+/** The reason phrases of RFC 9110 and its predecessors, lower-case. */
 const HTTP_REASON_PHRASES = new Set([
   'bad request', 'unauthorized', 'payment required', 'forbidden', 'not found', 'method not allowed', 'not acceptable',
   'proxy authentication required', 'request timeout', 'request time-out', 'conflict', 'gone', 'length required',
