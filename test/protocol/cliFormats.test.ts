@@ -292,9 +292,12 @@ describe('an error log, every line a finding', () => {
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => child.stdout.resume(), pauseMs);
+    // A run that hangs (a scan waiting for a reader that never comes) fails its test, not the suite.
+    const limit = setTimeout(() => child.kill(), 60_000);
     return new Promise((resolve) => {
       child.on('close', (status) => {
         clearTimeout(timer);
+        clearTimeout(limit);
         resolve({ status, stdout: Buffer.concat(chunks).toString('utf8'), stderr });
       });
     });
