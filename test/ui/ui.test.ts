@@ -39,6 +39,10 @@ const LARGE_LOG_LINES = 420_000;
 /** A log of about 12 MB, over the 10 MB above which VS Code asks before it loads a file's text, and its lines (under 1000 codes, all of them in Problems). */
 const ASKED_LOG = 'loaded-ahead.log';
 const ASKED_LOG_LINES = 90_000;
+/** A log of thirty codes on each of its lines (35 MB): its scan takes seconds, time to cancel it. */
+const CANCELLED_LOG = 'errors-to-cancel.log';
+const CANCELLED_LOG_LINES = 100_000;
+const CANCELLED_LOG_LINE = Array.from({ length: 10 }, () => 'AIS.0101 ModelArts.4204 APIG.0201').join(' ; ');
 
 /** The time of line `index` of the large log: one line per 10 ms from 2024-06-18 08:00:00. */
 function largeLogTime(index: number): string {
@@ -139,6 +143,23 @@ async function wordCentre(word: string): Promise<{ x: number; y: number }> {
   return point;
 }
 
+/** Chooses "Scan Log File…" on a file of the Explorer. */
+async function scanFromExplorer(name: string): Promise<void> {
+  // The extension's menu entries are there once its view is.
+  await page.locator('.pane-header', { hasText: 'Error Codes' }).first().waitFor({ state: 'visible' });
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row.click({ button: 'right' });
+  const menuItem = page.locator('.monaco-menu .action-item', { hasText: 'Scan Log File…' }).first();
+  await menuItem.waitFor({ state: 'visible' });
+  // A menu lets a click through only once it has settled: click until it closes.
+  await waitUntil(async () => {
+    if (await menuItem.isVisible()) {
+      await menuItem.click({ timeout: 2000 }).catch(() => undefined);
+    }
+    return !(await menuItem.isVisible());
+  }, 'the Scan Log File… menu entry to be chosen');
+}
+
 /** The frame inside a webview's iframes that holds the extension's HTML. */
 async function webviewFrame(hasSelector: string): Promise<Frame> {
   let found: Frame | undefined;
@@ -164,6 +185,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     copyFolder(path.join(ROOT, 'samples'), workspace);
     writeLargeLog(path.join(workspace, LARGE_LOG));
     writeLargeLog(path.join(workspace, ASKED_LOG), ASKED_LOG_LINES);
+    fs.writeFileSync(path.join(workspace, CANCELLED_LOG), `${CANCELLED_LOG_LINE}\n`.repeat(CANCELLED_LOG_LINES));
     fs.mkdirSync(path.join(runDir, 'extensions'), { recursive: true });
     await installExtension(installation, runDir, VSIX);
     server = await startCodeServer(installation, {
@@ -341,19 +363,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
   it('scans a file over 50 MB from disk and lists its codes in the Error Codes view, with times, and goes to an occurrence', async () => {
     const size = fs.statSync(path.join(runDir, 'samples', LARGE_LOG)).size;
     assert.ok(size > 50 * 1024 * 1024, `${LARGE_LOG} is ${size} bytes`);
-    // The extension's menu entries are there once its view is.
-    await page.locator('.pane-header', { hasText: 'Error Codes' }).first().waitFor({ state: 'visible' });
-    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: LARGE_LOG }).first();
-    await row.click({ button: 'right' });
-    const menuItem = page.locator('.monaco-menu .action-item', { hasText: 'Scan Log File…' }).first();
-    await menuItem.waitFor({ state: 'visible' });
-    // A menu lets a click through only once it has settled: click until it closes.
-    await waitUntil(async () => {
-      if (await menuItem.isVisible()) {
-        await menuItem.click({ timeout: 2000 }).catch(() => undefined);
-      }
-      return !(await menuItem.isVisible());
-    }, 'the Scan Log File… menu entry to be chosen');
+    await scanFromExplorer(LARGE_LOG);
     const expected = Math.ceil((LARGE_LOG_LINES - 5) / LARGE_LOG_EVERY);
     const status = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
     await waitUntil(async () => normalise(await status.textContent()).trim() === `${expected} error codes`, 'the scan to finish', 120000);
@@ -394,6 +404,36 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     await waitUntil(() => cursorOn(5 + 2 * LARGE_LOG_EVERY + 1), 'the cursor on the third occurrence');
     await screenshot(page, 'large-file-occurrence');
     await closeTab(page, LARGE_LOG);
+  });
+
+  it('cancels a scan from its notification, keeping the codes found before it stopped', async () => {
+    await scanFromExplorer(CANCELLED_LOG);
+    // The scan's progress is a silent notification: a spinner in the status bar that opens it, and
+    // an entry in the Notifications center, each with a Cancel button.
+    const center = page.locator('.notifications-center');
+    await page.locator('.statusbar-item[id*="notifications"]').first().click();
+    await center.first().waitFor({ state: 'visible' });
+    const entries = center.locator('.notification-list-item');
+    const scanning = entries.filter({ hasText: `Scanning ${CANCELLED_LOG}` }).first();
+    await scanning.waitFor({ state: 'visible' });
+    await screenshot(page, 'scan-in-progress');
+    await scanning.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+    // The center closes once the progress it listed is gone: open it again for the message that follows.
+    const cancelled = entries.filter({ hasText: `Scan of ${CANCELLED_LOG} cancelled` }).first();
+    const bell = page.locator('.statusbar-item[id*="notifications"]').first();
+    await waitUntil(async () => {
+      if (!(await center.first().isVisible())) {
+        await bell.click();
+      }
+      return cancelled.isVisible();
+    }, 'the message that the scan was cancelled');
+    const said = normalise(await cancelled.textContent());
+    const found = Number(/cancelled: (\d+) error codes? found before stopping/.exec(said)?.[1] ?? NaN);
+    assert.ok(found >= 0 && found < CANCELLED_LOG_LINES * 30, said);
+    await screenshot(page, 'scan-cancelled');
+    await page.keyboard.press('Escape');
+    const { header } = await expandedPane(page, 'Error Codes');
+    await waitUntil(async () => normalise(await header.textContent()).includes(CANCELLED_LOG), 'the Error Codes view to show the file scanned in part');
   });
 
   it('lists the codes of a large log while VS Code asks whether to show it, and withdraws them when its tab closes first', async () => {
