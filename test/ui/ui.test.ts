@@ -430,6 +430,8 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     const said = normalise(await cancelled.textContent());
     const found = Number(/cancelled: (\d+) error codes? found before stopping/.exec(said)?.[1] ?? NaN);
     assert.ok(found >= 0 && found < CANCELLED_LOG_LINES * 30, said);
+    const status = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
+    await waitUntil(async () => normalise(await status.textContent()).trim() === `${found} error codes`, 'the status bar to count the codes read before the scan stopped');
     await screenshot(page, 'scan-cancelled');
     await page.keyboard.press('Escape');
     const { header } = await expandedPane(page, 'Error Codes');
