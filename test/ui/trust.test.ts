@@ -15,7 +15,7 @@ import { createLanguageService } from '../../server/src/core/index';
 import { defaultSettings } from '../../server/src/common/settings';
 import { testCatalog } from '../support/miniCatalogs';
 import { CodeServer, ROOT, findInstallation, installExtension, makeRunDir, onSignals, startCodeServer } from '../vscode/codeServer';
-import { closeAll, openWorkbench, problemsLabel, runCommand, screenshot, waitUntil as waitFor } from './workbench';
+import { closeAll, codeCountItem, openWorkbench, problemsLabel, runCommand, screenshot, waitUntil as waitFor } from './workbench';
 
 const VSIX = path.join(ROOT, 'error-codebook.vsix');
 const STEP_TIMEOUT = 30000;
@@ -100,7 +100,7 @@ describe('Error Codebook in Restricted Mode (installed .vsix, through the UI)', 
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible' });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'app.log' }).first().click();
     await page.locator('.editor-instance .view-lines', { hasText: 'WorkspaceOnly' }).first().waitFor({ state: 'visible' });
-    const status = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
+    const status = codeCountItem(page);
     await waitUntil(async () => (await status.isVisible()) && (await problemCount()) > 0, 'the built-in catalogs to explain AIS.0101');
     assert.equal((await status.textContent())?.trim(), '1 error code');
     assert.equal(await problemCount(), 1, await problemsLabel(page));

@@ -23,7 +23,7 @@ import {
   onSignals,
   startCodeServer,
 } from '../vscode/codeServer';
-import { closeAll, closeTab, expandedPane, openWorkbench, problemsLabel, runCommand, screenshot, textCentre, waitUntil as waitFor } from './workbench';
+import { closeAll, closeTab, codeCountItem, expandedPane, openWorkbench, problemsLabel, runCommand, screenshot, textCentre, waitUntil as waitFor } from './workbench';
 
 const VSIX = path.join(ROOT, 'error-codebook.vsix');
 const IMAGES = path.join(ROOT, 'images');
@@ -240,7 +240,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
   });
 
   it('counts the codes of the active file in the status bar', async () => {
-    const item = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
+    const item = codeCountItem(page);
     await item.waitFor({ state: 'visible' });
     const text = normalise(await item.textContent()).trim();
     // AIS.0101, APIG.0308, ModelArts.4204, APIG.0201 twice, AIP.0010, AIS.0103 and APIGW.0301.
@@ -313,7 +313,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
 
   it('stays silent on an nginx access log', async () => {
     await openFile('nginx-access.log', 'kube-probe');
-    const item = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
+    const item = codeCountItem(page);
     await waitUntil(async () => normalise(await item.textContent()).trim() === '0 error codes', 'the status bar to say 0 error codes');
     await screenshot(page, 'nginx-silent');
   });
@@ -365,7 +365,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     assert.ok(size > 50 * 1024 * 1024, `${LARGE_LOG} is ${size} bytes`);
     await scanFromExplorer(LARGE_LOG);
     const expected = Math.ceil((LARGE_LOG_LINES - 5) / LARGE_LOG_EVERY);
-    const status = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
+    const status = codeCountItem(page);
     await waitUntil(async () => normalise(await status.textContent()).trim() === `${expected} error codes`, 'the scan to finish', 120000);
     const { header, pane } = await expandedPane(page, 'Error Codes');
     await waitUntil(async () => normalise(await header.textContent()).includes(LARGE_LOG), 'the Error Codes view to show the scanned file');
@@ -430,7 +430,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     const said = normalise(await cancelled.textContent());
     const found = Number(/cancelled: (\d+) error codes? found before stopping/.exec(said)?.[1] ?? NaN);
     assert.ok(found >= 0 && found < CANCELLED_LOG_LINES * 30, said);
-    const status = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
+    const status = codeCountItem(page);
     await waitUntil(async () => normalise(await status.textContent()).trim() === `${found} error codes`, 'the status bar to count the codes read before the scan stopped');
     await screenshot(page, 'scan-cancelled');
     await page.keyboard.press('Escape');
@@ -446,7 +446,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     const openAnyway = page.locator('.monaco-workbench .part.editor .monaco-button, .monaco-workbench .part.editor a', { hasText: 'Open Anyway' }).first();
     await openAnyway.waitFor({ state: 'visible' });
     // Its text not shown, its codes are counted, grouped and in Problems: the server read the file ahead.
-    const status = page.locator('.statusbar-item', { hasText: /\d+ error codes?/ }).first();
+    const status = codeCountItem(page);
     await waitUntil(async () => normalise(await status.textContent()).trim() === `${expected} error codes`, 'the codes counted before the text is shown');
     const { header, pane } = await expandedPane(page, 'Error Codes');
     await waitUntil(async () => normalise(await header.textContent()).includes(name), 'the Error Codes view to show the file');
@@ -572,7 +572,7 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     await select.selectOption('zh-cn');
     await closeTab(page, 'Settings');
     await openFile('huaweicloud-ocr-worker.log', 'ModelArts.4204');
-    const item = page.locator('.statusbar-item', { hasText: /\d+ 个错误码/ }).first();
+    const item = codeCountItem(page, 'zh-cn');
     await waitUntil(async () => normalise(await item.textContent()).trim() === '8 个错误码', 'the status bar in Chinese');
     const { pane } = await expandedPane(page, '错误码');
     await waitUntil(async () => /\d+ 种错误码，共出现 \d+ 次。/.test(normalise(await pane.textContent())), 'the view\'s summary in Chinese');
