@@ -411,7 +411,8 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     // The scan's progress is a silent notification: a spinner in the status bar that opens it, and
     // an entry in the Notifications center, each with a Cancel button.
     const center = page.locator('.notifications-center');
-    await page.locator('.statusbar-item[id*="notifications"]').first().click();
+    const bell = page.locator('.statusbar-item[id*="notifications"]').first();
+    await bell.click();
     await center.first().waitFor({ state: 'visible' });
     const entries = center.locator('.notification-list-item');
     const scanning = entries.filter({ hasText: `Scanning ${CANCELLED_LOG}` }).first();
@@ -420,7 +421,6 @@ describe('Error Codebook in VS Code (installed .vsix, through the UI)', { timeou
     await scanning.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
     // The center closes once the progress it listed is gone: open it again for the message that follows.
     const cancelled = entries.filter({ hasText: `Scan of ${CANCELLED_LOG} cancelled` }).first();
-    const bell = page.locator('.statusbar-item[id*="notifications"]').first();
     await waitUntil(async () => {
       if (!(await center.first().isVisible())) {
         await bell.click();
