@@ -15,6 +15,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { defaultSettings } from '../server/src/common/settings';
 import type { CatalogText, LoadedCatalogs, LanguageService } from '../server/src/core/index';
 import { catalogTexts as miniCatalogTexts } from '../test/support/miniCatalogs';
 import { Core, loadBundledCore } from './lib/bundledCore';
@@ -44,6 +45,8 @@ const HOVERS = 1000;
 const LSP_OPENS = 3;
 /** Runs of the command line on the large file, per output format: the figure is their median. */
 const CLI_RUNS = 3;
+/** The severities the extension and the command line rate findings with by default. */
+const SEVERITY = defaultSettings()['diagnostics.severity'];
 /** Opens of the large log in VS Code (BENCH_VSCODE=0 leaves that row out). */
 const VSCODE_RUNS = process.env.BENCH_VSCODE === '0' ? 0 : 3;
 const EDITS = 6;
@@ -688,16 +691,15 @@ async function main(): Promise<void> {
   // The Error Codes view's groups of an error log whose every line names another host: a group per
   // line, all of one code, found in time linear in the lines (not the square of them), against the
   // same lines naming one host (one group).
-  const severityDefaults = { serverError: 'error', clientError: 'warning', unknownStatus: 'warning', success: 'hint' } as const;
   const timeGrouping = (host: (line: number) => string): { ms: number; groups: number } => {
     const lines = Array.from({ length: HOST_LINES }, (_, line) => `GET https://${host(line)}.cn-north-4.myhuaweicloud.com/v2/x 400 AIS.0101 failed`).join('\n');
     const hostDocument = service.createDocument(lines);
-    service.findings(hostDocument, 'en', severityDefaults); // decides every code, so the runs time the grouping
+    service.findings(hostDocument, 'en', SEVERITY); // decides every code, so the runs time the grouping
     const times: number[] = [];
     let groups = 0;
     for (let run = 0; run < 5; run++) {
       const started = now();
-      groups = service.findings(hostDocument, 'en', severityDefaults).groups.length;
+      groups = service.findings(hostDocument, 'en', SEVERITY).groups.length;
       times.push(now() - started);
     }
     return { ms: median(times), groups };
@@ -712,7 +714,7 @@ async function main(): Promise<void> {
   // Resolution and diagnostics on top of the scan, as the server does them after opening.
   const document = service.createDocument(text);
   start = now();
-  const diagnostics = service.diagnostics(document, { language: 'en', severity: { serverError: 'error', clientError: 'warning', unknownStatus: 'warning', success: 'hint' }, maxCount: 1000 });
+  const diagnostics = service.diagnostics(document, { language: 'en', severity: SEVERITY, maxCount: 1000 });
   const diagnosticsMs = now() - start;
   if (diagnostics.total !== expected) {
     fail(`In-process diagnostics total ${diagnostics.total}, expected ${expected}.`);

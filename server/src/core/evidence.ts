@@ -8,6 +8,7 @@
 import { Entry } from './codeIndex';
 import { matchNormalized, messageSimilarity, messageWindow } from './messageMatcher';
 import { Clue } from './origins';
+import { perObject } from './perObject';
 import { Occurrence, isNumericCode } from './scanner';
 
 /** How many lines around an occurrence can hold its sibling message or the other code of its JSON object. */
@@ -98,16 +99,7 @@ export interface LineEvidence {
 }
 
 /** How many non-numeric occurrences a line's list holds, counted once per list. */
-const nonNumericCounts = new WeakMap<readonly Occurrence[], number>();
-
-function nonNumericCount(list: readonly Occurrence[]): number {
-  let count = nonNumericCounts.get(list);
-  if (count === undefined) {
-    count = list.filter((item) => !isNumericCode(item)).length;
-    nonNumericCounts.set(list, count);
-  }
-  return count;
-}
+const nonNumericCount = perObject((list: readonly Occurrence[]): number => list.filter((item) => !isNumericCode(item)).length);
 
 /** Which part of a line a position falls in: 0 for a whole short line. */
 function partOf(lineLength: number, position: number): number {

@@ -76,9 +76,13 @@ function meantOf(resolution: Resolution): string {
   return resolution.kind === 'entry' ? resolution.ranked[0].entry.id : `${resolution.kind}:${resolution.family?.prefix ?? ''}:${resolution.otherProduct?.product ?? ''}`;
 }
 
-/** The key findings are grouped and described by: the token, what it means and how surely. */
+/** The key findings are grouped and described by: the token, what it means, how surely, and the clue of its origin. */
+function groupKey(token: string, meant: string, established: boolean, origin: string): string {
+  return `${token}\u0000${meant}\u0000${established}\u0000${origin}`;
+}
+
 function keyOf({ occurrence, resolution }: ResolvedOccurrence): string {
-  return `${occurrence.token}\u0000${meantOf(resolution)}\u0000${resolution.established}\u0000${resolution.origin?.clue.text ?? ''}`;
+  return groupKey(occurrence.token, meantOf(resolution), resolution.established, resolution.origin?.clue.text ?? '');
 }
 
 /** A group, with what tells it apart from the other groups of its token. */
@@ -97,10 +101,6 @@ interface GroupSlot {
  */
 const GROUPS_LOOKED_THROUGH = 8;
 
-function slotKey(token: string, meant: string, established: boolean, origin: string): string {
-  return `${token}\u0000${meant}\u0000${established}\u0000${origin}`;
-}
-
 /** The group of a token told apart by these; a loop, as a closure made per occurrence would cost more than the rest. */
 function slotFor(slots: readonly GroupSlot[], meant: string, established: boolean, origin: string): GroupSlot | undefined {
   for (const slot of slots) {
@@ -115,7 +115,7 @@ function slotFor(slots: readonly GroupSlot[], meant: string, established: boolea
 export class FindingsCollector {
   /** The groups by token (a token has one or a few), found without building a key per occurrence. */
   private readonly byToken = new Map<string, GroupSlot[]>();
-  /** The groups of the tokens that have more than GROUPS_LOOKED_THROUGH, by `slotKey`. */
+  /** The groups of the tokens that have more than GROUPS_LOOKED_THROUGH, by `groupKey`. */
   private readonly byKey = new Map<string, GroupSlot>();
   /** The groups in order of appearance. */
   private readonly groups: FindingGroup[] = [];
@@ -139,7 +139,7 @@ export class FindingsCollector {
         ? undefined
         : slots.length <= GROUPS_LOOKED_THROUGH
           ? slotFor(slots, meant, resolution.established, origin)
-          : this.byKey.get(slotKey(occurrence.token, meant, resolution.established, origin));
+          : this.byKey.get(groupKey(occurrence.token, meant, resolution.established, origin));
     if (slot) {
       const group = slot.group;
       group.count++;
@@ -168,7 +168,7 @@ export class FindingsCollector {
     slots.push(added);
     if (slots.length > GROUPS_LOOKED_THROUGH) {
       for (const known of slots.length === GROUPS_LOOKED_THROUGH + 1 ? slots : [added]) {
-        this.byKey.set(slotKey(occurrence.token, known.meant, known.established, known.origin), known);
+        this.byKey.set(groupKey(occurrence.token, known.meant, known.established, known.origin), known);
       }
     }
     this.groups.push(group);

@@ -6,6 +6,7 @@
  * tables in those; a message a body carries is also compared word by word, for paraphrases.
  */
 import { detach } from './byteText';
+import { perObject } from './perObject';
 
 export interface MessageMatcher {
   readonly message: string;
@@ -266,8 +267,6 @@ const saidTerms = new Map<string, Set<string>>();
  * so a log of ever new messages does not make the catalog's be worked out again and again.
  */
 const tableTerms = new Map<string, Set<string>>();
-/** Terms of each catalog message, by its matcher. */
-const matcherTerms = new WeakMap<MessageMatcher, Set<string>>();
 const TERMS_CACHE_SIZE = 2048;
 
 function cachedTerms(cache: Map<string, Set<string>>, text: string): Set<string> {
@@ -282,16 +281,11 @@ function cachedTerms(cache: Map<string, Set<string>>, text: string): Set<string>
   return terms;
 }
 
+/** Terms of each catalog message, by its matcher. */
+const matcherTerms = perObject((matcher: MessageMatcher): Set<string> => termsOf(matcher.literals.join(' ')));
+
 function termsOfTable(matcher: MessageMatcher | string): Set<string> {
-  if (typeof matcher === 'string') {
-    return cachedTerms(tableTerms, matcher);
-  }
-  let terms = matcherTerms.get(matcher);
-  if (terms === undefined) {
-    terms = termsOf(matcher.literals.join(' '));
-    matcherTerms.set(matcher, terms);
-  }
-  return terms;
+  return typeof matcher === 'string' ? cachedTerms(tableTerms, matcher) : matcherTerms(matcher);
 }
 
 /**

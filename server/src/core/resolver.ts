@@ -9,6 +9,7 @@ import { Candidate, CodeIndex, Entry, FamilyRef } from './codeIndex';
 import { Evidence, SCOPES, Scope } from './evidence';
 import { MessageMatcher, matchNormalized, messageSimilarity } from './messageMatcher';
 import { AT_THE_CODE, CLUE_STRENGTH, Clue } from './origins';
+import { perObject } from './perObject';
 import { Occurrence, hasTellingMessage, isNumericCode } from './scanner';
 
 export interface RankedCandidate extends Candidate {
@@ -684,15 +685,7 @@ function rank(candidate: Candidate, occurrence: Occurrence, evidence: Evidence):
   return { entry: candidate.entry, bindings: candidate.bindings, score, messageScore, keyed };
 }
 
-/** Each entry's descriptions, gathered once. */
-const descriptions = new WeakMap<Entry, readonly string[]>();
-
-/** The entry's descriptions, in every language: a service may answer with one as its message. */
-function describedIn(entry: Entry): readonly string[] {
-  let texts = descriptions.get(entry);
-  if (texts === undefined) {
-    texts = [...Object.values(entry.data.description ?? {}), ...Object.values(entry.data.translations?.message ?? {})].filter((text): text is string => !!text && text.length <= 200);
-    descriptions.set(entry, texts);
-  }
-  return texts;
-}
+/** The entry's descriptions, in every language, gathered once: a service may answer with one as its message. */
+const describedIn = perObject((entry: Entry): readonly string[] =>
+  [...Object.values(entry.data.description ?? {}), ...Object.values(entry.data.translations?.message ?? {})].filter((text): text is string => !!text && text.length <= 200),
+);

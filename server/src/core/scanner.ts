@@ -8,6 +8,7 @@
 import { LineBreaks, afterLineBreak, detach } from './byteText';
 import { CODE_KEY_BIT, Candidate, CodeIndex, Entry, FamilyRef, LITERAL_BIT, MAX_PREFIX_LENGTH, PREFIX_BIT, foldHash, hashStep } from './codeIndex';
 import { MessageMatcher, matchNormalized, messageWindow, normalizeText } from './messageMatcher';
+import { perObject } from './perObject';
 
 /** Why an occurrence counts. */
 export type OccurrenceContext =
@@ -451,34 +452,18 @@ function isHttpStatusLine(text: string, start: number): boolean {
   return /HTTP\/[0-9](?:\.[0-9])?[ \t]+$/i.test(text.slice(Math.max(0, start - 16), start));
 }
 
-const tellingCandidates = new WeakMap<readonly Candidate[], readonly Candidate[]>();
-
 /**
  * The candidates whose message says more than the standard reason phrase of their status (`403
  * Forbidden`, `502 Bad Gateway`): any server says that, so the phrase is no evidence of a catalog.
  * Worked out once per list, as lookups share their lists.
  */
-function withTellingMessages(candidates: readonly Candidate[]): readonly Candidate[] {
-  let telling = tellingCandidates.get(candidates);
-  if (telling === undefined) {
-    telling = candidates.filter(({ entry }) => hasTellingMessage(entry));
-    tellingCandidates.set(candidates, telling);
-  }
-  return telling;
-}
+const withTellingMessages = perObject((candidates: readonly Candidate[]): readonly Candidate[] => candidates.filter(({ entry }) => hasTellingMessage(entry)));
 
-/** Whether each entry's message tells more than an HTTP reason phrase, worked out once per entry. */
-const tellingEntries = new WeakMap<Entry, boolean>();
-
-/** Whether an entry has a message that says more than an HTTP reason phrase, so finding it is evidence. */
-export function hasTellingMessage(entry: Entry): boolean {
-  let telling = tellingEntries.get(entry);
-  if (telling === undefined) {
-    telling = !entry.messages.every((matcher) => HTTP_REASON_PHRASES.has(matcher.literals.join(' ').trim().toLowerCase()));
-    tellingEntries.set(entry, telling);
-  }
-  return telling;
-}
+/**
+ * Whether an entry has a message that says more than an HTTP reason phrase, so finding it is
+ * evidence; worked out once per entry.
+ */
+export const hasTellingMessage = perObject((entry: Entry): boolean => !entry.messages.every((matcher) => HTTP_REASON_PHRASES.has(matcher.literals.join(' ').trim().toLowerCase())));
 
 /** The reason phrases of RFC 9110 and its predecessors, lower-case. */
 const HTTP_REASON_PHRASES = new Set([
@@ -603,24 +588,18 @@ function normalizedLine(text: string): string {
   return lastNormalized;
 }
 
-const messageProbes = new WeakMap<MessageMatcher, string>();
-
 /**
  * The longest run without whitespace in a message's literal text. Collapsing whitespace leaves such
  * runs as they are, so the line must hold it for the whole message to match.
  */
-function messageProbe(matcher: MessageMatcher): string {
-  let probe = messageProbes.get(matcher);
-  if (probe === undefined) {
-    probe = '';
-    for (const piece of matcher.literals) {
-      for (const word of piece.split(/\s+/)) {
-        if (word.length > probe.length) {
-          probe = word;
-        }
+const messageProbe = perObject((matcher: MessageMatcher): string => {
+  let probe = '';
+  for (const piece of matcher.literals) {
+    for (const word of piece.split(/\s+/)) {
+      if (word.length > probe.length) {
+        probe = word;
       }
     }
-    messageProbes.set(matcher, probe);
   }
   return probe;
-}
+});
